@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+)
+
+// FromEdges builds a graph on vertices 0..n-1 from an undirected edge list.
+// kinds is parallel to edges, or nil when every edge is Delaunay.
+//
+// Self-loops are dropped and repeated edges (in either direction) are merged;
+// when copies of an edge disagree on their kind the smallest EdgeKind wins
+// (Delaunay before Bridge). Neighbour lists come out sorted ascending. The
+// result has Kind == nil when kinds is nil or every kept edge is Delaunay.
+// Weight is all zeros; Loc, XY, MemberOff and Members are nil.
+//
+// FromEdges panics if n is negative, if an endpoint is outside [0, n), or if
+// kinds is non-nil with a length different from edges: these are programming
+// errors, not data errors.
+func FromEdges(n int, edges [][2]int32, kinds []EdgeKind) *Graph {
+	if n < 0 {
+		panic(fmt.Sprintf("graph: FromEdges with n = %d", n))
+	}
+	if kinds != nil && len(kinds) != len(edges) {
+		panic(fmt.Sprintf("graph: FromEdges with %d kinds for %d edges", len(kinds), len(edges)))
+	}
+	deg := make([]int32, n+1)
+	for _, e := range edges {
+		a, b := e[0], e[1]
+		if a < 0 || int(a) >= n || b < 0 || int(b) >= n {
+			panic(fmt.Sprintf("graph: FromEdges edge (%d, %d) outside [0, %d)", a, b, n))
+		}
+		if a != b {
+			deg[a+1]++
+			deg[b+1]++
+		}
+	}
+	for v := 1; v <= n; v++ {
+		deg[v] += deg[v-1]
+	}
+	// keys packs neighbour<<8 | kind so that one sort orders neighbours and,
+	// among copies of the same edge, puts the smallest kind first.
+	keys := make([]uint64, deg[n])
+	fill := slices.Clone(deg[:n])
+	for i, e := range edges {
+		a, b := e[0], e[1]
+		if a == b {
+			continue
+		}
+		var k uint64
+		if kinds != nil {
+			k = uint64(kinds[i])
+		}
+		keys[fill[a]] = uint64(b)<<8 | k
+		fill[a]++
+		keys[fill[b]] = uint64(a)<<8 | k
+		fill[b]++
+	}
+	g := &Graph{
+		Off:    make([]int32, n+1),
+		Weight: make([]int64, n),
+	}
+	adj := make([]int32, 0, len(keys))
+	var kind []EdgeKind
+	if kinds != nil {
+		kind = make([]EdgeKind, 0, len(keys))
+	}
+	anyBridge := false
+	for v := range n {
+		seg := keys[deg[v]:deg[v+1]]
+		slices.Sort(seg)
+		last := int64(-1)
+		for _, key := range seg {
+			nb := int64(key >> 8)
+			if nb == last {
+				continue
+			}
+			last = nb
+			adj = append(adj, int32(nb))
+			if kind != nil {
+				k := EdgeKind(key & 0xff)
+				kind = append(kind, k)
+				anyBridge = anyBridge || k != Delaunay
+			}
+		}
+		g.Off[v+1] = int32(len(adj))
+	}
+	g.Adj = slices.Clip(adj)
+	if anyBridge {
+		g.Kind = slices.Clip(kind)
+	}
+	return g
+}
+
+// EdgeKindAt returns the kind of the i-th adjacency entry (an index into
+// Adj), treating a nil Kind as all Delaunay.
+func (g *Graph) EdgeKindAt(i int) EdgeKind {
+	if g.Kind == nil {
+		return Delaunay
+	}
+	return g.Kind[i]
+}
+
+// Edges calls fn for every undirected edge once, as (a, b, kind) with a < b,
+// in ascending order of (a, b), until fn returns false.
+func (g *Graph) Edges(fn func(a, b int32, kind EdgeKind) bool) {
+	for v := range g.N() {
+		for i := g.Off[v]; i < g.Off[v+1]; i++ {
+			b := g.Adj[i]
+			if b <= int32(v) {
+				continue
+			}
+			if !fn(int32(v), b, g.EdgeKindAt(int(i))) {
+				return
+			}
+		}
+	}
+}
+
+// HasEdge reports whether a and b are adjacent (binary search in the
+// neighbour list of a).
+func (g *Graph) HasEdge(a, b int32) bool {
+	_, ok := slices.BinarySearch(g.Neighbors(int(a)), b)
+	return ok
+}
+
+// SiteOf returns, for every practice index p, the vertex whose site holds p:
+// the inverse of Members. It returns nil when the graph was not built from
+// practices (Members is nil).
+func (g *Graph) SiteOf() []int32 {
+	if g.MemberOff == nil {
+		return nil
+	}
+	site := make([]int32, len(g.Members))
+	for v := range g.N() {
+		for _, p := range g.Members[g.MemberOff[v]:g.MemberOff[v+1]] {
+			site[p] = int32(v)
+		}
+	}
+	return site
+}
