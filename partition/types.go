@@ -26,6 +26,11 @@ const (
 	// bounds (for example 55,000 with [30,000, 50,000]); it was split as well
 	// as possible and this group is out of bounds.
 	StatusUnsplittable Status = "unsplittable"
+	// StatusOutOfBounds: the group is out of bounds although its piece's
+	// weight would allow a valid split; no contiguous split was found (the
+	// graph's shape may forbid one). Evaluate also uses it for any group of
+	// an arbitrary assignment that is out of bounds for no reason above.
+	StatusOutOfBounds Status = "out-of-bounds"
 )
 
 // A Group is one hub (level 0) or area (level 1, ...).
@@ -40,6 +45,10 @@ type Group struct {
 	Reason   string  // human-readable detail when Status != StatusOK
 	MeanKm   float64 // patient-weighted mean distance practice -> hub site, km
 	MaxKm    float64 // largest distance practice -> hub site, km
+
+	// Contiguous reports whether the member sites induce a connected
+	// subgraph of the graph the result was computed on.
+	Contiguous bool
 }
 
 // Result is the outcome of Run.
@@ -49,6 +58,11 @@ type Result struct {
 	Assign  [][]int32 // Assign[l][p] is the group ID of practice p at level l
 	Quality []Quality // per level
 	Timings []Timing  // per stage, in order
+
+	// Notes records adjustments worth knowing (a requested count clamped
+	// to the feasible range, stranded remainders attached to oversize
+	// groups, ...), in a deterministic order.
+	Notes []string
 }
 
 // Quality summarises one level of a result.

@@ -1,0 +1,179 @@
+package partition
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// pgraph is the atom graph of one connected piece, in local indices: CSR
+// adjacency, atom weights and planar coordinates in metres.
+type pgraph struct {
+	off, adj []int32
+	w        []int64
+	x, y     []float64
+}
+
+func (g *pgraph) n() int { return len(g.w) }
+
+// bounds are one level's weight bounds; max is math.MaxInt64 when the level
+// has no maximum.
+type bounds struct{ min, max int64 }
+
+// kRange returns the feasible numbers of groups [lo, hi] for weight W spread
+// over n atoms: k·min <= W <= k·max and k <= n. lo > hi means infeasible.
+func (b bounds) kRange(W int64, n int) (lo, hi int) {
+	if n == 0 {
+		return 1, 0
+	}
+	lo = 1
+	if b.max < math.MaxInt64 && W > b.max {
+		lo = int((W + b.max - 1) / b.max)
+	}
+	hi = n
+	if b.min > 0 && W/b.min < int64(n) {
+		hi = int(W / b.min)
+	}
+	return lo, hi
+}
+
+func (b bounds) in(W int64) bool { return W >= b.min && W <= b.max }
+
+// mix derives an independent 64-bit seed from a seed and a stream number
+// (splitmix64 finaliser), so sub-problems get seeds that do not depend on
+// scheduling.
+func mix(seed, stream uint64) uint64 {
+	z := seed ^ (stream+0x9e3779b97f4a7c15)*0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x853c49e6748fea9b)) }
+
+// tedge is a candidate spanning-tree edge with its jittered length.
+type tedge struct {
+	key  uint32 // float32 bits of the jittered length (order-preserving for >= 0)
+	u, v int32
+}
+
+// treeScratch holds the per-vertex arrays of spanning-tree work on one
+// piece. Concurrent users must work on disjoint vertex sets.
+type treeScratch struct {
+	parent []int32
+	uf     []int32
+	head   []int32 // tree adjacency: first child-list entry per vertex
+}
+
+func newTreeScratch(n int) *treeScratch {
+	return &treeScratch{parent: make([]int32, n), uf: make([]int32, n), head: make([]int32, n)}
+}
+
+func ufFind(uf []int32, a int32) int32 {
+	for uf[a] != a {
+		uf[a] = uf[uf[a]]
+		a = uf[a]
+	}
+	return a
+}
+
+// randomMST replaces order (a vertex set whose induced subgraph is
+// connected; order[0] stays the root) by the breadth-first order of a
+// minimum spanning tree of the induced subgraph under edge weights
+// length × U(0.5, 1.5), and fills ts.parent for its vertices (root: -1).
+// in reports membership of the set. edges is a reusable buffer. It returns
+// the buffer and the number of vertices reached from the root; when that is
+// less than len(order) the set was not connected and order is scrambled.
+func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, edges []tedge) ([]tedge, int) {
+	edges = edges[:0]
+	for _, u := range order {
+		ts.uf[u] = u
+		for _, v := range g.adj[g.off[u]:g.off[u+1]] {
+			if v > u && in(v) {
+				dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
+				l := float32(math.Sqrt(dx*dx+dy*dy)*(0.5+rng.Float64())) + 1e-3
+				edges = append(edges, tedge{math.Float32bits(l), u, v})
+			}
+		}
+	}
+	sortEdges(edges)
+	// Kruskal; keep tree edges at the front of edges.
+	m := 0
+	for _, e := range edges {
+		a, b := ufFind(ts.uf, e.u), ufFind(ts.uf, e.v)
+		if a == b {
+			continue
+		}
+		ts.uf[a] = b
+		edges[m] = e
+		m++
+		if m == len(order)-1 {
+			break
+		}
+	}
+	tree := edges[:m]
+	// Tree adjacency as linked lists through a side buffer: 2 entries/edge.
+	for _, u := range order {
+		ts.head[u] = -1
+	}
+	next := make([]int32, 2*m)
+	to := make([]int32, 2*m)
+	for i, e := range tree {
+		to[2*i], next[2*i] = e.v, ts.head[e.u]
+		ts.head[e.u] = int32(2 * i)
+		to[2*i+1], next[2*i+1] = e.u, ts.head[e.v]
+		ts.head[e.v] = int32(2*i + 1)
+	}
+	root := order[0]
+	ts.parent[root] = -1
+	order = order[:1]
+	for i := 0; i < len(order); i++ {
+		u := order[i]
+		for j := ts.head[u]; j >= 0; j = next[j] {
+			v := to[j]
+			if v != ts.parent[u] {
+				ts.parent[v] = u
+				order = append(order, v)
+			}
+		}
+	}
+	return edges, len(order)
+}
+
+// sortEdges sorts by key: a comparison sort for small inputs, an LSD radix
+// sort (two 16-bit passes) for large ones.
+func sortEdges(e []tedge) {
+	if len(e) < 2048 {
+		slices.SortFunc(e, func(a, b tedge) int {
+			if a.key < b.key {
+				return -1
+			}
+			if a.key > b.key {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	buf := make([]tedge, len(e))
+	src, dst := e, buf
+	for shift := uint(0); shift < 32; shift += 16 {
+		var cnt [1 << 16]int32
+		for _, x := range src {
+			cnt[(x.key>>shift)&0xffff]++
+		}
+		var sum int32
+		for i := range cnt {
+			c := cnt[i]
+			cnt[i] = sum
+			sum += c
+		}
+		for _, x := range src {
+			k := (x.key >> shift) & 0xffff
+			dst[cnt[k]] = x
+			cnt[k]++
+		}
+		src, dst = dst, src
+	}
+	// two passes: result is back in e.
+}
