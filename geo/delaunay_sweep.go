@@ -1,0 +1,350 @@
+package geo
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// sweep is the working state of Triangulate.
+//
+// The current convex hull is a circular doubly linked list of sites in
+// counter-clockwise order (hullNext, hullPrev); hullTri[v] is the half-edge
+// of the hull edge v -> hullNext[v] (its Halfedges entry is -1). A site that
+// left the hull is marked by hullNext[v] == v. hullHash buckets hull sites by
+// the pseudo-angle around the sweep centre to find a hull edge near a new
+// site in O(1) expected time.
+//
+// Invariant between insertions: the triangles form the Delaunay
+// triangulation of the inserted sites, their union is the polygon hull, and
+// hullTri is correct for every hull site. Every operation that moves a hull
+// half-edge to another index updates hullTri at once.
+type sweep struct {
+	pts       [][2]float64
+	rep       []int32
+	triangles []int32
+	halfedges []int32
+
+	hullNext, hullPrev, hullTri []int32
+	hullHash                    []int32
+	hullStart                   int32
+	center                      [2]float64
+
+	order []int32 // insertion order: all indices sorted by distance from center
+	stack []int32 // pending half-edges for legalize
+}
+
+func newSweep(pts [][2]float64, i0, i1, i2 int32) *sweep {
+	n := len(pts)
+	s := &sweep{
+		pts:       pts,
+		rep:       make([]int32, n),
+		triangles: make([]int32, 0, 3*max(2*n-5, 1)),
+		halfedges: make([]int32, 0, 3*max(2*n-5, 1)),
+		hullNext:  make([]int32, n),
+		hullPrev:  make([]int32, n),
+		hullTri:   make([]int32, n),
+		hullHash:  make([]int32, int(math.Ceil(math.Sqrt(float64(n))))),
+		stack:     make([]int32, 0, 64),
+	}
+	for i := range s.rep {
+		s.rep[i] = -1
+	}
+	for i := range s.hullHash {
+		s.hullHash[i] = -1
+	}
+	c := circumcenter(pts[i0], pts[i1], pts[i2])
+	if math.IsNaN(c[0]) || math.IsInf(c[0], 0) || math.IsNaN(c[1]) || math.IsInf(c[1], 0) {
+		c = [2]float64{
+			(pts[i0][0] + pts[i1][0] + pts[i2][0]) / 3,
+			(pts[i0][1] + pts[i1][1] + pts[i2][1]) / 3,
+		}
+	}
+	s.center = c
+
+	// The seed triangle, counter-clockwise, is the first hull.
+	s.addTriangle(i0, i1, i2, -1, -1, -1)
+	s.hullStart = i0
+	s.hullNext[i0], s.hullNext[i1], s.hullNext[i2] = i1, i2, i0
+	s.hullPrev[i0], s.hullPrev[i1], s.hullPrev[i2] = i2, i0, i1
+	s.hullTri[i0], s.hullTri[i1], s.hullTri[i2] = 0, 1, 2
+	for _, v := range [3]int32{i0, i1, i2} {
+		s.rep[v] = v
+		s.hullHash[s.hashKey(pts[v])] = v
+	}
+	s.order = sortByDistance(pts, c)
+	return s
+}
+
+// run inserts every site in distance order and merges duplicates.
+func (s *sweep) run() error {
+	pts := s.pts
+	leader := int32(-1) // first index of the current group of equal points
+	for _, i := range s.order {
+		p := pts[i]
+		if leader >= 0 && p == pts[leader] {
+			s.rep[i] = s.rep[leader]
+			continue
+		}
+		leader = i
+		if s.rep[i] >= 0 {
+			continue // a seed
+		}
+		s.rep[i] = i
+		if err := s.insert(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insert adds site i. Normally i lies outside the current hull and is joined
+// to every hull edge it sees; otherwise it is inserted into the triangle or
+// edge containing it.
+func (s *sweep) insert(i int32) error {
+	pts := s.pts
+	p := pts[i]
+
+	// Find a hull edge visible from p, starting near its angle.
+	key := s.hashKey(p)
+	start := int32(-1)
+	for j := range s.hullHash {
+		start = s.hullHash[(key+j)%len(s.hullHash)]
+		if start >= 0 && s.hullNext[start] != start {
+			break
+		}
+	}
+	if start < 0 || s.hullNext[start] == start {
+		start = s.hullStart
+	}
+	start = s.hullPrev[start]
+	e := start
+	for {
+		q := s.hullNext[e]
+		if Orient2D(pts[e], pts[q], p) < 0 {
+			break
+		}
+		e = q
+		if e == start {
+			return s.insertInside(i, start) // p is inside the closed hull
+		}
+	}
+
+	// First triangle on the visible edge e -> q; i goes between them.
+	q := s.hullNext[e]
+	t := s.addTriangle(i, q, e, -1, s.hullTri[e], -1)
+	s.hullNext[e], s.hullPrev[i] = i, e
+	s.hullNext[i], s.hullPrev[q] = q, i
+	s.hullTri[e], s.hullTri[i] = t+2, t
+	s.legalize(t + 1)
+
+	// Walk forward while the next hull edge is visible.
+	for n := q; ; {
+		nq := s.hullNext[n]
+		if Orient2D(pts[n], pts[nq], p) >= 0 {
+			break
+		}
+		t = s.addTriangle(i, nq, n, -1, s.hullTri[n], s.hullTri[i])
+		s.hullNext[i], s.hullPrev[nq] = nq, i
+		s.hullTri[i] = t
+		s.hullNext[n] = n // removed from the hull
+		s.legalize(t + 1)
+		n = nq
+	}
+	// Walk backward while the previous hull edge is visible.
+	for {
+		pe := s.hullPrev[e]
+		if Orient2D(pts[pe], pts[e], p) >= 0 {
+			break
+		}
+		t = s.addTriangle(i, e, pe, s.hullTri[e], s.hullTri[pe], -1)
+		s.hullNext[pe], s.hullPrev[i] = i, pe
+		s.hullTri[pe] = t + 2
+		s.hullNext[e] = e // removed from the hull
+		s.legalize(t + 1)
+		e = pe
+	}
+	s.hullStart = e
+	s.hullHash[s.hashKey(p)] = i
+	s.hullHash[s.hashKey(pts[e])] = e
+	return nil
+}
+
+// addTriangle appends the triangle (a, b, c) whose half-edges a->b, b->c,
+// c->a have the twins ab, bc, ca (-1 for none yet) and returns its first
+// half-edge.
+func (s *sweep) addTriangle(a, b, c, ab, bc, ca int32) int32 {
+	t := int32(len(s.triangles))
+	s.triangles = append(s.triangles, a, b, c)
+	s.halfedges = append(s.halfedges, ab, bc, ca)
+	s.link(t, ab)
+	s.link(t+1, bc)
+	s.link(t+2, ca)
+	return t
+}
+
+// link makes a and b twins; b may be -1.
+func (s *sweep) link(a, b int32) {
+	s.halfedges[a] = b
+	if b >= 0 {
+		s.halfedges[b] = a
+	}
+}
+
+// setEdge stores half-edge e with twin b; when b is -1, e is a hull edge
+// and hullTri of its start site is pointed at it.
+func (s *sweep) setEdge(e, b int32) {
+	s.link(e, b)
+	if b < 0 {
+		s.hullTri[s.triangles[e]] = e
+	}
+}
+
+// legalize restores the Delaunay property after a site was added: a is a
+// half-edge whose opposite vertex in its triangle is the new site. While the
+// site opposite a across the edge lies strictly inside the circumcircle the
+// edge is flipped, and the two new edges opposite the new site are checked
+// in turn (explicit stack, no recursion).
+//
+//	      pl                    pl
+//	     /||\                  /  \
+//	  al/ || \bl            al/    \a
+//	   /  ||  \              /      \
+//	  /  a||b  \    flip    /___ar___\
+//	p0\   ||   /p1   =>   p0\---bl---/p1
+//	   \  ||  /              \      /
+//	  ar\ || /br             b\    /br
+//	     \||/                  \  /
+//	      pr                    pr
+func (s *sweep) legalize(a int32) {
+	tri, he, pts := s.triangles, s.halfedges, s.pts
+	stack := s.stack[:0]
+	for {
+		b := he[a]
+		if b >= 0 {
+			a0 := a - a%3
+			ar := a0 + (a+2)%3
+			al := a0 + (a+1)%3
+			b0 := b - b%3
+			bl := b0 + (b+2)%3
+			p0, pr, pl, p1 := tri[ar], tri[a], tri[al], tri[bl]
+			if InCircle(pts[pr], pts[pl], pts[p0], pts[p1]) > 0 {
+				tri[a], tri[b] = p1, p0
+				hbl, har := he[bl], he[ar]
+				s.setEdge(a, hbl) // p1 -> pl
+				s.setEdge(b, har) // p0 -> pr
+				s.link(ar, bl)
+				stack = append(stack, b0+(b+1)%3)
+				continue
+			}
+		}
+		if len(stack) == 0 {
+			break
+		}
+		a = stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+	}
+	s.stack = stack
+}
+
+// hashKey buckets a point by its pseudo-angle around the sweep centre.
+func (s *sweep) hashKey(p [2]float64) int {
+	dx, dy := p[0]-s.center[0], p[1]-s.center[1]
+	den := math.Abs(dx) + math.Abs(dy)
+	if !(den > 0) || math.IsInf(den, 0) {
+		return 0
+	}
+	r := dx / den // in [-1, 1]
+	var a float64 // in [0, 4), increasing with the angle
+	if dy > 0 {
+		a = 3 - r
+	} else {
+		a = 1 + r
+	}
+	k := int(a / 4 * float64(len(s.hullHash)))
+	return min(max(k, 0), len(s.hullHash)-1)
+}
+
+// hullList returns the hull counter-clockwise, starting at its smallest
+// site index so that the result does not depend on the sweep history.
+func (s *sweep) hullList() []int32 {
+	first := s.hullStart
+	for v := s.hullNext[first]; v != s.hullStart; v = s.hullNext[v] {
+		first = min(first, v)
+	}
+	hull := []int32{first}
+	for v := s.hullNext[first]; v != first; v = s.hullNext[v] {
+		hull = append(hull, v)
+	}
+	return hull
+}
+
+// sortByDistance returns all indices of pts ordered by squared distance from
+// c, ties broken by x, then y, then index, so that equal points are adjacent
+// with the smallest index first. Large inputs use an LSD radix sort on the
+// float bits (non-negative floats order like their bit patterns).
+func sortByDistance(pts [][2]float64, c [2]float64) []int32 {
+	n := len(pts)
+	keys := make([]uint64, n)
+	ids := make([]int32, n)
+	for i, p := range pts {
+		keys[i] = math.Float64bits(dist2(p, c))
+		ids[i] = int32(i)
+	}
+	if n < 256 {
+		slices.SortStableFunc(ids, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
+		for i, id := range ids {
+			keys[i] = math.Float64bits(dist2(pts[id], c))
+		}
+	} else {
+		keys, ids = radixSort(keys, ids)
+	}
+	// Runs of equal distance (index order after the stable sorts) are
+	// re-sorted by coordinates so that duplicates become adjacent.
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && keys[hi] == keys[lo] {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortStableFunc(ids[lo:hi], func(a, b int32) int {
+				return cmp.Or(cmp.Compare(pts[a][0], pts[b][0]), cmp.Compare(pts[a][1], pts[b][1]))
+			})
+		}
+		lo = hi
+	}
+	return ids
+}
+
+// radixSort sorts keys ascending, permuting ids alongside, stably, with
+// 16-bit digits; digits on which all keys agree are skipped. It returns the
+// sorted slices, which may be scratch buffers rather than the arguments.
+func radixSort(keys []uint64, ids []int32) ([]uint64, []int32) {
+	n := len(keys)
+	k2 := make([]uint64, n)
+	i2 := make([]int32, n)
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k>>shift)&0xffff]++
+		}
+		if count[(keys[0]>>shift)&0xffff] == n {
+			continue
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for j, k := range keys {
+			d := (k >> shift) & 0xffff
+			pos := count[d]
+			count[d]++
+			k2[pos], i2[pos] = k, ids[j]
+		}
+		keys, k2 = k2, keys
+		ids, i2 = i2, ids
+	}
+	return keys, ids
+}
