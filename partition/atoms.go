@@ -1,0 +1,204 @@
+package partition
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+)
+
+// sites maps practices to the vertices (sites) of the graph.
+type sites struct {
+	g      *graph.Graph
+	siteOf []int32 // practice -> site
+	x, y   []float64
+	off    []int32 // site -> practices (ascending)
+	mem    []int32
+}
+
+// newSites checks that g and ps describe the same practices and returns
+// the practice/site maps. A graph without Members is taken to have one
+// vertex per practice, vertex i being practice i.
+func newSites(g *graph.Graph, ps []geo.Practice) (*sites, error) {
+	if g == nil {
+		return nil, fmt.Errorf("%w: nil graph", ErrMismatch)
+	}
+	n := g.N()
+	if len(g.Adj) != 0 && len(g.Off) == 0 || n > 0 && int(g.Off[n]) != len(g.Adj) {
+		return nil, fmt.Errorf("%w: malformed adjacency arrays", ErrMismatch)
+	}
+	for _, v := range g.Adj {
+		if v < 0 || int(v) >= n {
+			return nil, fmt.Errorf("%w: neighbour %d out of range", ErrMismatch, v)
+		}
+	}
+	s := &sites{g: g, siteOf: make([]int32, len(ps))}
+	for i := range s.siteOf {
+		s.siteOf[i] = -1
+	}
+	if g.MemberOff == nil {
+		if n != len(ps) {
+			return nil, fmt.Errorf("%w: graph has %d vertices and no members, %d practices", ErrMismatch, n, len(ps))
+		}
+		s.off = make([]int32, n+1)
+		s.mem = make([]int32, n)
+		for i := range n {
+			s.siteOf[i] = int32(i)
+			s.off[i+1] = int32(i + 1)
+			s.mem[i] = int32(i)
+		}
+	} else {
+		if len(g.MemberOff) != n+1 || int(g.MemberOff[n]) != len(g.Members) {
+			return nil, fmt.Errorf("%w: malformed member arrays", ErrMismatch)
+		}
+		for v := range n {
+			for _, p := range g.SiteMembers(v) {
+				if p < 0 || int(p) >= len(ps) {
+					return nil, fmt.Errorf("%w: site %d lists practice %d of %d", ErrMismatch, v, p, len(ps))
+				}
+				if s.siteOf[p] >= 0 {
+					return nil, fmt.Errorf("%w: practice %d is at sites %d and %d", ErrMismatch, p, s.siteOf[p], v)
+				}
+				s.siteOf[p] = int32(v)
+			}
+		}
+		for p, v := range s.siteOf {
+			if v < 0 {
+				return nil, fmt.Errorf("%w: practice %d (%s) is at no site", ErrMismatch, p, ps[p].Code)
+			}
+		}
+		s.off = slices.Clone(g.MemberOff)
+		s.mem = slices.Clone(g.Members)
+		for v := range n {
+			slices.Sort(s.mem[s.off[v]:s.off[v+1]])
+		}
+	}
+	for p := range ps {
+		if ps[p].Patients < 0 {
+			return nil, fmt.Errorf("%w: practice %d (%s) has %d patients", ErrMismatch, p, ps[p].Code, ps[p].Patients)
+		}
+	}
+	if g.Weight != nil {
+		if len(g.Weight) != n {
+			return nil, fmt.Errorf("%w: %d weights for %d vertices", ErrMismatch, len(g.Weight), n)
+		}
+		for v := range n {
+			var w int64
+			for _, p := range s.mem[s.off[v]:s.off[v+1]] {
+				w += int64(ps[p].Patients)
+			}
+			if w != g.Weight[v] {
+				return nil, fmt.Errorf("%w: site %d weighs %d but its practices total %d", ErrMismatch, v, g.Weight[v], w)
+			}
+		}
+	}
+	s.x, s.y = make([]float64, n), make([]float64, n)
+	if len(g.XY) == n {
+		for v := range n {
+			s.x[v], s.y[v] = g.XY[v][0], g.XY[v][1]
+		}
+	} else {
+		// Equirectangular projection about the mean latitude of the
+		// practices (metres), used only when the graph carries no XY.
+		var lat0 float64
+		for p := range ps {
+			lat0 += ps[p].Loc[1]
+		}
+		if len(ps) > 0 {
+			lat0 /= float64(len(ps))
+		}
+		c := math.Cos(lat0 * math.Pi / 180)
+		for v := range n {
+			if s.off[v] == s.off[v+1] {
+				continue
+			}
+			loc := ps[s.mem[s.off[v]]].Loc
+			s.x[v] = earthRadius * loc[0] * math.Pi / 180 * c
+			s.y[v] = earthRadius * loc[1] * math.Pi / 180
+		}
+	}
+	return s, nil
+}
+
+func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
+
+// unitGraph builds the atom graph of units: unit[p] is the unit of practice
+// p (dense 0..nu-1), every unit within one stratum. Units are adjacent when
+// they share a site or sit on adjacent sites, and lie in the same stratum.
+// Coordinates are given per unit; weights are summed from the practices.
+func (s *sites) unitGraph(ps []geo.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
+	pg := &pgraph{off: make([]int32, nu+1), w: make([]int64, nu), x: ux, y: uy}
+	// unit -> practices
+	uoff := make([]int32, nu+1)
+	for _, u := range unit {
+		uoff[u+1]++
+	}
+	for i := range nu {
+		uoff[i+1] += uoff[i]
+	}
+	umem := make([]int32, len(unit))
+	pos := slices.Clone(uoff[:nu])
+	for p, u := range unit {
+		umem[pos[u]] = int32(p)
+		pos[u]++
+		pg.w[u] += int64(ps[p].Patients)
+	}
+	ns := s.g.N()
+	siteStamp := make([]int32, ns)
+	unitStamp := make([]int32, nu)
+	for i := range siteStamp {
+		siteStamp[i] = -1
+	}
+	for i := range unitStamp {
+		unitStamp[i] = -1
+	}
+	adj := make([]int32, 0, 6*nu)
+	visitSite := func(a int32, t int32) {
+		for _, q := range s.practices(t) {
+			b := unit[q]
+			if b != a && unitStamp[b] != a && (stratum == nil || stratum[q] == stratum[umem[uoff[a]]]) {
+				unitStamp[b] = a
+				adj = append(adj, b)
+			}
+		}
+	}
+	for a := range int32(nu) {
+		start := len(adj)
+		for _, p := range umem[uoff[a]:uoff[a+1]] {
+			v := s.siteOf[p]
+			if siteStamp[v] == a {
+				continue
+			}
+			siteStamp[v] = a
+			visitSite(a, v)
+			for _, t := range s.g.Neighbors(int(v)) {
+				visitSite(a, t)
+			}
+		}
+		slices.Sort(adj[start:])
+		pg.off[a+1] = int32(len(adj))
+	}
+	pg.adj = adj
+	return pg
+}
+
+// labelIDs turns string labels into small ints by first appearance ("" is
+// a label like any other here). nil in, nil out.
+func labelIDs(labels []string) []int32 {
+	if labels == nil {
+		return nil
+	}
+	m := map[string]int32{}
+	out := make([]int32, len(labels))
+	for i, l := range labels {
+		id, ok := m[l]
+		if !ok {
+			id = int32(len(m))
+			m[l] = id
+		}
+		out[i] = id
+	}
+	return out
+}

@@ -1,0 +1,243 @@
+package partition
+
+import (
+	"math"
+	"slices"
+
+	"github.com/hubpart/hubpart/geo"
+)
+
+// earthRadius matches geo.EarthRadius (IUGG mean radius, metres).
+const earthRadius = 6371008.8
+
+// haversine returns the great-circle distance in metres between two
+// [lon, lat] points.
+func haversine(a, b [2]float64) float64 {
+	const rad = math.Pi / 180
+	la1, la2 := a[1]*rad, b[1]*rad
+	dla := la2 - la1
+	dlo := (b[0] - a[0]) * rad
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * earthRadius * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// medoidScratch holds per-site buffers for hubSite.
+type medoidScratch struct {
+	stamp []int32
+	slot  []int32
+	sites []int32
+	w     []float64
+	first []int32 // lowest practice index per site slot
+	r     []float64
+	ord   []int32
+}
+
+func newMedoidScratch(nsites int) *medoidScratch {
+	m := &medoidScratch{stamp: make([]int32, nsites), slot: make([]int32, nsites)}
+	for i := range m.stamp {
+		m.stamp[i] = -1
+	}
+	return m
+}
+
+// hubSite returns the member practice minimising the patient-weighted sum
+// of planar distances (projected metres) to the other members; ties go to
+// the lowest practice index. Practices on one site are at distance zero,
+// so the search runs over distinct sites, pruned exactly: a candidate at
+// distance r from the weighted centroid costs at least W·r − Σ w_j·r_j.
+// tag must differ between calls sharing m (the group id will do).
+func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag int32) int {
+	m.sites, m.w, m.first = m.sites[:0], m.w[:0], m.first[:0]
+	for _, p := range members {
+		v := s.siteOf[p]
+		if m.stamp[v] != tag {
+			m.stamp[v] = tag
+			m.slot[v] = int32(len(m.sites))
+			m.sites = append(m.sites, v)
+			m.w = append(m.w, 0)
+			m.first = append(m.first, int32(p))
+		}
+		i := m.slot[v]
+		m.w[i] += float64(ps[p].Patients)
+		m.first[i] = min(m.first[i], int32(p))
+	}
+	k := len(m.sites)
+	if k == 1 {
+		return int(m.first[0])
+	}
+	var W, cx, cy float64
+	for i, v := range m.sites {
+		W += m.w[i]
+		cx += m.w[i] * s.x[v]
+		cy += m.w[i] * s.y[v]
+	}
+	if W == 0 {
+		return int(slices.Min(m.first))
+	}
+	cx /= W
+	cy /= W
+	m.r = m.r[:0]
+	m.ord = m.ord[:0]
+	var D float64
+	for i, v := range m.sites {
+		r := math.Hypot(s.x[v]-cx, s.y[v]-cy)
+		m.r = append(m.r, r)
+		m.ord = append(m.ord, int32(i))
+		D += m.w[i] * r
+	}
+	slices.SortFunc(m.ord, func(a, b int32) int {
+		if m.r[a] != m.r[b] {
+			if m.r[a] < m.r[b] {
+				return -1
+			}
+			return 1
+		}
+		return int(m.first[a] - m.first[b])
+	})
+	best, bestCost := int32(-1), math.Inf(1)
+	for _, i := range m.ord {
+		if W*m.r[i]-D > bestCost*(1+1e-12) {
+			break
+		}
+		vi := m.sites[i]
+		var c float64
+		for j, vj := range m.sites {
+			c += m.w[j] * math.Hypot(s.x[vi]-s.x[vj], s.y[vi]-s.y[vj])
+		}
+		if c < bestCost || c == bestCost && m.first[i] < best {
+			best, bestCost = m.first[i], c
+		}
+	}
+	return int(best)
+}
+
+// fillGroups computes Members, Patients, HubSite, MeanKm, MaxKm and
+// Contiguous of groups from assign (dense ids), and returns the distance in
+// km from every practice to its hub site.
+func fillGroups(s *sites, ps []geo.Practice, assign []int32, groups []Group) []float64 {
+	for i := range groups {
+		groups[i].ID = i
+		groups[i].Members = groups[i].Members[:0]
+		groups[i].Patients = 0
+	}
+	for p, a := range assign {
+		groups[a].Members = append(groups[a].Members, p)
+		groups[a].Patients += int64(ps[p].Patients)
+	}
+	m := newMedoidScratch(s.g.N())
+	cc := newContig(s)
+	dist := make([]float64, len(ps))
+	for i := range groups {
+		gr := &groups[i]
+		if len(gr.Members) == 0 {
+			gr.HubSite = -1
+			continue
+		}
+		gr.HubSite = hubSite(s, ps, gr.Members, m, int32(i))
+		hub := [2]float64(ps[gr.HubSite].Loc)
+		var sw, swd, mx float64
+		for _, p := range gr.Members {
+			d := haversine([2]float64(ps[p].Loc), hub) / 1000
+			dist[p] = d
+			w := float64(ps[p].Patients)
+			sw += w
+			swd += w * d
+			mx = max(mx, d)
+		}
+		if sw > 0 {
+			gr.MeanKm = swd / sw
+		}
+		gr.MaxKm = mx
+		gr.Contiguous = cc.connected(gr.Members)
+	}
+	return dist
+}
+
+// contig checks whether practice sets induce connected site subgraphs.
+type contig struct {
+	s     *sites
+	mark  []int32
+	epoch int32
+	queue []int32
+}
+
+func newContig(s *sites) *contig { return &contig{s: s, mark: make([]int32, s.g.N())} }
+
+func (c *contig) connected(members []int) bool {
+	if len(members) == 0 {
+		return false
+	}
+	c.epoch += 2
+	in, seen := c.epoch, c.epoch+1
+	nsites := 0
+	for _, p := range members {
+		v := c.s.siteOf[p]
+		if c.mark[v] != in {
+			c.mark[v] = in
+			nsites++
+		}
+	}
+	start := c.s.siteOf[members[0]]
+	c.mark[start] = seen
+	q := append(c.queue[:0], start)
+	for i := 0; i < len(q); i++ {
+		for _, u := range c.s.g.Neighbors(int(q[i])) {
+			if c.mark[u] == in {
+				c.mark[u] = seen
+				q = append(q, u)
+			}
+		}
+	}
+	c.queue = q
+	return len(q) == nsites
+}
+
+// quality summarises one level.
+func quality(name string, ps []geo.Practice, groups []Group, dist []float64) Quality {
+	q := Quality{Level: name, Groups: len(groups)}
+	for i := range groups {
+		g := &groups[i]
+		if g.Status == StatusOK {
+			q.InBounds++
+		}
+		if g.Contiguous {
+			q.Contiguous++
+		}
+		q.Patients += g.Patients
+		if i == 0 || g.Patients < q.MinSize {
+			q.MinSize = g.Patients
+		}
+		q.MaxSize = max(q.MaxSize, g.Patients)
+		q.MaxKm = max(q.MaxKm, g.MaxKm)
+	}
+	idx := make([]int32, len(ps))
+	var W, S float64
+	for p := range ps {
+		idx[p] = int32(p)
+		w := float64(ps[p].Patients)
+		W += w
+		S += w * dist[p]
+	}
+	if W == 0 {
+		return q
+	}
+	q.MeanKm = S / W
+	slices.SortFunc(idx, func(a, b int32) int {
+		if dist[a] < dist[b] {
+			return -1
+		}
+		if dist[a] > dist[b] {
+			return 1
+		}
+		return int(a - b)
+	})
+	var cum float64
+	for _, p := range idx {
+		cum += float64(ps[p].Patients)
+		if cum >= 0.95*W {
+			q.P95Km = dist[p]
+			break
+		}
+	}
+	return q
+}

@@ -1,0 +1,187 @@
+package partition
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// repair fixes groups left out of bounds by the bisection of a feasible
+// piece: the group is merged with one, then two, then all of its
+// neighbouring groups and the union is re-split by the same range-aware
+// bisection (fresh trees) into a feasible number of groups; the first union
+// whose re-split puts every part within bounds is kept. It returns the new
+// labels and group count (labels may have gaps; callers renumber).
+func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []int32, ng int, seed uint64) ([]int32, int) {
+	b := p.b
+	n := pg.n()
+	for round := 0; round < 3; round++ {
+		gw := make([]int64, ng)
+		for v := range n {
+			gw[lab[v]] += pg.w[v]
+		}
+		var bad []int32
+		for g := range ng {
+			if gw[g] > 0 && !b.in(gw[g]) || gw[g] == 0 && b.min > 0 && groupSize(lab, int32(g)) > 0 {
+				bad = append(bad, int32(g))
+			}
+		}
+		if len(bad) == 0 || ctx.Err() != nil {
+			break
+		}
+		for _, a := range bad {
+			if ctx.Err() != nil {
+				break
+			}
+			var W int64
+			for v := range n {
+				if lab[v] == a {
+					W += pg.w[v]
+				}
+			}
+			if b.in(W) {
+				continue // fixed by an earlier repair
+			}
+			nb := neighbourGroups(pg, lab, a)
+			var cands [][]int32
+			for _, h := range nb {
+				cands = append(cands, []int32{a, h})
+			}
+			for i := range nb {
+				for j := i + 1; j < len(nb) && len(cands) < 64; j++ {
+					cands = append(cands, []int32{a, nb[i], nb[j]})
+				}
+			}
+			cands = append(cands, append([]int32{a}, nb...))
+			for ci, set := range cands {
+				if tryResplit(pg, p, sp, lab, &ng, set, mix(seed, uint64(a)<<20|uint64(ci)+uint64(round)<<40)) {
+					break
+				}
+			}
+		}
+	}
+	return lab, ng
+}
+
+func groupSize(lab []int32, g int32) int {
+	c := 0
+	for _, l := range lab {
+		if l == g {
+			c++
+		}
+	}
+	return c
+}
+
+// neighbourGroups lists the groups adjacent to group a, ascending.
+func neighbourGroups(pg *pgraph, lab []int32, a int32) []int32 {
+	var nb []int32
+	for v := range int32(pg.n()) {
+		if lab[v] != a {
+			continue
+		}
+		for _, u := range pg.adj[pg.off[v]:pg.off[v+1]] {
+			if h := lab[u]; h != a && !slices.Contains(nb, h) {
+				nb = append(nb, h)
+			}
+		}
+	}
+	slices.Sort(nb)
+	return nb
+}
+
+// tryResplit re-splits the union of the groups in set; on success (every
+// part within bounds) it relabels the union and returns true.
+func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, ng *int, set []int32, seed uint64) bool {
+	b := p.b
+	var vs []int32
+	var W int64
+	for v := range int32(pg.n()) {
+		if slices.Contains(set, lab[v]) {
+			vs = append(vs, v)
+			W += pg.w[v]
+		}
+	}
+	lo, hi := b.kRange(W, len(vs))
+	if lo > hi {
+		return false
+	}
+	k := min(max(int(math.Round(float64(W)/p.target)), lo), hi)
+	in := func(u int32) bool { return slices.Contains(set, lab[u]) }
+	for try := 0; try < 4; try++ {
+		order := slices.Clone(vs)
+		sp.splitAll(order, k, mix(seed, uint64(try)), in)
+		if sp.ctx.Err() != nil {
+			return false
+		}
+		// weights per leaf
+		leafW := map[int32]int64{}
+		for _, v := range vs {
+			leafW[sp.out[v]] += pg.w[v]
+		}
+		ok := true
+		for _, w := range leafW {
+			if !b.in(w) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		// leaves in order of smallest atom reuse the set's labels, then new ones
+		labels := slices.Clone(set)
+		slices.Sort(labels)
+		assign := map[int32]int32{}
+		for _, v := range vs {
+			l := sp.out[v]
+			if _, seen := assign[l]; !seen {
+				if len(assign) < len(labels) {
+					assign[l] = labels[len(assign)]
+				} else {
+					assign[l] = int32(*ng)
+					*ng++
+				}
+			}
+		}
+		for _, v := range vs {
+			lab[v] = assign[sp.out[v]]
+		}
+		return true
+	}
+	return false
+}
+
+// refinePiece runs the local search on one piece: rounds of single-atom
+// moves to convergence followed by a pass of pair merge-and-resplit, until
+// a round improves nothing or the budget (2 + 2·effort rounds) is spent.
+func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64) {
+	n := pg.n()
+	if n < 2 || ng < 2 {
+		return
+	}
+	r := newRefiner(ctx, pg, b, lab, ng)
+	rng := newRand(mix(seed, 0x5eed))
+	perm := make([]int32, n)
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	rng.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+	trees := 4 + 4*effort
+	for round := 0; round < 2+2*effort; round++ {
+		moved := 0
+		for pass := 0; pass < 10*effort; pass++ {
+			m := r.movePass(perm)
+			moved += m
+			if m == 0 || ctx.Err() != nil {
+				break
+			}
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		imp := r.resplitPass(r.members(), trees, rng)
+		if ctx.Err() != nil || (imp == 0 && moved == 0) {
+			return
+		}
+	}
+}

@@ -1,0 +1,292 @@
+package partition
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+)
+
+// Run groups the practices ps, standing on the sites of the contiguity
+// graph g, into one grouping per level. Level 0 groups are unions of sites
+// (or of single practices of a site heavier than the maximum); level l > 0
+// groups are unions of whole level l−1 groups. Every group is contiguous in
+// g, and every group is within its level's bounds unless its Status says
+// why not (oversize, undersize, unsplittable, out-of-bounds). Nothing is
+// dropped: every practice is in exactly one group per level.
+//
+// The result is checked by Validate before it is returned; a failure there
+// is a bug and is returned as an error wrapping ErrInvalid together with the
+// result. Cancelling ctx returns ctx.Err() promptly. See the package
+// documentation for the algorithm.
+func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level, opts ...Option) (*Result, error) {
+	o := defaultOptions()
+	for _, f := range opts {
+		f(&o)
+	}
+	o.effort = max(o.effort, 1)
+	o.workers = max(o.workers, 1)
+	if len(levels) == 0 {
+		return nil, ErrNoLevels
+	}
+	for i, l := range levels {
+		switch {
+		case l.Min < 0:
+			return nil, &LevelError{i, l, "negative minimum"}
+		case l.Max < 0:
+			return nil, &LevelError{i, l, "negative maximum"}
+		case l.Max != 0 && l.Max < l.Min:
+			return nil, &LevelError{i, l, "maximum below minimum"}
+		}
+	}
+	if o.strata != nil && len(o.strata) != len(ps) {
+		return nil, fmt.Errorf("%w: %d strata labels for %d practices", ErrMismatch, len(o.strata), len(ps))
+	}
+	if o.locked != nil && len(o.locked) != len(ps) {
+		return nil, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
+	}
+	if o.target < 0 || o.count < 0 {
+		return nil, &LevelError{0, levels[0], "negative target or count"}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{Levels: slices.Clone(levels)}
+	clock := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Timings = append(res.Timings, Timing{name, now.Sub(clock)})
+		clock = now
+	}
+	s, err := newSites(g, ps)
+	if err != nil {
+		return nil, err
+	}
+	strat := labelIDs(o.strata)
+	unit, nu, ux, uy, err := level0Units(s, ps, levels[0], strat, o.locked)
+	if err != nil {
+		return nil, err
+	}
+	stage("atoms")
+	for l, lvl := range levels {
+		b := bounds{lvl.Min, lvl.Max}
+		if b.max == 0 {
+			b.max = math.MaxInt64
+		}
+		target := defaultTarget(lvl)
+		count := 0
+		if l == 0 {
+			if o.target > 0 {
+				target = float64(o.target)
+			}
+			count = o.count
+		}
+		pg := s.unitGraph(ps, unit, nu, strat, ux, uy)
+		p := levelParams{b: b, target: target, count: count, effort: o.effort,
+			seed: mix(o.seed, uint64(l)), workers: o.workers, name: lvl.Name}
+		out, err := solveLevel(ctx, pg, p, o.progress)
+		if err != nil {
+			return nil, err
+		}
+		stage(lvl.Name + ": split and refine")
+		// Practice assignment, renumbered by smallest practice index.
+		remap := make([]int32, out.ngroups)
+		for i := range remap {
+			remap[i] = -1
+		}
+		assign := make([]int32, len(ps))
+		next := int32(0)
+		for p := range ps {
+			a := out.lab[unit[p]]
+			if remap[a] < 0 {
+				remap[a] = next
+				next++
+			}
+			assign[p] = remap[a]
+		}
+		groups := make([]Group, next)
+		for a, r := range remap {
+			if r >= 0 {
+				groups[r].Status = out.status[a]
+				groups[r].Reason = out.reason[a]
+			}
+		}
+		for i := range groups {
+			groups[i].Parent = -1
+		}
+		dist := fillGroups(s, ps, assign, groups)
+		if l > 0 {
+			below := res.Groups[l-1]
+			for c := range below {
+				par := int(assign[below[c].Members[0]])
+				below[c].Parent = par
+				groups[par].Children = append(groups[par].Children, c)
+			}
+		}
+		res.Groups = append(res.Groups, groups)
+		res.Assign = append(res.Assign, assign)
+		res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+		res.Notes = append(res.Notes, out.notes...)
+		stage(lvl.Name + ": groups")
+		// Next level's units: this level's groups, placed at their hub sites.
+		unit, nu = assign, len(groups)
+		ux, uy = make([]float64, nu), make([]float64, nu)
+		for i := range groups {
+			v := s.siteOf[groups[i].HubSite]
+			ux[i], uy[i] = s.x[v], s.y[v]
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if err := validate(s, ps, res); err != nil {
+		return res, fmt.Errorf("partition: internal error: %w", err)
+	}
+	stage("validate")
+	return res, nil
+}
+
+// defaultTarget is (Min+Max)/2, or 1.5×Min without a maximum (Min itself
+// when that is 0, and 1 when both are 0).
+func defaultTarget(l Level) float64 {
+	switch {
+	case l.Max > 0:
+		return math.Max(1, float64(l.Min)/2+float64(l.Max)/2)
+	case l.Min > 0:
+		return 1.5 * float64(l.Min)
+	}
+	return 1
+}
+
+// level0Units makes the atoms of level 0: each site's practices, split by
+// stratum, and split into single practices when a part outweighs the
+// maximum; then atoms sharing a locked label are merged. Units are numbered
+// by smallest practice index; their coordinates are the weighted centroid
+// of their sites.
+func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
+	np := len(ps)
+	raw := make([]int32, np)
+	nraw := int32(0)
+	ns := s.g.N()
+	for v := range int32(ns) {
+		mem := s.practices(v)
+		// parts by stratum, in order of first practice
+		done := make([]bool, len(mem))
+		for i := range mem {
+			if done[i] {
+				continue
+			}
+			var part []int32
+			var w int64
+			for j := i; j < len(mem); j++ {
+				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) {
+					done[j] = true
+					part = append(part, mem[j])
+					w += int64(ps[mem[j]].Patients)
+				}
+			}
+			if lvl.Max > 0 && w > lvl.Max {
+				for _, p := range part {
+					raw[p] = nraw
+					nraw++
+				}
+			} else {
+				for _, p := range part {
+					raw[p] = nraw
+				}
+				nraw++
+			}
+		}
+	}
+	uf := make([]int32, nraw)
+	for i := range uf {
+		uf[i] = int32(i)
+	}
+	if locked != nil {
+		first := map[string]int32{}
+		for p := range ps {
+			l := locked[p]
+			if l == "" {
+				continue
+			}
+			q, ok := first[l]
+			if !ok {
+				first[l] = int32(p)
+				continue
+			}
+			if strat != nil && strat[q] != strat[p] {
+				return nil, 0, nil, nil, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
+			}
+			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
+			if a != b {
+				uf[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	unit = make([]int32, np)
+	id := make([]int32, nraw)
+	for i := range id {
+		id[i] = -1
+	}
+	for p := range ps {
+		r := ufFind(uf, raw[p])
+		if id[r] < 0 {
+			id[r] = int32(nu)
+			nu++
+		}
+		unit[p] = id[r]
+	}
+	// Locked units must be contiguous.
+	if locked != nil {
+		mem := make([][]int, nu)
+		multi := make([]bool, nu)
+		for p := range ps {
+			u := unit[p]
+			if len(mem[u]) > 0 && s.siteOf[mem[u][0]] != s.siteOf[p] {
+				multi[u] = true
+			}
+			mem[u] = append(mem[u], p)
+		}
+		cc := newContig(s)
+		for u := range nu {
+			if multi[u] && !cc.connected(mem[u]) {
+				p := mem[u][0]
+				return nil, 0, nil, nil, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
+			}
+		}
+	}
+	ux, uy = make([]float64, nu), make([]float64, nu)
+	sw := make([]float64, nu)
+	cnt := make([]float64, nu)
+	for p := range ps {
+		u := unit[p]
+		v := s.siteOf[p]
+		w := float64(ps[p].Patients)
+		ux[u] += w * s.x[v]
+		uy[u] += w * s.y[v]
+		sw[u] += w
+		cnt[u]++
+	}
+	for u := range nu {
+		if sw[u] > 0 {
+			ux[u] /= sw[u]
+			uy[u] /= sw[u]
+			continue
+		}
+		// weightless unit: plain mean of its practices' sites
+		ux[u], uy[u] = 0, 0
+	}
+	for p := range ps {
+		u := unit[p]
+		if sw[u] == 0 {
+			v := s.siteOf[p]
+			ux[u] += s.x[v] / cnt[u]
+			uy[u] += s.y[v] / cnt[u]
+		}
+	}
+	return unit, nu, ux, uy, nil
+}
