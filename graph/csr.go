@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // FromEdges builds a graph on vertices 0..n-1 from an undirected edge list.
@@ -138,4 +139,16 @@ func (g *Graph) SiteOf() []int32 {
 		}
 	}
 	return site
+}
+
+// String returns "delaunay" or "bridge".
+func (k EdgeKind) String() string {
+	switch k {
+	case Delaunay:
+		return "delaunay"
+	case Bridge:
+		return "bridge"
+	default:
+		return "EdgeKind(" + strconv.Itoa(int(k)) + ")"
+	}
 }

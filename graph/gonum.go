@@ -3,37 +3,24 @@ package graph
 import (
 	"math"
 
-	"github.com/paulmach/orb"
 	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/hubpart/hubpart/geo"
 )
 
 // Length returns the length of the link between vertices a and b in metres:
-// the great-circle (haversine) distance when Loc is set, else the planar
+// the great-circle distance geo.Distance when Loc is set, else the planar
 // distance between XY, else 1 (abstract graphs count hops). a and b need not
 // be adjacent.
 func (g *Graph) Length(a, b int32) float64 {
 	switch {
 	case g.Loc != nil:
-		return haversine(g.Loc[a], g.Loc[b])
+		return geo.Distance(g.Loc[a], g.Loc[b])
 	case g.XY != nil:
 		return math.Hypot(g.XY[a][0]-g.XY[b][0], g.XY[a][1]-g.XY[b][1])
 	default:
 		return 1
 	}
-}
-
-// earthRadius is geo.EarthRadius (metres), the sphere all distances use.
-const earthRadius = 6371008.8
-
-// haversine is the great-circle distance in metres between two [lon, lat]
-// points on the sphere of radius earthRadius.
-func haversine(a, b orb.Point) float64 {
-	const rad = math.Pi / 180
-	lat1, lat2 := a[1]*rad, b[1]*rad
-	dlat := lat2 - lat1
-	dlon := (b[0] - a[0]) * rad
-	s := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1)*math.Cos(lat2)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * earthRadius * math.Asin(math.Sqrt(min(1, s)))
 }
 
 // Gonum returns g as a gonum weighted undirected graph for use with the
