@@ -1,0 +1,112 @@
+package geo
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+const (
+	ioEnglandCSV      = "../../shared/data/england-2021/practices.csv"
+	ioEnglandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
+	ioPostcodesGz     = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+)
+
+// ioNeedFile fails the test with a clear message when shared data is absent.
+func ioNeedFile(t testing.TB, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("shared data missing: %v (expected beside the repository, see /work/shared/data/README.md)", err)
+	}
+}
+
+func TestReadFileEngland(t *testing.T) {
+	ioNeedFile(t, ioEnglandCSV)
+	ps, err := ReadFile(ioEnglandCSV, KeepColumns("pcn_code"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 6658 {
+		t.Errorf("got %d practices, want 6658", len(ps))
+	}
+	if got := TotalPatients(ps); got != 60606345 {
+		t.Errorf("total patients %d, want 60606345", got)
+	}
+	seen := make(map[string]bool, len(ps))
+	points := make(map[[2]float64]bool)
+	noPCN := 0
+	for _, p := range ps {
+		if seen[p.Code] {
+			t.Errorf("duplicate code %s", p.Code)
+		}
+		seen[p.Code] = true
+		points[p.Loc] = true
+		if p.Attrs["pcn_code"] == "" {
+			noPCN++
+		}
+		if p.Loc[0] < -7 || p.Loc[0] > 2 || p.Loc[1] < 49 || p.Loc[1] > 56 {
+			t.Errorf("%s at %v is not in England", p.Code, p.Loc)
+		}
+	}
+	// The data README says 6,063; the file has 6,054 distinct (lat, lon)
+	// pairs, both as text and as numbers (checked independently).
+	if len(points) != 6054 {
+		t.Errorf("%d distinct points, want 6054", len(points))
+	}
+	if noPCN != 105 {
+		t.Errorf("%d practices without a PCN, want 105", noPCN)
+	}
+	first := ps[0]
+	if first.Code != "A81001" || first.Name != "The Densham Surgery" || first.Patients != 4100 ||
+		first.Loc[0] != -1.318938 || first.Loc[1] != 54.561687 {
+		t.Errorf("first practice %+v", first)
+	}
+}
+
+func TestReadFileFormats(t *testing.T) {
+	dir := t.TempDir()
+	csv := "code,lat,lon,patients\nA,1,2,3\n"
+	gj := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[2,1]},"properties":{"code":"A","patients":3}}]}`
+	files := map[string]string{"a.CSV": csv, "b.geojson": gj, "c.json": gj}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ioWriteGzip(t, filepath.Join(dir, "d.csv.gz"), csv)
+	ioWriteGzip(t, filepath.Join(dir, "e.geojson.gz"), gj)
+	for _, name := range []string{"a.CSV", "b.geojson", "c.json", "d.csv.gz", "e.geojson.gz"} {
+		t.Run(name, func(t *testing.T) {
+			ps, err := ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) != 1 || ps[0].Code != "A" || ps[0].Patients != 3 || ps[0].Loc[0] != 2 || ps[0].Loc[1] != 1 {
+				t.Errorf("got %+v", ps)
+			}
+		})
+	}
+	t.Run("unknown extension", func(t *testing.T) {
+		if _, err := ReadFile(filepath.Join(dir, "x.txt")); !errors.Is(err, ErrUnknownFormat) {
+			t.Errorf("got %v, want ErrUnknownFormat", err)
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		if _, err := ReadFile(filepath.Join(dir, "none.csv")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("got %v, want ErrNotExist", err)
+		}
+	})
+	t.Run("error names the path", func(t *testing.T) {
+		p := filepath.Join(dir, "bad.csv")
+		os.WriteFile(p, []byte("code,lat,lon,patients\nA,x,2,3\n"), 0o644)
+		_, err := ReadFile(p)
+		var re *RecordError
+		if !errors.As(err, &re) || re.Line != 2 || re.Field != "lat" {
+			t.Fatalf("got %v", err)
+		}
+		if want := p + `: geo: line 2 (code A): field "lat": "x": not a number`; err.Error() != want {
+			t.Errorf("message %q, want %q", err, want)
+		}
+	})
+}
