@@ -1,0 +1,154 @@
+package geo
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// CheckNoOverlap reports whether two of mps share interior area; they may
+// share edges (with opposite directions, as neighbouring valid polygons do)
+// and points. The inputs are assumed individually valid (CheckPolygon); the
+// error is a *PolygonError wrapping ErrOverlap that names the two indices
+// (Polygon < Other).
+//
+// Method: every pair of nearby edges of different multipolygons is related
+// exactly; a proper crossing, or a collinear overlap with both edges in the
+// same direction (interiors on the same side), is an overlap. Where an edge
+// touches another multipolygon's boundary at a point, the pieces of the edge
+// on either side of the touching points are probed for lying strictly
+// inside the other one. Finally one vertex of every polygon is probed
+// against every multipolygon whose bounding box meets it, which catches
+// containment without boundary contact.
+func CheckNoOverlap(mps []orb.MultiPolygon) error {
+	var segs []pgSeg
+	bounds := make([]orb.Bound, len(mps))
+	for o, mp := range mps {
+		bounds[o] = mp.Bound()
+		for pi, poly := range mp {
+			for ri, ring := range poly {
+				for k := 0; k+1 < len(ring); k++ {
+					segs = append(segs, pgSeg{a: ring[k], b: ring[k+1], poly: int32(pi), ring: int32(ri),
+						idx: int32(k), n: int32(len(ring) - 1), owner: int32(o)})
+				}
+			}
+		}
+	}
+	overlap := func(a, b int) error {
+		if a > b {
+			a, b = b, a
+		}
+		return &PolygonError{Polygon: a, Ring: -1, Vertex: -1, Other: b, OtherRing: -1, Err: ErrOverlap}
+	}
+
+	type touch struct {
+		seg, other int32
+		p          orb.Point
+	}
+	var touches []touch
+	var err error
+	pgGrid(segs, func(i, j int) bool {
+		s, t := &segs[i], &segs[j]
+		if s.owner == t.owner {
+			return true
+		}
+		switch rel, v := pgRelate(s.a, s.b, t.a, t.b); rel {
+		case pgCross:
+			err = overlap(int(s.owner), int(t.owner))
+			return false
+		case pgOverlap:
+			if (s.b[0]-s.a[0])*(t.b[0]-t.a[0])+(s.b[1]-s.a[1])*(t.b[1]-t.a[1]) > 0 {
+				err = overlap(int(s.owner), int(t.owner))
+				return false
+			}
+		case pgTouch:
+			touches = append(touches, touch{int32(i), t.owner, v}, touch{int32(j), s.owner, v})
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+
+	// Probe the pieces of touched edges.
+	slices.SortFunc(touches, func(x, y touch) int {
+		return cmp.Or(cmp.Compare(x.seg, y.seg), cmp.Compare(x.other, y.other),
+			cmp.Compare(x.p[0], y.p[0]), cmp.Compare(x.p[1], y.p[1]))
+	})
+	for k := 0; k < len(touches); {
+		e := k
+		for e < len(touches) && touches[e].seg == touches[k].seg && touches[e].other == touches[k].other {
+			e++
+		}
+		s := &segs[touches[k].seg]
+		pts := []orb.Point{s.a, s.b}
+		for _, tc := range touches[k:e] {
+			pts = append(pts, tc.p)
+		}
+		d := orb.Point{s.b[0] - s.a[0], s.b[1] - s.a[1]}
+		slices.SortFunc(pts, func(x, y orb.Point) int {
+			return cmp.Compare((x[0]-s.a[0])*d[0]+(x[1]-s.a[1])*d[1], (y[0]-s.a[0])*d[0]+(y[1]-s.a[1])*d[1])
+		})
+		other := mps[touches[k].other]
+		for q := 0; q+1 < len(pts); q++ {
+			if pts[q] == pts[q+1] {
+				continue
+			}
+			m := orb.Point{(pts[q][0] + pts[q+1][0]) / 2, (pts[q][1] + pts[q+1][1]) / 2}
+			if pgMultiSide(other, m) > 0 {
+				return overlap(int(s.owner), int(touches[k].other))
+			}
+		}
+		k = e
+	}
+
+	// Containment without boundary contact: sweep over x.
+	order := make([]int, len(mps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(bounds[a].Min[0], bounds[b].Min[0]) })
+	for x, a := range order {
+		if len(mps[a]) == 0 {
+			continue
+		}
+		for _, b := range order[x+1:] {
+			if bounds[b].Min[0] > bounds[a].Max[0] {
+				break
+			}
+			if len(mps[b]) == 0 || !bounds[a].Intersects(bounds[b]) {
+				continue
+			}
+			if pgProbeParts(mps[a], mps[b]) || pgProbeParts(mps[b], mps[a]) {
+				return overlap(a, b)
+			}
+		}
+	}
+	return nil
+}
+
+// pgMultiSide returns 1 when p is strictly inside mp, 0 on its boundary, -1
+// outside.
+func pgMultiSide(mp orb.MultiPolygon, p orb.Point) int {
+	for _, poly := range mp {
+		if s := pgPolySide(poly, p); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+// pgProbeParts reports whether some polygon of a has its first vertex off
+// b's boundary and strictly inside b.
+func pgProbeParts(a, b orb.MultiPolygon) bool {
+	for _, poly := range a {
+		if len(poly) == 0 {
+			continue
+		}
+		if pgRingProbe(poly[0], func(p orb.Point) int { return pgMultiSide(b, p) }) > 0 {
+			return true
+		}
+	}
+	return false
+}
