@@ -8,6 +8,12 @@ import (
 
 // sweep is the working state of Triangulate.
 //
+// Sites are renumbered in insertion order: internal site k has coordinates
+// pts[k] and input index orig[k]; sites 0, 1, 2 form the seed triangle.
+// Consecutive insertions touch nearby sites, so this numbering keeps the
+// working set in cache (it roughly halves the time for a million points).
+// Triangles and the hull are mapped back to input indices at the end.
+//
 // The current convex hull is a circular doubly linked list of sites in
 // counter-clockwise order (hullNext, hullPrev); hullTri[v] is the half-edge
 // of the hull edge v -> hullNext[v] (its Halfedges entry is -1). A site that
@@ -20,8 +26,9 @@ import (
 // hullTri is correct for every hull site. Every operation that moves a hull
 // half-edge to another index updates hullTri at once.
 type sweep struct {
-	pts       [][2]float64
-	rep       []int32
+	pts       [][2]float64 // internal site coordinates, in insertion order
+	orig      []int32      // input index of each internal site
+	rep       []int32      // per input point: its representative input index
 	triangles []int32
 	halfedges []int32
 
@@ -30,15 +37,49 @@ type sweep struct {
 	hullStart                   int32
 	center                      [2]float64
 
-	order []int32 // insertion order: all indices sorted by distance from center
 	stack []int32 // pending half-edges for legalize
 }
 
-func newSweep(pts [][2]float64, i0, i1, i2 int32) *sweep {
-	n := len(pts)
+// newSweep sorts and deduplicates the input around the circumcentre of the
+// seed triangle (i0, i1, i2), counter-clockwise input indices, and sets up
+// the seed triangle as the first hull.
+func newSweep(in [][2]float64, i0, i1, i2 int32) *sweep {
+	c := circumcenter(in[i0], in[i1], in[i2])
+	if math.IsNaN(c[0]) || math.IsInf(c[0], 0) || math.IsNaN(c[1]) || math.IsInf(c[1], 0) {
+		c = [2]float64{
+			(in[i0][0] + in[i1][0] + in[i2][0]) / 3,
+			(in[i0][1] + in[i1][1] + in[i2][1]) / 3,
+		}
+	}
+
+	// Insertion order, duplicates merged: equal points are adjacent in the
+	// order with the smallest index (the representative) first, and each
+	// seed is the smallest index of its coordinates.
+	rep := make([]int32, len(in))
+	orig := make([]int32, 3, len(in))
+	orig[0], orig[1], orig[2] = i0, i1, i2
+	leader := int32(-1)
+	for _, i := range sortByDistance(in, c) {
+		if leader >= 0 && in[i] == in[leader] {
+			rep[i] = leader
+			continue
+		}
+		leader, rep[i] = i, i
+		if i != i0 && i != i1 && i != i2 {
+			orig = append(orig, i)
+		}
+	}
+	n := len(orig)
+	pts := make([][2]float64, n)
+	for k, i := range orig {
+		pts[k] = in[i]
+	}
+
 	s := &sweep{
 		pts:       pts,
-		rep:       make([]int32, n),
+		orig:      orig,
+		rep:       rep,
+		center:    c,
 		triangles: make([]int32, 0, 3*max(2*n-5, 1)),
 		halfedges: make([]int32, 0, 3*max(2*n-5, 1)),
 		hullNext:  make([]int32, n),
@@ -47,53 +88,30 @@ func newSweep(pts [][2]float64, i0, i1, i2 int32) *sweep {
 		hullHash:  make([]int32, int(math.Ceil(math.Sqrt(float64(n))))),
 		stack:     make([]int32, 0, 64),
 	}
-	for i := range s.rep {
-		s.rep[i] = -1
-	}
 	for i := range s.hullHash {
 		s.hullHash[i] = -1
 	}
-	c := circumcenter(pts[i0], pts[i1], pts[i2])
-	if math.IsNaN(c[0]) || math.IsInf(c[0], 0) || math.IsNaN(c[1]) || math.IsInf(c[1], 0) {
-		c = [2]float64{
-			(pts[i0][0] + pts[i1][0] + pts[i2][0]) / 3,
-			(pts[i0][1] + pts[i1][1] + pts[i2][1]) / 3,
-		}
-	}
-	s.center = c
-
-	// The seed triangle, counter-clockwise, is the first hull.
-	s.addTriangle(i0, i1, i2, -1, -1, -1)
-	s.hullStart = i0
-	s.hullNext[i0], s.hullNext[i1], s.hullNext[i2] = i1, i2, i0
-	s.hullPrev[i0], s.hullPrev[i1], s.hullPrev[i2] = i2, i0, i1
-	s.hullTri[i0], s.hullTri[i1], s.hullTri[i2] = 0, 1, 2
-	for _, v := range [3]int32{i0, i1, i2} {
-		s.rep[v] = v
+	s.addTriangle(0, 1, 2, -1, -1, -1)
+	s.hullStart = 0
+	s.hullNext[0], s.hullNext[1], s.hullNext[2] = 1, 2, 0
+	s.hullPrev[0], s.hullPrev[1], s.hullPrev[2] = 2, 0, 1
+	s.hullTri[0], s.hullTri[1], s.hullTri[2] = 0, 1, 2
+	for v := range int32(3) {
 		s.hullHash[s.hashKey(pts[v])] = v
 	}
-	s.order = sortByDistance(pts, c)
 	return s
 }
 
-// run inserts every site in distance order and merges duplicates.
+// run inserts every site in order and maps the result back to input
+// indices.
 func (s *sweep) run() error {
-	pts := s.pts
-	leader := int32(-1) // first index of the current group of equal points
-	for _, i := range s.order {
-		p := pts[i]
-		if leader >= 0 && p == pts[leader] {
-			s.rep[i] = s.rep[leader]
-			continue
-		}
-		leader = i
-		if s.rep[i] >= 0 {
-			continue // a seed
-		}
-		s.rep[i] = i
-		if err := s.insert(i); err != nil {
+	for k := int32(3); k < int32(len(s.pts)); k++ {
+		if err := s.insert(k); err != nil {
 			return err
 		}
+	}
+	for j, v := range s.triangles {
+		s.triangles[j] = s.orig[v]
 	}
 	return nil
 }
@@ -265,16 +283,18 @@ func (s *sweep) hashKey(p [2]float64) int {
 	return min(max(k, 0), len(s.hullHash)-1)
 }
 
-// hullList returns the hull counter-clockwise, starting at its smallest
-// site index so that the result does not depend on the sweep history.
+// hullList returns the hull counter-clockwise as input indices, starting
+// at the smallest so that the result does not depend on the sweep history.
 func (s *sweep) hullList() []int32 {
 	first := s.hullStart
 	for v := s.hullNext[first]; v != s.hullStart; v = s.hullNext[v] {
-		first = min(first, v)
+		if s.orig[v] < s.orig[first] {
+			first = v
+		}
 	}
-	hull := []int32{first}
+	hull := []int32{s.orig[first]}
 	for v := s.hullNext[first]; v != first; v = s.hullNext[v] {
-		hull = append(hull, v)
+		hull = append(hull, s.orig[v])
 	}
 	return hull
 }

@@ -269,3 +269,131 @@ func TestSortByDistance(t *testing.T) {
 		})
 	}
 }
+
+// triangulateInOrder runs the sweep with the sites inserted in the given
+// (arbitrary) order instead of by distance, so that most sites land inside
+// the current hull and go through locate, splitTriangle and splitEdge.
+func triangulateInOrder(tb testing.TB, pts [][2]float64, seed uint64) *Triangulation {
+	tb.Helper()
+	i0, i1, i2 := seedTriangle(pts)
+	if i2 < 0 {
+		tb.Fatal("test input must not be collinear")
+	}
+	s := newSweep(pts, i0, i1, i2)
+	rest := slices.Clone(s.orig[3:])
+	r := rand.New(rand.NewPCG(seed, 3))
+	r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
+	// Renumber so that internal order is the shuffled order.
+	s.orig = append(s.orig[:3], rest...)
+	for k, i := range s.orig {
+		s.pts[k] = pts[i]
+	}
+	if err := s.run(); err != nil {
+		tb.Fatal(err)
+	}
+	return &Triangulation{Points: pts, Rep: s.rep, Triangles: s.triangles, Halfedges: s.halfedges, Hull: s.hullList()}
+}
+
+// TestTriangulateAnyInsertionOrder checks that the interior-insertion
+// fallback (which the distance order makes rare) is itself correct: random
+// insertion orders put most sites inside the hull, on interior edges (grids)
+// and on hull edges (points along the border of a square).
+func TestTriangulateAnyInsertionOrder(t *testing.T) {
+	var border [][2]float64
+	for i := range 20 {
+		f := float64(i)
+		border = append(border, [2]float64{f, 0}, [2]float64{20, f}, [2]float64{20 - f, 20}, [2]float64{0, 20 - f})
+	}
+	border = append(border, [2]float64{7, 9}, [2]float64{13, 4})
+	cases := []struct {
+		name string
+		pts  [][2]float64
+	}{
+		{"uniform", uniformPoints(400, 11)},
+		{"integer grid", gridPoints(15, 15, 1, [2]float64{})},
+		{"grid with duplicates", append(gridPoints(8, 8, 3, [2]float64{}), gridPoints(8, 8, 3, [2]float64{})...)},
+		{"square border", border},
+		{"huge coordinates", gridPoints(12, 12, 1, [2]float64{1e7, 1e7})},
+	}
+	for _, tc := range cases {
+		for seed := range uint64(4) {
+			tr := triangulateInOrder(t, tc.pts, seed)
+			if err := checkTriangulation(tc.pts, tr); err != nil {
+				t.Fatalf("%s, seed %d: %v", tc.name, seed, err)
+			}
+		}
+	}
+}
+
+// TestCheckTriangulationDetects makes sure the checker used by these tests
+// catches broken triangulations, so that its silence means something.
+func TestCheckTriangulationDetects(t *testing.T) {
+	pts := gridPoints(6, 6, 1, [2]float64{})
+	pts = append(pts, [2]float64{2.5, 2.4})
+	cases := []struct {
+		name   string
+		breakk func(t *testing.T, tr *Triangulation)
+	}{
+		{"reversed triangle", func(t *testing.T, tr *Triangulation) {
+			tr.Triangles[0], tr.Triangles[1] = tr.Triangles[1], tr.Triangles[0]
+		}},
+		{"broken twin", func(t *testing.T, tr *Triangulation) {
+			for e, h := range tr.Halfedges {
+				if h >= 0 {
+					tr.Halfedges[e] = -1
+					return
+				}
+			}
+		}},
+		{"dropped triangle", func(t *testing.T, tr *Triangulation) {
+			tr.Triangles, tr.Halfedges = tr.Triangles[:len(tr.Triangles)-3], tr.Halfedges[:len(tr.Halfedges)-3]
+		}},
+		{"wrong representative", func(t *testing.T, tr *Triangulation) { tr.Rep[5] = 4 }},
+		{"short hull", func(t *testing.T, tr *Triangulation) { tr.Hull = tr.Hull[1:] }},
+		{"non-Delaunay flip", func(t *testing.T, tr *Triangulation) {
+			// Flip the first interior edge whose flip keeps both
+			// triangles counter-clockwise but makes them non-Delaunay.
+			tri, he := tr.Triangles, tr.Halfedges
+			for a := range int32(len(he)) {
+				b := he[a]
+				if b < 0 {
+					continue
+				}
+				p0, pr, pl, p1 := tri[prevHalfedge(a)], tri[a], tri[nextHalfedge(a)], tri[prevHalfedge(b)]
+				if InCircle(tr.Points[pr], tr.Points[pl], tr.Points[p0], tr.Points[p1]) < 0 &&
+					Orient2D(tr.Points[p1], tr.Points[pl], tr.Points[p0]) > 0 &&
+					Orient2D(tr.Points[p0], tr.Points[pr], tr.Points[p1]) > 0 {
+					ar, bl := prevHalfedge(a), prevHalfedge(b)
+					tri[a], tri[b] = p1, p0
+					hbl, har := he[bl], he[ar]
+					he[a], he[b], he[ar], he[bl] = hbl, har, bl, ar
+					if hbl >= 0 {
+						he[hbl] = a
+					}
+					if har >= 0 {
+						he[har] = b
+					}
+					return
+				}
+			}
+			t.Fatal("no flippable edge")
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, err := Triangulate(pts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkTriangulation(pts, tr); err != nil {
+				t.Fatalf("valid triangulation rejected: %v", err)
+			}
+			tc.breakk(t, tr)
+			if err := checkTriangulation(pts, tr); err == nil {
+				t.Fatal("broken triangulation accepted")
+			} else {
+				t.Logf("caught: %v", err)
+			}
+		})
+	}
+}

@@ -176,24 +176,6 @@ func twoProduct(a, b float64) (hi, lo float64) {
 	return hi, math.FMA(a, b, -hi)
 }
 
-// growExpansion appends b to the non-overlapping expansion e (components in
-// increasing magnitude), writing the zero-eliminated result into h, which
-// must not alias e.
-func growExpansion(e []float64, b float64, h []float64) []float64 {
-	q := b
-	for _, c := range e {
-		var lo float64
-		q, lo = twoSum(q, c)
-		if lo != 0 {
-			h = append(h, lo)
-		}
-	}
-	if q != 0 || len(h) == 0 {
-		h = append(h, q)
-	}
-	return h
-}
-
 // scaleExpansion returns e*b as a new zero-eliminated expansion.
 func scaleExpansion(e []float64, b float64) []float64 {
 	h := make([]float64, 0, 2*len(e))

@@ -1,0 +1,58 @@
+package geo_test
+
+import (
+	"fmt"
+
+	"github.com/hubpart/hubpart/geo"
+)
+
+// A unit square with its centre, given twice: the duplicate is merged into
+// the first occurrence, and the four triangles fan around the centre.
+func ExampleTriangulate() {
+	pts := [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0.5, 0.5}, {0.5, 0.5}}
+	tr, err := geo.Triangulate(pts)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("sites:", tr.NumSites(), "triangles:", len(tr.Triangles)/3)
+	fmt.Println("rep of point 5:", tr.Rep[5])
+	fmt.Println("hull:", tr.Hull)
+	var edges [][2]int32
+	tr.Edges(func(a, b int32) bool {
+		edges = append(edges, [2]int32{a, b})
+		return true
+	})
+	fmt.Println("edges:", edges)
+	// Output:
+	// sites: 5 triangles: 4
+	// rep of point 5: 4
+	// hull: [0 1 2 3]
+	// edges: [[0 4] [0 1] [1 4] [0 3] [3 4] [2 4] [1 2] [2 3]]
+}
+
+// Collinear input has no triangles; the hull is the chain along the line.
+func ExampleTriangulate_collinear() {
+	tr, _ := geo.Triangulate([][2]float64{{2, 2}, {0, 0}, {1, 1}, {3, 3}, {1, 1}})
+	fmt.Println(len(tr.Triangles), tr.Hull)
+	var edges [][2]int32
+	tr.Edges(func(a, b int32) bool {
+		edges = append(edges, [2]int32{a, b})
+		return true
+	})
+	fmt.Println("edges:", edges)
+	// Output:
+	// 0 [1 2 0 3]
+	// edges: [[1 2] [0 2] [0 3]]
+}
+
+func ExampleOrient2D() {
+	a, b := [2]float64{0, 0}, [2]float64{1, 1}
+	fmt.Println(geo.Orient2D(a, b, [2]float64{0, 1}) > 0, geo.Orient2D(a, b, [2]float64{1, 0}) < 0, geo.Orient2D(a, b, [2]float64{3, 3}) == 0)
+	// Output: true true true
+}
+
+func ExampleInCircle() {
+	a, b, c := [2]float64{0, 0}, [2]float64{1, 0}, [2]float64{0, 1}
+	fmt.Println(geo.InCircle(a, b, c, [2]float64{0.5, 0.5}) > 0, geo.InCircle(a, b, c, [2]float64{1, 1}) == 0)
+	// Output: true true
+}
