@@ -1,0 +1,115 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// A Projection is a stereographic projection of the sphere (radius
+// EarthRadius) onto the plane tangent at a centre chosen from the data.
+//
+// Plane coordinates are metres: x grows east and y north at the centre,
+// where the scale is exactly 1; it grows as sec²(θ/2) with the angle θ from
+// the centre (1.7 % at 15°, 100 % at 90°). The projection is conformal and
+// maps circles on the sphere to circles in the plane, so a planar Delaunay
+// triangulation of projected points is the spherical one.
+//
+// Only points within 90° of the centre are accepted by NewProjection, which
+// keeps every projected coordinate within 2·EarthRadius of the origin. A
+// Projection is immutable and safe for concurrent use.
+type Projection struct {
+	centre orb.Point
+	c      [3]float64 // centre, unit vector
+	e, n   [3]float64 // east and north unit vectors at the centre
+}
+
+// hemisphereSlack tolerates rounding for points exactly 90° from the
+// centre: their cosine may come out at -1e-16.
+const hemisphereSlack = 1e-12
+
+// NewProjection returns the stereographic projection centred on the
+// normalised mean of the points' unit vectors. It fails with ErrEmpty if
+// pts is empty, and with ErrHemisphere (wrapped, stating the angular extent)
+// if any point lies more than 90° from that centre or the mean vanishes
+// (as for a pair of antipodes). Points with non-finite coordinates are
+// treated as ErrNotFinite.
+func NewProjection(pts []orb.Point) (*Projection, error) {
+	if len(pts) == 0 {
+		return nil, fmt.Errorf("geo: projection of no points: %w", ErrEmpty)
+	}
+	var s [3]float64
+	for i, p := range pts {
+		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
+			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNotFinite)
+		}
+		v := unitVector(p)
+		s[0] += v[0]
+		s[1] += v[1]
+		s[2] += v[2]
+	}
+	norm := math.Sqrt(s[0]*s[0] + s[1]*s[1] + s[2]*s[2])
+	if norm <= 1e-9*float64(len(pts)) {
+		return nil, fmt.Errorf("geo: projection: the points' mean direction vanishes: %w", ErrHemisphere)
+	}
+	c := [3]float64{s[0] / norm, s[1] / norm, s[2] / norm}
+	centre := fromUnitVector(c)
+	lon, lat := centre[0]*deg, centre[1]*deg
+	p := &Projection{
+		centre: centre,
+		c:      c,
+		e:      [3]float64{-math.Sin(lon), math.Cos(lon), 0},
+		n:      [3]float64{-math.Sin(lat) * math.Cos(lon), -math.Sin(lat) * math.Sin(lon), math.Cos(lat)},
+	}
+	worst, far := 1.0, -1
+	for i, q := range pts {
+		if d := dot(unitVector(q), c); d < worst {
+			worst, far = d, i
+		}
+	}
+	if worst < -hemisphereSlack {
+		return nil, fmt.Errorf("geo: projection centred on %.4f,%.4f: point %d at %v is %.2f° away (limit 90°): %w",
+			centre[0], centre[1], far, pts[far], math.Acos(max(-1, worst))/deg, ErrHemisphere)
+	}
+	return p, nil
+}
+
+func dot(a, b [3]float64) float64 { return a[0]*b[0] + a[1]*b[1] + a[2]*b[2] }
+
+// Centre returns the centre of the projection, [lon, lat] degrees.
+func (p *Projection) Centre() orb.Point { return p.centre }
+
+// Forward projects pt ([lon, lat] degrees) to plane metres. Points up to 90°
+// from the centre land within 2·EarthRadius of the origin; farther points
+// are still mapped (the formula holds up to the antipode, which goes to
+// infinity) but were not what the projection was made for.
+func (p *Projection) Forward(pt orb.Point) [2]float64 {
+	v := unitVector(pt)
+	k := 2 * EarthRadius / (1 + dot(v, p.c))
+	return [2]float64{k * dot(v, p.e), k * dot(v, p.n)}
+}
+
+// Inverse maps plane metres back to [lon, lat] degrees, longitude in
+// [-180, 180]. Inverse(Forward(pt)) equals pt to about a nanodegree
+// (longitude is arbitrary at the poles).
+func (p *Projection) Inverse(xy [2]float64) orb.Point {
+	u, w := xy[0]/(2*EarthRadius), xy[1]/(2*EarthRadius)
+	s := u*u + w*w
+	a, b, cc := 2*u, 2*w, 1-s // over 1+s, which the conversion ignores
+	v := [3]float64{
+		a*p.e[0] + b*p.n[0] + cc*p.c[0],
+		a*p.e[1] + b*p.n[1] + cc*p.c[1],
+		a*p.e[2] + b*p.n[2] + cc*p.c[2],
+	}
+	return fromUnitVector(v)
+}
+
+// ForwardAll projects every point; the result has len(pts) entries.
+func (p *Projection) ForwardAll(pts []orb.Point) [][2]float64 {
+	out := make([][2]float64, len(pts))
+	for i, q := range pts {
+		out[i] = p.Forward(q)
+	}
+	return out
+}
