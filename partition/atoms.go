@@ -80,7 +80,7 @@ func newSites(g *graph.Graph, ps []geo.Practice) (*sites, error) {
 			return nil, fmt.Errorf("%w: practice %d (%s) has %d patients", ErrMismatch, p, ps[p].Code, ps[p].Patients)
 		}
 	}
-	if g.Weight != nil {
+	if slices.ContainsFunc(g.Weight, func(w int64) bool { return w != 0 }) { // all zero: not filled in
 		if len(g.Weight) != n {
 			return nil, fmt.Errorf("%w: %d weights for %d vertices", ErrMismatch, len(g.Weight), n)
 		}

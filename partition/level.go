@@ -207,6 +207,9 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		out.lab[v] = remap[out.lab[v]]
 	}
 	out.ngroups = int(next)
+	if p.count > 0 && out.ngroups != p.count {
+		out.notes = append(out.notes, fmt.Sprintf("%s: %d groups requested, %d made", p.name, p.count, out.ngroups))
+	}
 	return out, nil
 }
 
@@ -249,7 +252,7 @@ func chooseK(pieces []*piece, p levelParams, notes *[]string) {
 			got += pc.k
 		}
 		if got != p.count {
-			*notes = append(*notes, fmt.Sprintf("%s: %d groups requested, %d made (each piece's count clamped to its feasible range)", p.name, p.count, got))
+			*notes = append(*notes, fmt.Sprintf("%s: %d groups requested, clamped to %d by the pieces' feasible ranges", p.name, p.count, got))
 		}
 	}
 }

@@ -270,7 +270,7 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			in := func(u int32) bool { l := r.lab[u]; return l == a || l == h }
 			for range t {
 				var reached int
-				r.edges, reached = randomMST(g, r.ts, order, in, rng, r.edges)
+				r.edges, reached = randomMST(g, r.ts, order, in, rng, baseSpread, r.edges)
 				if reached < len(order) {
 					break // a and h no longer touch after earlier re-splits
 				}

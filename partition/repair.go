@@ -52,7 +52,20 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 					cands = append(cands, []int32{a, nb[i], nb[j]})
 				}
 			}
-			cands = append(cands, append([]int32{a}, nb...))
+			all := append([]int32{a}, nb...)
+			cands = append(cands, all)
+			// radius two: the neighbours' neighbours as well
+			ring2 := slices.Clone(all)
+			for _, h := range nb {
+				for _, x := range neighbourGroups(pg, lab, h) {
+					if !slices.Contains(ring2, x) {
+						ring2 = append(ring2, x)
+					}
+				}
+			}
+			if len(ring2) > len(all) {
+				cands = append(cands, ring2)
+			}
 			for ci, set := range cands {
 				if tryResplit(pg, p, sp, lab, &ng, set, mix(seed, uint64(a)<<20|uint64(ci)+uint64(round)<<40)) {
 					break
@@ -106,9 +119,20 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, ng *int, s
 	if lo > hi {
 		return false
 	}
-	k := min(max(int(math.Round(float64(W)/p.target)), lo), hi)
+	k0 := min(max(int(math.Round(float64(W)/p.target)), lo), hi)
 	in := func(u int32) bool { return slices.Contains(set, lab[u]) }
-	for try := 0; try < 4; try++ {
+	// counts to try: the nearest to the target first, then alternately
+	// above and below
+	var ks []int
+	for d := 0; len(ks) < 4 && (k0-d >= lo || k0+d <= hi); d++ {
+		if k0+d <= hi {
+			ks = append(ks, k0+d)
+		}
+		if d > 0 && k0-d >= lo {
+			ks = append(ks, k0-d)
+		}
+	}
+	for try, k := range ks {
 		order := slices.Clone(vs)
 		sp.splitAll(order, k, mix(seed, uint64(try)), in)
 		if sp.ctx.Err() != nil {

@@ -65,7 +65,7 @@ func (s *splitter) splitAll(vs []int32, k int, seed uint64, in func(int32) bool)
 		W += s.g.w[v]
 	}
 	rng := newRand(mix(seed, uint64(id)))
-	randomMST(s.g, s.ts, vs, s.inFn(id), rng, nil) // vs is connected
+	randomMST(s.g, s.ts, vs, s.inFn(id), rng, baseSpread, nil) // vs is connected
 	s.rec(vs, s.tmp[:len(vs)], k, W, seed)
 	s.wg.Wait()
 }
@@ -74,11 +74,18 @@ func (s *splitter) inFn(id int32) func(int32) bool {
 	return func(u int32) bool { return s.region[u].Load() == id }
 }
 
+// baseSpread is the log-jitter of edge lengths for the first trees.
+const baseSpread = 0.4
+
+// A cut is a candidate tree edge with the group counts of its two sides.
+// Tiers, best first: 0 both sides valid with comfortable slack and k
+// halved; 1 valid with comfortable slack; 2 valid but tight; 3 valid only
+// with a different total count; 4 invalid (least violation).
 type cut struct {
 	v      int32 // child end of the cut tree edge; -1 if none
 	k1, k2 int
-	tier   int     // 0 halves k, 1 keeps k, 2 changes k, 3 invalid
-	dev    float64 // deviation from the proportional share (or violation)
+	tier   int
+	score  float64 // higher is better within a tier
 }
 
 func (c cut) better(d cut) bool {
@@ -91,7 +98,18 @@ func (c cut) better(d cut) bool {
 	if c.tier != d.tier {
 		return c.tier < d.tier
 	}
-	return c.dev < d.dev
+	return c.score > d.score
+}
+
+// margin is the slack of splitting W into k groups: how far the average
+// group weight W/k lies inside [min, max]; negative when infeasible.
+func (b bounds) margin(W int64, k int) float64 {
+	a := float64(W) / float64(k)
+	m := a - float64(b.min)
+	if b.max < math.MaxInt64 {
+		m = math.Min(m, float64(b.max)-a)
+	}
+	return m
 }
 
 func dist(W int64, k int, b bounds) float64 {
@@ -107,7 +125,9 @@ func dist(W int64, k int, b bounds) float64 {
 }
 
 // bestCut scans the tree edges of order (BFS order, parents first) and
-// returns the best cut for k groups of total W.
+// returns the best cut for k groups of total W. A valid cut is "comfortable"
+// when the smaller slack of its sides is at least half the slack of the
+// whole (or of the best possible average group weight).
 func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 	g, sw, par := s.g, s.sw, s.ts.parent
 	for _, v := range order {
@@ -120,52 +140,52 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 	best := cut{v: -1}
 	n := len(order)
 	share := float64(W) / float64(k)
+	comfort := 0.5 * s.b.margin(W, k)
 	h1, h2 := k/2, k-k/2
-	// The subtree sizes are not tracked; the atom-count cap of kRange is
-	// applied with the whole set's size, which is only an upper bound.
 	for _, v := range order[1:] {
 		W1 := sw[v]
 		W2 := W - W1
-		lo1, hi1 := s.b.kRange(W1, n)
-		lo2, hi2 := s.b.kRange(W2, n)
-		var c cut
-		c.v = v
-		if lo1 <= hi1 && lo2 <= hi2 {
-			// balanced choices first
-			found := false
-			for _, k1 := range [2]int{h1, h2} {
-				k2 := k - k1
-				if k1 >= lo1 && k1 <= hi1 && k2 >= lo2 && k2 <= hi2 {
-					d := math.Abs(float64(W1) - share*float64(k1))
-					if !found || d < c.dev {
-						c.k1, c.k2, c.tier, c.dev, found = k1, k2, 0, d, true
-					}
+		c := cut{v: v, tier: 5, score: math.Inf(-1)}
+		consider := func(k1 int, balanced bool) {
+			k2 := k - k1
+			if k1 < 1 || k2 < 1 {
+				return
+			}
+			m := math.Min(s.b.margin(W1, k1), s.b.margin(W2, k2))
+			if m < 0 {
+				return
+			}
+			t := 2
+			if m >= comfort {
+				t = 1
+				if balanced {
+					t = 0
 				}
 			}
-			if !found {
-				a, z := max(lo1, k-hi2, 1), min(hi1, k-lo2, k-1)
-				if a <= z {
-					k1 := int(math.Round(float64(k) * float64(W1) / float64(W)))
-					k1 = min(max(k1, a), z)
-					c.k1, c.k2, c.tier = k1, k-k1, 1
-					c.dev = math.Abs(float64(W1) - share*float64(k1))
-					found = true
-				}
+			if d := (cut{v, k1, k2, t, m}); d.better(c) {
+				c = d
 			}
-			if !found {
-				t1 := float64(W1) / share
-				t2 := float64(W2) / share
-				k1 := min(max(int(math.Round(t1)), lo1), hi1)
-				k2 := min(max(int(math.Round(t2)), lo2), hi2)
-				c.k1, c.k2, c.tier = k1, k2, 2
-				c.dev = math.Abs(float64(k1+k2-k)) + math.Abs(float64(W1)-share*float64(k1))/float64(W+1)
+		}
+		consider(h1, true)
+		consider(h2, true)
+		consider(int(math.Round(float64(W1)/share)), false)
+		consider(int(math.Floor(float64(W1)/share)), false)
+		consider(int(math.Ceil(float64(W1)/share)), false)
+		if c.tier > 2 {
+			lo1, hi1 := s.b.kRange(W1, n)
+			lo2, hi2 := s.b.kRange(W2, n)
+			if lo1 <= hi1 && lo2 <= hi2 {
+				k1 := min(max(int(math.Round(float64(W1)/share)), lo1), hi1)
+				k2 := min(max(int(math.Round(float64(W2)/share)), lo2), hi2)
+				c.k1, c.k2, c.tier = k1, k2, 3
+				c.score = -math.Abs(float64(k1 + k2 - k))
+			} else {
+				k1 := int(math.Round(float64(k) * float64(W1) / float64(W)))
+				k1 = min(max(k1, 1), max(k-1, 1))
+				k2 := max(k-k1, 1)
+				c.k1, c.k2, c.tier = k1, k2, 4
+				c.score = -(dist(W1, k1, s.b) + dist(W2, k2, s.b))
 			}
-		} else {
-			k1 := int(math.Round(float64(k) * float64(W1) / float64(W)))
-			k1 = min(max(k1, 1), max(k-1, 1))
-			k2 := max(k-k1, 1)
-			c.k1, c.k2, c.tier = k1, k2, 3
-			c.dev = dist(W1, k1, s.b) + dist(W2, k2, s.b)
 		}
 		if c.better(best) {
 			best = c
@@ -192,9 +212,40 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 	}
 	rng := newRand(mix(seed, uint64(root)+1<<40))
 	c := s.bestCut(order, k, W)
-	for t := 0; c.tier > 1 && t < s.tries; t++ {
-		randomMST(s.g, s.ts, order, s.inFn(root), rng, nil)
-		c = s.bestCut(order, k, W) // cuts refer to the current tree only
+	if c.tier > 1 {
+		// Draw fresh trees; keep the tree of the best cut seen.
+		par := s.ts.parent
+		keepOrder := append([]int32(nil), order...)
+		keepPar := make([]int32, len(order))
+		for i, v := range order {
+			keepPar[i] = par[v]
+		}
+		current := true
+		tries := s.tries
+		if len(order) <= 64 {
+			tries *= 4 // small sets: trees are cheap and varied trees matter
+		}
+		for t := 0; c.tier > 1 && t < tries; t++ {
+			// widen the spread as tries fail: compact trees first, then
+			// nearly uniform random ones
+			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))
+			randomMST(s.g, s.ts, order, s.inFn(root), rng, spread, nil)
+			current = false
+			if d := s.bestCut(order, k, W); d.better(c) {
+				c, current = d, true
+				copy(keepOrder, order)
+				for i, v := range order {
+					keepPar[i] = par[v]
+				}
+			}
+		}
+		if !current {
+			copy(order, keepOrder)
+			for i, v := range order {
+				par[v] = keepPar[i]
+			}
+			s.bestCut(order, k, W) // restore subtree weights of the kept tree
+		}
 	}
 	if c.v < 0 {
 		for _, v := range order {

@@ -80,18 +80,21 @@ func ufFind(uf []int32, a int32) int32 {
 // randomMST replaces order (a vertex set whose induced subgraph is
 // connected; order[0] stays the root) by the breadth-first order of a
 // minimum spanning tree of the induced subgraph under edge weights
-// length × U(0.5, 1.5), and fills ts.parent for its vertices (root: -1).
+// length × exp(spread·U(−1, 1)), and fills ts.parent for its vertices
+// (root: -1). A small spread gives compact trees close to the Euclidean
+// MST; a large one gives nearly uniform random trees, so repeated draws
+// reach every connected bipartition.
 // in reports membership of the set. edges is a reusable buffer. It returns
 // the buffer and the number of vertices reached from the root; when that is
 // less than len(order) the set was not connected and order is scrambled.
-func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, edges []tedge) ([]tedge, int) {
+func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, edges []tedge) ([]tedge, int) {
 	edges = edges[:0]
 	for _, u := range order {
 		ts.uf[u] = u
 		for _, v := range g.adj[g.off[u]:g.off[u+1]] {
 			if v > u && in(v) {
 				dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
-				l := float32(math.Sqrt(dx*dx+dy*dy)*(0.5+rng.Float64())) + 1e-3
+				l := float32(math.Sqrt(dx*dx+dy*dy)*math.Exp(spread*(2*rng.Float64()-1))) + 1e-3
 				edges = append(edges, tedge{math.Float32bits(l), u, v})
 			}
 		}

@@ -1,0 +1,51 @@
+package partition
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// Report writes a human-readable quality report: per level the number of
+// groups, how many are within bounds and contiguous, the patient-weighted
+// mean / p95 / max distance from practice to hub site, the smallest and
+// largest group, every group out of bounds with its reason, then the notes
+// and the per-stage timings.
+func (r *Result) Report(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "level\tbounds\tgroups\tin bounds\tcontiguous\tmean km\tp95 km\tmax km\tmin size\tmax size")
+	for l, q := range r.Quality {
+		lvl := r.Levels[l]
+		fmt.Fprintf(tw, "%s\t[%d, %s]\t%d\t%d\t%d\t%.2f\t%.2f\t%.1f\t%d\t%d\n", q.Level, lvl.Min, maxString(orInf(lvl.Max)),
+			q.Groups, q.InBounds, q.Contiguous, q.MeanKm, q.P95Km, q.MaxKm, q.MinSize, q.MaxSize)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for l, gs := range r.Groups {
+		name := r.Levels[l].Name
+		for i := range gs {
+			if g := &gs[i]; g.Status != StatusOK {
+				if _, err := fmt.Fprintf(w, "%s %d: %s, %d patients, %d practices: %s\n", name, g.ID, g.Status, g.Patients, len(g.Members), g.Reason); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, n := range r.Notes {
+		if _, err := fmt.Fprintf(w, "note: %s\n", n); err != nil {
+			return err
+		}
+	}
+	if len(r.Timings) > 0 {
+		if _, err := fmt.Fprint(w, "timings:"); err != nil {
+			return err
+		}
+		for _, t := range r.Timings {
+			fmt.Fprintf(w, " %s %v;", t.Stage, t.Duration.Round(10_000))
+		}
+		_, err := fmt.Fprintln(w)
+		return err
+	}
+	return nil
+}
