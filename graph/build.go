@@ -1,0 +1,251 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/geo"
+)
+
+// ctxEvery is how many loop iterations pass between context checks.
+const ctxEvery = 1 << 16
+
+// Build makes the contiguity graph of practices ps.
+//
+//  1. Sites: practices with exactly equal Loc form one vertex, numbered in
+//     order of their first practice; Weight is the sum of their Patients,
+//     Members lists them ascending.
+//  2. The sites are projected with geo.NewProjection (XY, metres) and
+//     triangulated with geo.Triangulate.
+//  3. Delaunay edges are pruned by the PruneRule (DefaultPruneRule unless
+//     WithPrune is given); see PruneRule for the rule.
+//  4. The remaining graph's components are reconnected Kruskal-style: the
+//     Delaunay edges joining different components are taken in increasing
+//     projected length (ties by vertex pair) and each one that joins two
+//     still-separate groups of components is added with Kind Bridge. Every
+//     component thereby gets its shortest link to its nearest neighbouring
+//     component (the first candidate it appears in), and the result is
+//     connected. Candidates need not be searched beyond the Delaunay edges:
+//     the closest pair between two point sets is a Gabriel edge, hence
+//     Delaunay, so every bridge is a Delaunay edge and the result is a
+//     subgraph of the Delaunay graph. Islands (Isles of Scilly, Isle of
+//     Wight) thus join the mainland by their shortest crossing.
+//
+// Lengths used in pruning and bridging are projected (planar) metres;
+// Graph.Length reports great-circle metres.
+//
+// Errors: ErrNoPractices; a *PracticeError wrapping ErrBadLocation or
+// ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
+// geo.ErrHemisphere) and geo.Triangulate, wrapped; ctx.Err() when ctx is
+// cancelled (checked between stages and inside long loops).
+func Build(ctx context.Context, ps []geo.Practice, opts ...Option) (*Graph, *BuildInfo, error) {
+	o := options{rule: DefaultPruneRule()}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	report := o.progress
+	if report == nil {
+		report = func(string, int, int) {}
+	}
+	if err := o.rule.validate(); err != nil {
+		return nil, nil, err
+	}
+	if len(ps) == 0 {
+		return nil, nil, ErrNoPractices
+	}
+
+	report("sites", 0, len(ps))
+	g, err := groupSites(ps)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := g.N()
+	info := &BuildInfo{Sites: n, Rule: o.rule}
+	report("sites", len(ps), len(ps))
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	report("project", 0, n)
+	proj, err := geo.NewProjection(g.Loc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("graph: projecting sites: %w", err)
+	}
+	info.Projection = proj
+	g.XY = proj.ForwardAll(g.Loc)
+	report("project", n, n)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	var del [][2]int32
+	if n > 1 {
+		report("triangulate", 0, n)
+		tri, err := geo.Triangulate(g.XY)
+		if err != nil {
+			return nil, nil, fmt.Errorf("graph: triangulating sites: %w", err)
+		}
+		info.Tri = tri
+		del = delaunayEdges(tri, n)
+		report("triangulate", n, n)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	info.DelaunayEdges = len(del)
+
+	lengths := make([]float64, len(del))
+	for i, e := range del {
+		lengths[i] = dist(g.XY[e[0]], g.XY[e[1]])
+	}
+	report("spacing", 0, n)
+	info.Spacing = medianSpacing(n, del, lengths)
+	report("spacing", n, n)
+
+	kept, err := prune(ctx, g, del, lengths, info, &o, report)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	report("bridge", 0, len(del))
+	bridges, before := bridge(n, del, lengths, kept)
+	info.ComponentsBeforeBridging = before
+	info.Bridges = bridges
+	report("bridge", len(del), len(del))
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	report("graph", 0, n)
+	edges := make([][2]int32, 0, len(del))
+	kinds := make([]EdgeKind, 0, len(del))
+	for i, e := range del {
+		if kept[i] {
+			edges = append(edges, e)
+			kinds = append(kinds, Delaunay)
+		}
+	}
+	for _, e := range bridges {
+		edges = append(edges, e)
+		kinds = append(kinds, Bridge)
+	}
+	csr := FromEdges(n, edges, kinds)
+	g.Off, g.Adj, g.Kind = csr.Off, csr.Adj, csr.Kind
+	report("graph", n, n)
+	return g, info, nil
+}
+
+// groupSites validates ps and returns a graph without edges whose vertices
+// are the distinct locations, numbered by first practice index.
+func groupSites(ps []geo.Practice) (*Graph, error) {
+	siteOf := make([]int32, len(ps))
+	index := make(map[orb.Point]int32, len(ps))
+	var locs []orb.Point
+	var count []int32
+	for i, p := range ps {
+		lon, lat := p.Loc[0], p.Loc[1]
+		if !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) { // also catches NaN
+			return nil, &PracticeError{Index: i, Code: p.Code,
+				Err: fmt.Errorf("%w [%v, %v]", ErrBadLocation, lon, lat)}
+		}
+		if p.Patients < 0 {
+			return nil, &PracticeError{Index: i, Code: p.Code,
+				Err: fmt.Errorf("%w (%d)", ErrNegativePatients, p.Patients)}
+		}
+		// -0 and +0 compare equal but are different map keys: normalise.
+		key := orb.Point{lon + 0, lat + 0}
+		s, ok := index[key]
+		if !ok {
+			s = int32(len(locs))
+			index[key] = s
+			locs = append(locs, p.Loc)
+			count = append(count, 0)
+		}
+		siteOf[i] = s
+		count[s]++
+	}
+	n := len(locs)
+	g := &Graph{
+		Off:       make([]int32, n+1),
+		Weight:    make([]int64, n),
+		Loc:       locs,
+		MemberOff: make([]int32, n+1),
+		Members:   make([]int32, len(ps)),
+	}
+	for s, c := range count {
+		g.MemberOff[s+1] = g.MemberOff[s] + c
+	}
+	fill := slices.Clone(g.MemberOff[:n])
+	for i, s := range siteOf {
+		g.Members[fill[s]] = int32(i)
+		fill[s]++
+		g.Weight[s] += int64(ps[i].Patients)
+	}
+	return g, nil
+}
+
+// delaunayEdges lists the triangulation's edges as (a, b) with a < b,
+// sorted. A site the triangulation merged into another (Rep[i] != i, which
+// needs two distinct locations projecting to the same point) is linked to
+// its representative by a zero-length edge so that no site is left out.
+func delaunayEdges(tri *geo.Triangulation, n int) [][2]int32 {
+	edges := make([][2]int32, 0, 3*n)
+	tri.Edges(func(a, b int32) bool {
+		edges = append(edges, [2]int32{min(a, b), max(a, b)})
+		return true
+	})
+	for i, r := range tri.Rep {
+		if r != int32(i) && r >= 0 {
+			edges = append(edges, [2]int32{min(r, int32(i)), max(r, int32(i))})
+		}
+	}
+	slices.SortFunc(edges, func(x, y [2]int32) int {
+		if x[0] != y[0] {
+			return int(x[0] - y[0])
+		}
+		return int(x[1] - y[1])
+	})
+	return slices.Compact(edges)
+}
+
+func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
+
+// medianSpacing returns, per site, the median length of its Delaunay edges
+// (the mean of the two middle ones for an even count; 0 for no edges).
+func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
+	off := make([]int32, n+1)
+	for _, e := range edges {
+		off[e[0]+1]++
+		off[e[1]+1]++
+	}
+	for v := 1; v <= n; v++ {
+		off[v] += off[v-1]
+	}
+	all := make([]float64, off[n])
+	fill := slices.Clone(off[:n])
+	for i, e := range edges {
+		all[fill[e[0]]] = lengths[i]
+		fill[e[0]]++
+		all[fill[e[1]]] = lengths[i]
+		fill[e[1]]++
+	}
+	sp := make([]float64, n)
+	for v := range n {
+		ls := all[off[v]:off[v+1]]
+		if len(ls) == 0 {
+			continue
+		}
+		slices.Sort(ls)
+		m := len(ls) / 2
+		if len(ls)%2 == 1 {
+			sp[v] = ls[m]
+		} else {
+			sp[v] = (ls[m-1] + ls[m]) / 2
+		}
+	}
+	return sp
+}
