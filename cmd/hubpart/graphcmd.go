@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+)
+
+// runGraph implements "hubpart graph": build the contiguity graph of a
+// practices file and write it as a practice-level edge list (csv) or as a
+// site-level METIS graph file (metis).
+//
+// csv: header code_a,code_b,km; one row per pair of adjacent practices.
+// Practices at the same site are adjacent to each other (km 0.000) and each
+// shares all its site's edges, so a site of 3 practices next to a site of 2
+// gives 6 rows. Within a row code_a is the practice that comes first in the
+// input; rows are ordered by (input position of code_a, of code_b). km is the
+// great-circle distance to 3 decimals.
+//
+// metis: graph.WriteMETIS on the site graph, whose vertex i (1-based in the
+// file) is the i-th distinct location in input order, weighted by the sum of
+// its practices' patients.
+//
+// The output is written whole or not at all.
+func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		in, boundary, out, format string
+		quiet                     bool
+	)
+	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
+	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional: drops links across the sea")
+	fs.StringVar(&out, "out", "", "output `file`")
+	fs.StringVar(&format, "format", "csv", "output format: csv (practice pairs code_a,code_b,km) or metis (site graph)")
+	fs.BoolVar(&quiet, "q", false, "no progress display")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if in == "" {
+		return fmt.Errorf("-in is required")
+	}
+	if out == "" {
+		return fmt.Errorf("-out is required")
+	}
+	if format != "csv" && format != "metis" {
+		return fmt.Errorf("-format %q: want csv or metis", format)
+	}
+	ps, err := geo.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	var opts []graph.Option
+	if boundary != "" {
+		mp, err := geo.ReadBoundary(boundary)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, graph.WithBoundary(mp))
+	}
+	prog := newProgress(stderr, quiet)
+	opts = append(opts, graph.WithProgress(prog.Report))
+	g, info, err := graph.Build(ctx, ps, opts...)
+	prog.Done()
+	if err != nil {
+		return err
+	}
+	var rows int
+	switch format {
+	case "csv":
+		err = writeFileAtomic(out, func(w io.Writer) error {
+			var werr error
+			rows, werr = writePracticeEdges(w, g, ps)
+			return werr
+		})
+	case "metis":
+		err = writeFileAtomic(out, g.WriteMETIS)
+		rows = g.NumEdges()
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d practices at %d sites; %d site links (%d Delaunay, %d pruned as long, %d as sea, %d bridges joining %d components); wrote %d %s to %s\n",
+		len(ps), g.N(), g.NumEdges(), info.DelaunayEdges, info.PrunedLong, info.PrunedSea,
+		len(info.Bridges), info.ComponentsBeforeBridging, rows, map[string]string{"csv": "practice pairs", "metis": "edges"}[format], out)
+	return nil
+}
+
+// writePracticeEdges writes the practice-level edge list of g (see runGraph)
+// and returns the number of rows.
+func writePracticeEdges(w io.Writer, g *graph.Graph, ps []geo.Practice) (int, error) {
+	var pairs [][2]int32
+	for v := range g.N() {
+		mv := g.SiteMembers(v)
+		for i, p := range mv {
+			for _, q := range mv[i+1:] {
+				pairs = append(pairs, [2]int32{min(p, q), max(p, q)})
+			}
+		}
+		for _, u := range g.Neighbors(v) {
+			if u < int32(v) {
+				continue
+			}
+			for _, p := range mv {
+				for _, q := range g.SiteMembers(int(u)) {
+					pairs = append(pairs, [2]int32{min(p, q), max(p, q)})
+				}
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]int32) int {
+		if a[0] != b[0] {
+			return int(a[0] - b[0])
+		}
+		return int(a[1] - b[1])
+	})
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"code_a", "code_b", "km"}); err != nil {
+		return 0, err
+	}
+	rec := make([]string, 3)
+	for _, pq := range pairs {
+		a, b := ps[pq[0]], ps[pq[1]]
+		rec[0], rec[1] = a.Code, b.Code
+		rec[2] = strconv.FormatFloat(km(a.Loc, b.Loc), 'f', 3, 64)
+		if err := cw.Write(rec); err != nil {
+			return 0, err
+		}
+	}
+	cw.Flush()
+	return len(pairs), cw.Error()
+}
+
+func km(a, b orb.Point) float64 { return geo.Distance(a, b) / 1000 }
