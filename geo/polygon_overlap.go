@@ -47,6 +47,7 @@ func CheckNoOverlap(mps []orb.MultiPolygon) error {
 		p          orb.Point
 	}
 	var touches []touch
+	alongs := map[int32][]int32{} // seg -> collinear overlapping segs of other owners
 	var err error
 	pgGrid(segs, func(i, j int) bool {
 		s, t := &segs[i], &segs[j]
@@ -62,6 +63,8 @@ func CheckNoOverlap(mps []orb.MultiPolygon) error {
 				err = overlap(int(s.owner), int(t.owner))
 				return false
 			}
+			alongs[int32(i)] = append(alongs[int32(i)], int32(j))
+			alongs[int32(j)] = append(alongs[int32(j)], int32(i))
 		case pgTouch:
 			touches = append(touches, touch{int32(i), t.owner, v}, touch{int32(j), s.owner, v})
 		}
@@ -94,6 +97,9 @@ func CheckNoOverlap(mps []orb.MultiPolygon) error {
 		for q := 0; q+1 < len(pts); q++ {
 			if pts[q] == pts[q+1] {
 				continue
+			}
+			if pgAlong(segs, alongs[touches[k].seg], touches[k].other, pts[q], pts[q+1]) {
+				continue // runs along the other boundary: not a probe
 			}
 			m := orb.Point{(pts[q][0] + pts[q+1][0]) / 2, (pts[q][1] + pts[q+1][1]) / 2}
 			if pgMultiSide(other, m) > 0 {
@@ -147,6 +153,21 @@ func pgProbeParts(a, b orb.MultiPolygon) bool {
 			continue
 		}
 		if pgRingProbe(poly[0], func(p orb.Point) int { return pgMultiSide(b, p) }) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// pgAlong reports whether the piece p-q lies on one of the segments in
+// list owned by owner.
+func pgAlong(segs []pgSeg, list []int32, owner int32, p, q orb.Point) bool {
+	for _, j := range list {
+		s := &segs[j]
+		if s.owner != owner {
+			continue
+		}
+		if Orient2D(s.a, s.b, p) == 0 && Orient2D(s.a, s.b, q) == 0 && pgBetween(s.a, s.b, p) && pgBetween(s.a, s.b, q) {
 			return true
 		}
 	}

@@ -1,0 +1,316 @@
+package geo
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// ClipConvex returns the intersection of the convex ring cell with clip, an
+// arbitrary MultiPolygon (non-convex parts, holes, many parts).
+//
+// It is a true polygon intersection, not Sutherland–Hodgman: the result has
+// one Polygon per connected piece (a cell spanning a bay gives two pieces)
+// and keeps clip holes that fall inside the cell. Outer rings are
+// counter-clockwise and holes clockwise; an empty result is nil.
+//
+// Method (boundary fragments, in the spirit of Weiler–Atherton): both
+// boundaries are split at every point where they meet; a fragment of the
+// cell boundary is kept when it lies inside clip, a fragment of the clip
+// boundary when it lies inside the cell, and a stretch where the two
+// boundaries run along each other is kept once if both interiors are on the
+// same side and dropped otherwise. The kept directed fragments are chained
+// into rings. Fragment sides are decided exactly from Orient2D at the proper
+// crossing that starts or ends the fragment, and otherwise by an exact
+// point-in-polygon test of its midpoint.
+//
+// Crossing points are computed by a function of the two segments that does
+// not depend on the direction of the cell edge, so two cells sharing an
+// edge get bit-identical crossing points with the same clip edge; vertices
+// of either input that lie exactly on the other boundary are used as they
+// are. The cell ring may be closed or open and of either orientation; a
+// ring that is only approximately convex (rounded Voronoi vertices) is
+// handled correctly as long as it is simple. Cost: O(n + k·m) for a clip
+// with n edges of which m meet the cell's bounding box, k cell edges; use
+// VoronoiCells to clip many cells against one prepared clip.
+func ClipConvex(cell orb.Ring, clip orb.MultiPolygon) orb.MultiPolygon {
+	ring := clipOpenCCW(cell)
+	if len(ring) < 3 {
+		return nil
+	}
+	return newClipRegion(clip).clip(ring, nil)
+}
+
+// clipOpenCCW returns cell as an open loop, counter-clockwise, without
+// repeated consecutive points; nil when it has no area.
+func clipOpenCCW(cell orb.Ring) [][2]float64 {
+	var ring [][2]float64
+	for _, p := range cell {
+		if len(ring) == 0 || ring[len(ring)-1] != p {
+			ring = append(ring, p)
+		}
+	}
+	for len(ring) > 1 && ring[0] == ring[len(ring)-1] {
+		ring = ring[:len(ring)-1]
+	}
+	a := dsArea(ring)
+	if len(ring) < 3 || a == 0 {
+		return nil
+	}
+	if a < 0 {
+		slices.Reverse(ring)
+	}
+	return ring
+}
+
+// clipCross returns the crossing point of segment pq (a cell edge) with ab
+// (a clip edge), known to cross properly. The result does not depend on the
+// direction of pq or ab, is clamped to the common bounding box, and is
+// computed along ab.
+func clipCross(p, q, a, b [2]float64) [2]float64 {
+	if q[0] < p[0] || (q[0] == p[0] && q[1] < p[1]) {
+		p, q = q, p
+	}
+	if b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) {
+		a, b = b, a
+	}
+	dx, dy := q[0]-p[0], q[1]-p[1]
+	oa := dx*(a[1]-p[1]) - dy*(a[0]-p[0])
+	ob := dx*(b[1]-p[1]) - dy*(b[0]-p[0])
+	t := oa / (oa - ob)
+	t = min(1, max(0, t))
+	x := [2]float64{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
+	x[0] = min(max(x[0], max(min(p[0], q[0]), min(a[0], b[0]))), min(max(p[0], q[0]), max(a[0], b[0])))
+	x[1] = min(max(x[1], max(min(p[1], q[1]), min(a[1], b[1]))), min(max(p[1], q[1]), max(a[1], b[1])))
+	return x
+}
+
+// Edge classes inside one clipping call.
+const (
+	clCell   = iota // edge of the convex cell
+	clClip          // edge of the clip region
+	clPocket        // edge of the extra pocket polygon (VoronoiCells)
+)
+
+type clipEdgeRef struct {
+	a, b  [2]float64
+	class int8
+}
+
+// clipSplit is a point where edge `edge` is cut; other is the edge it
+// crosses properly there, or -1 for a touching vertex.
+type clipSplit struct {
+	edge, other int32
+	t           float64
+	p           [2]float64
+}
+
+// clipColl records that edge lies along edge other (collinear, overlapping).
+type clipColl struct{ edge, other int32 }
+
+// clip intersects the open CCW ring with the region; pocket (CCW, strictly
+// inside ring, may be nil) is added to the region for this call only.
+func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPolygon {
+	minX, minY, maxX, maxY := ring[0][0], ring[0][1], ring[0][0], ring[0][1]
+	for _, p := range ring[1:] {
+		minX, minY = min(minX, p[0]), min(minY, p[1])
+		maxX, maxY = max(maxX, p[0]), max(maxY, p[1])
+	}
+	cand := cr.candidates(minX, minY, maxX, maxY)
+	if len(cand) == 0 {
+		if cr.side(ring[0]) > 0 {
+			return orb.MultiPolygon{{dsClose(ring)}}
+		}
+		if len(pocket) > 0 {
+			return orb.MultiPolygon{{dsClose(pocket)}}
+		}
+		return nil
+	}
+	es := make([]clipEdgeRef, 0, len(ring)+len(cand)+len(pocket))
+	for k := range ring {
+		es = append(es, clipEdgeRef{ring[k], ring[(k+1)%len(ring)], clCell})
+	}
+	nCell := len(es)
+	for _, e := range cand {
+		es = append(es, clipEdgeRef{cr.edges[e].a, cr.edges[e].b, clClip})
+	}
+	nClip := len(es)
+	for k := range pocket {
+		es = append(es, clipEdgeRef{pocket[k], pocket[(k+1)%len(pocket)], clPocket})
+	}
+
+	var splits []clipSplit
+	var colls []clipColl
+	addSplit := func(e, other int32, p [2]float64) {
+		a, b := es[e].a, es[e].b
+		t := (p[0]-a[0])*(b[0]-a[0]) + (p[1]-a[1])*(b[1]-a[1])
+		splits = append(splits, clipSplit{e, other, t, p})
+	}
+	relate := func(i, j int32) {
+		p, q, a, b := es[i].a, es[i].b, es[j].a, es[j].b
+		if max(p[0], q[0]) < min(a[0], b[0]) || max(a[0], b[0]) < min(p[0], q[0]) ||
+			max(p[1], q[1]) < min(a[1], b[1]) || max(a[1], b[1]) < min(p[1], q[1]) {
+			return
+		}
+		o1, o2 := pgSign(Orient2D(p, q, a)), pgSign(Orient2D(p, q, b))
+		if o1 == 0 && o2 == 0 {
+			if clipStrictlyOn(p, q, a) {
+				addSplit(i, -1, a)
+			}
+			if clipStrictlyOn(p, q, b) {
+				addSplit(i, -1, b)
+			}
+			if clipStrictlyOn(a, b, p) {
+				addSplit(j, -1, p)
+			}
+			if clipStrictlyOn(a, b, q) {
+				addSplit(j, -1, q)
+			}
+			colls = append(colls, clipColl{i, j}, clipColl{j, i})
+			return
+		}
+		o3, o4 := pgSign(Orient2D(a, b, p)), pgSign(Orient2D(a, b, q))
+		if o1*o2 < 0 && o3*o4 < 0 {
+			x := clipCross(p, q, a, b)
+			addSplit(i, j, x)
+			addSplit(j, i, x)
+			return
+		}
+		if o1 == 0 && clipStrictlyOn(p, q, a) {
+			addSplit(i, -1, a)
+		}
+		if o2 == 0 && clipStrictlyOn(p, q, b) {
+			addSplit(i, -1, b)
+		}
+		if o3 == 0 && clipStrictlyOn(a, b, p) {
+			addSplit(j, -1, p)
+		}
+		if o4 == 0 && clipStrictlyOn(a, b, q) {
+			addSplit(j, -1, q)
+		}
+	}
+	for j := int32(nCell); j < int32(nClip); j++ {
+		for i := range int32(nCell) {
+			relate(i, j)
+		}
+		for i := int32(nClip); i < int32(len(es)); i++ {
+			relate(i, j)
+		}
+	}
+	slices.SortFunc(splits, func(x, y clipSplit) int {
+		return cmp.Or(cmp.Compare(x.edge, y.edge), cmp.Compare(x.t, y.t))
+	})
+
+	var kept []dsEdge
+	s := 0
+	var pts []clipSplit
+	for e := range int32(len(es)) {
+		pts = pts[:0]
+		pts = append(pts, clipSplit{edge: e, other: -1, p: es[e].a})
+		for s < len(splits) && splits[s].edge == e {
+			sp := splits[s]
+			last := &pts[len(pts)-1]
+			if sp.p == last.p {
+				if last.other < 0 {
+					last.other = sp.other
+				}
+			} else {
+				pts = append(pts, sp)
+			}
+			s++
+		}
+		if pts[len(pts)-1].p != es[e].b {
+			pts = append(pts, clipSplit{edge: e, other: -1, p: es[e].b})
+		}
+		for k := 0; k+1 < len(pts); k++ {
+			u, v := pts[k], pts[k+1]
+			if cr.keepFragment(es, colls, ring, pocket, e, u, v) {
+				kept = append(kept, dsEdge{u.p, v.p})
+			}
+		}
+	}
+	return dsBuild(kept)
+}
+
+// clipStrictlyOn reports whether p, collinear with ab, lies strictly
+// between a and b.
+func clipStrictlyOn(a, b, p [2]float64) bool {
+	if p == a || p == b {
+		return false
+	}
+	return min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
+		min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1])
+}
+
+// keepFragment decides whether the fragment u->v of edge e belongs to the
+// boundary of cell ∩ (clip ∪ pocket).
+func (cr *clipRegion) keepFragment(es []clipEdgeRef, colls []clipColl, ring, pocket [][2]float64, e int32, u, v clipSplit) bool {
+	class := es[e].class
+	// Stretches along an edge of the other boundary.
+	for _, c := range colls {
+		if c.edge != e {
+			continue
+		}
+		o := es[c.other]
+		if clipOnClosed(o.a, o.b, u.p) && clipOnClosed(o.a, o.b, v.p) {
+			if class == clClip {
+				// Keep once, from the clip side, when both interiors agree.
+				d := (v.p[0]-u.p[0])*(o.b[0]-o.a[0]) + (v.p[1]-u.p[1])*(o.b[1]-o.a[1])
+				return d > 0
+			}
+			return false
+		}
+	}
+	// in reports whether the fragment lies inside the region bounded by
+	// edges of class k, using a proper crossing at either end if there is
+	// one, else the midpoint.
+	in := func(k int8, inside func([2]float64) bool) bool {
+		if u.other >= 0 && es[u.other].class == k {
+			o := es[u.other]
+			return Orient2D(o.a, o.b, v.p) > 0
+		}
+		if v.other >= 0 && es[v.other].class == k {
+			o := es[v.other]
+			return Orient2D(o.a, o.b, u.p) > 0
+		}
+		return inside([2]float64{(u.p[0] + v.p[0]) / 2, (u.p[1] + v.p[1]) / 2})
+	}
+	inClip := func() bool { return in(clClip, func(m [2]float64) bool { return cr.side(m) > 0 }) }
+	switch class {
+	case clCell:
+		return inClip()
+	case clPocket:
+		return !inClip()
+	}
+	if !in(clCell, func(m [2]float64) bool { return clipRingSide(ring, m) > 0 }) {
+		return false
+	}
+	return len(pocket) == 0 || !in(clPocket, func(m [2]float64) bool { return clipRingSide(pocket, m) > 0 })
+}
+
+func clipOnClosed(a, b, p [2]float64) bool {
+	return min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
+		min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1])
+}
+
+// clipRingSide returns 1 if p is strictly inside the open loop, 0 on it,
+// -1 outside.
+func clipRingSide(loop [][2]float64, p [2]float64) int {
+	in := false
+	n := len(loop)
+	for k := range n {
+		a, b := loop[k], loop[(k+1)%n]
+		o := Orient2D(a, b, p)
+		if o == 0 && clipOnClosed(a, b, p) {
+			return 0
+		}
+		if (a[1] > p[1]) != (b[1] > p[1]) && (b[1] > a[1]) == (o > 0) {
+			in = !in
+		}
+	}
+	if in {
+		return 1
+	}
+	return -1
+}

@@ -1,0 +1,217 @@
+package geo
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// Dissolve merges the cells of each group into one outline by dropping the
+// edges shared between member cells; it is not a general union and relies
+// on the cells forming a partition (no overlaps, neighbours sharing exact
+// vertex coordinates), as VoronoiCells produces.
+//
+// For each group (a list of indices into cells; nil or empty cells are
+// skipped, indices out of range are ignored) the directed boundary edges of
+// all member rings are collected (outer rings counter-clockwise, holes
+// clockwise, whatever the input orientation), edges that overlap
+// collinearly are split at each other's vertices (T-junctions), opposite
+// pairs cancel, and the rest is chained into rings. The result has one
+// Polygon per connected piece: a contiguous group gives one Polygon, a
+// group joined to an island only through the contiguity graph gives one
+// Polygon per piece, and a group surrounding another keeps it as a hole.
+// Pieces that touch at a single point are separate Polygons. Output order
+// follows the order of the groups' edges, so it is deterministic.
+func Dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
+	out := make([]orb.MultiPolygon, len(groups))
+	var edges []dsEdge
+	for g, members := range groups {
+		edges = edges[:0]
+		for _, m := range members {
+			if m < 0 || int(m) >= len(cells) {
+				continue
+			}
+			edges = dsAppendEdges(edges, cells[m])
+		}
+		out[g] = dsBuild(dsCancel(edges))
+	}
+	return out
+}
+
+// dsAppendEdges appends the directed edges of every ring of mp, outer rings
+// counter-clockwise and holes clockwise.
+func dsAppendEdges(edges []dsEdge, mp orb.MultiPolygon) []dsEdge {
+	for _, poly := range mp {
+		for ri, ring := range poly {
+			n := len(ring)
+			if n > 1 && ring[0] == ring[n-1] {
+				n--
+			}
+			if n < 3 {
+				continue
+			}
+			a := pgRingAreaOpen(ring[:n])
+			if a == 0 {
+				continue
+			}
+			reverse := (ri == 0) != (a > 0)
+			for k := range n {
+				p, q := [2]float64(ring[k]), [2]float64(ring[(k+1)%n])
+				if p == q {
+					continue
+				}
+				if reverse {
+					p, q = q, p
+				}
+				edges = append(edges, dsEdge{p, q})
+			}
+		}
+	}
+	return edges
+}
+
+// pgRingAreaOpen is the signed area of an open ring given as orb points.
+func pgRingAreaOpen(r orb.Ring) float64 {
+	o := r[0]
+	var s float64
+	for k := 1; k+1 < len(r); k++ {
+		a, b := r[k], r[k+1]
+		s += (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
+	}
+	return s / 2
+}
+
+// dsKey orders an edge's endpoints so that both directions share a key.
+func dsKey(e dsEdge) (lo, hi [2]float64, forward bool) {
+	if e.a[0] < e.b[0] || (e.a[0] == e.b[0] && e.a[1] < e.b[1]) {
+		return e.a, e.b, true
+	}
+	return e.b, e.a, false
+}
+
+func dsCmpPt(p, q [2]float64) int {
+	return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1]))
+}
+
+// dsCancel removes opposite pairs of identical edges, then splits the
+// remaining edges at vertices of other remaining edges lying exactly on
+// them and cancels again. The result keeps the input order of the
+// surviving edges.
+func dsCancel(edges []dsEdge) []dsEdge {
+	rest := dsCancelExact(edges)
+	split := dsSplitTJunctions(rest)
+	if len(split) == len(rest) {
+		return rest
+	}
+	return dsCancelExact(split)
+}
+
+// dsCancelExact drops pairs (a->b, b->a) and keeps the net multiplicity of
+// every undirected edge in its net direction.
+func dsCancelExact(edges []dsEdge) []dsEdge {
+	idx := make([]int32, len(edges))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(x, y int32) int {
+		lx, hx, _ := dsKey(edges[x])
+		ly, hy, _ := dsKey(edges[y])
+		return cmp.Or(dsCmpPt(lx, ly), dsCmpPt(hx, hy), cmp.Compare(x, y))
+	})
+	keep := make([]bool, len(edges))
+	for s := 0; s < len(idx); {
+		lo, hi, _ := dsKey(edges[idx[s]])
+		e := s
+		net := 0
+		for e < len(idx) {
+			l, h, f := dsKey(edges[idx[e]])
+			if l != lo || h != hi {
+				break
+			}
+			if f {
+				net++
+			} else {
+				net--
+			}
+			e++
+		}
+		// Keep |net| of the edges running in the net direction (the
+		// earliest ones, for determinism).
+		for k := s; k < e && net != 0; k++ {
+			_, _, f := dsKey(edges[idx[k]])
+			if f == (net > 0) {
+				keep[idx[k]] = true
+				if net > 0 {
+					net--
+				} else {
+					net++
+				}
+			}
+		}
+		s = e
+	}
+	out := make([]dsEdge, 0, len(edges)/4+4)
+	for i, e := range edges {
+		if keep[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dsSplitTJunctions splits every edge at the vertices of the other edges
+// that lie exactly on its interior (decided with Orient2D).
+func dsSplitTJunctions(edges []dsEdge) []dsEdge {
+	if len(edges) < 3 {
+		return edges
+	}
+	verts := make([][2]float64, 0, 2*len(edges))
+	for _, e := range edges {
+		verts = append(verts, e.a, e.b)
+	}
+	slices.SortFunc(verts, dsCmpPt)
+	verts = slices.Compact(verts)
+	var out []dsEdge
+	var on [][2]float64
+	changed := false
+	for i, e := range edges {
+		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
+		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
+		k, _ := slices.BinarySearchFunc(verts, x0, func(p [2]float64, x float64) int { return cmp.Compare(p[0], x) })
+		on = on[:0]
+		for ; k < len(verts) && verts[k][0] <= x1; k++ {
+			p := verts[k]
+			if p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+				continue
+			}
+			if Orient2D(e.a, e.b, p) == 0 {
+				on = append(on, p)
+			}
+		}
+		if len(on) == 0 {
+			if changed {
+				out = append(out, e)
+			}
+			continue
+		}
+		if !changed {
+			out = append(out, edges[:i]...)
+			changed = true
+		}
+		d := [2]float64{e.b[0] - e.a[0], e.b[1] - e.a[1]}
+		slices.SortFunc(on, func(p, q [2]float64) int {
+			return cmp.Compare((p[0]-e.a[0])*d[0]+(p[1]-e.a[1])*d[1], (q[0]-e.a[0])*d[0]+(q[1]-e.a[1])*d[1])
+		})
+		prev := e.a
+		for _, p := range on {
+			out = append(out, dsEdge{prev, p})
+			prev = p
+		}
+		out = append(out, dsEdge{prev, e.b})
+	}
+	if !changed {
+		return edges
+	}
+	return out
+}

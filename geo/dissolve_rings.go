@@ -1,0 +1,248 @@
+package geo
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// Ring assembly shared by ClipConvex and Dissolve.
+//
+// Input: a set of directed boundary edges of a region, interior on the left
+// of every edge, with exactly matching endpoint coordinates where edges
+// meet (after cancellation every vertex has as many outgoing as incoming
+// edges). Output: the region as a MultiPolygon with outer rings
+// counter-clockwise and holes clockwise, every ring simple.
+//
+// Chaining: from each unused edge, follow edges end to start. Where a
+// vertex has several unused outgoing edges (regions touching at a point),
+// take the first one clockwise from the reversed incoming edge, which keeps
+// the walk on the boundary of one face. A walk that revisits a vertex is cut
+// there into simple loops; loops of positive area are outer rings, of
+// negative area holes, and zero-area loops are dropped. Each hole goes to the
+// smallest outer ring that contains it. A walk that reaches a vertex with no
+// way on (only possible with inconsistent input) is dropped.
+
+// dsEdge is a directed edge from a to b.
+type dsEdge struct{ a, b [2]float64 }
+
+// dsBuild assembles edges into polygons; the order of the result follows
+// the order of the edges (deterministic).
+func dsBuild(edges []dsEdge) orb.MultiPolygon {
+	out := make(map[[2]float64][]int32, len(edges))
+	for i, e := range edges {
+		if e.a != e.b {
+			out[e.a] = append(out[e.a], int32(i))
+		}
+	}
+	used := make([]bool, len(edges))
+	var loops [][][2]float64
+	var walk [][2]float64
+	for i, e := range edges {
+		if used[i] || e.a == e.b {
+			continue
+		}
+		walk = walk[:0]
+		cur := int32(i)
+		used[cur] = true
+		ok := true
+		for {
+			walk = append(walk, edges[cur].a)
+			v := edges[cur].b
+			if v == e.a {
+				break
+			}
+			next := dsPick(edges, out[v], used, edges[cur].a, v)
+			if next < 0 {
+				ok = false
+				break
+			}
+			used[next] = true
+			cur = next
+		}
+		if ok {
+			loops = dsSplitLoops(walk, loops)
+		}
+	}
+	return dsAssemble(loops)
+}
+
+// dsPick returns the unused edge among cand leaving v that comes first
+// clockwise from the direction v->u, or -1.
+func dsPick(edges []dsEdge, cand []int32, used []bool, u, v [2]float64) int32 {
+	best := int32(-1)
+	var bestClass int
+	for _, c := range cand {
+		if used[c] {
+			continue
+		}
+		w := edges[c].b
+		cl := dsTurnClass(u, v, w)
+		if best < 0 || cl < bestClass || (cl == bestClass && (cl == 0 || cl == 2) && Orient2D(v, edges[best].b, w) > 0) {
+			best, bestClass = c, cl
+		}
+	}
+	return best
+}
+
+// dsTurnClass buckets the clockwise angle from ray v->u to ray v->w:
+// 0 in (0, pi), 1 exactly pi, 2 in (pi, 2pi), 3 zero (going back).
+func dsTurnClass(u, v, w [2]float64) int {
+	switch o := Orient2D(v, u, w); {
+	case o < 0:
+		return 0
+	case o > 0:
+		return 2
+	}
+	if (u[0]-v[0])*(w[0]-v[0])+(u[1]-v[1])*(w[1]-v[1]) < 0 {
+		return 1
+	}
+	return 3
+}
+
+// dsSplitLoops cuts a closed walk (first point not repeated at the end) at
+// repeated vertices into simple loops, appended to loops.
+func dsSplitLoops(walk [][2]float64, loops [][][2]float64) [][][2]float64 {
+	var stack [][2]float64
+	var pos map[[2]float64]int
+	if len(walk) > 32 {
+		pos = make(map[[2]float64]int, len(walk))
+	}
+	find := func(p [2]float64) int {
+		if pos != nil {
+			if k, ok := pos[p]; ok {
+				return k
+			}
+			return -1
+		}
+		for k, q := range stack {
+			if q == p {
+				return k
+			}
+		}
+		return -1
+	}
+	for _, p := range walk {
+		if k := find(p); k >= 0 {
+			loops = append(loops, append([][2]float64(nil), stack[k:]...))
+			if pos != nil {
+				for _, q := range stack[k+1:] {
+					delete(pos, q)
+				}
+			}
+			stack = stack[:k+1]
+			continue
+		}
+		if pos != nil {
+			pos[p] = len(stack)
+		}
+		stack = append(stack, p)
+	}
+	return append(loops, stack)
+}
+
+// dsArea returns the signed area of an open loop.
+func dsArea(loop [][2]float64) float64 {
+	if len(loop) < 3 {
+		return 0
+	}
+	o := loop[0]
+	var s float64
+	for k := 1; k+1 < len(loop); k++ {
+		a, b := loop[k], loop[k+1]
+		s += (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
+	}
+	return s / 2
+}
+
+// dsClose returns loop as a closed orb.Ring.
+func dsClose(loop [][2]float64) orb.Ring {
+	r := make(orb.Ring, len(loop)+1)
+	for k, p := range loop {
+		r[k] = p
+	}
+	r[len(loop)] = loop[0]
+	return r
+}
+
+// dsAssemble classifies loops into outer rings and holes and nests them.
+func dsAssemble(loops [][][2]float64) orb.MultiPolygon {
+	type outer struct {
+		ring orb.Ring
+		area float64
+		b    orb.Bound
+	}
+	var outers []outer
+	var holes []orb.Ring
+	for _, l := range loops {
+		if len(l) < 3 {
+			continue
+		}
+		switch a := dsArea(l); {
+		case a > 0:
+			r := dsClose(l)
+			outers = append(outers, outer{r, a, r.Bound()})
+		case a < 0:
+			holes = append(holes, dsClose(l))
+		}
+	}
+	mp := make(orb.MultiPolygon, len(outers))
+	for k, o := range outers {
+		mp[k] = orb.Polygon{o.ring}
+	}
+	for _, h := range holes {
+		hb := h.Bound()
+		best, bestArea := -1, math.Inf(1)
+		for k, o := range outers {
+			if o.area >= bestArea || !o.b.Contains(hb.Min) || !o.b.Contains(hb.Max) {
+				continue
+			}
+			if dsRingContains(o.ring, h) {
+				best, bestArea = k, o.area
+			}
+		}
+		if best >= 0 {
+			mp[best] = append(mp[best], h)
+		}
+	}
+	return mp
+}
+
+// dsRingContains reports whether ring `in`, which does not cross `r`, lies
+// inside r: decided by the first vertex of `in` off r's boundary, or by an
+// edge midpoint when all vertices are on r.
+func dsRingContains(r, in orb.Ring) bool {
+	for _, p := range in {
+		if s := dsSide(r, p); s != 0 {
+			return s > 0
+		}
+	}
+	for k := 0; k+1 < len(in); k++ {
+		m := [2]float64{(in[k][0] + in[k+1][0]) / 2, (in[k][1] + in[k+1][1]) / 2}
+		if s := dsSide(r, m); s != 0 {
+			return s > 0
+		}
+	}
+	return false
+}
+
+// dsSide returns 1 if p is strictly inside the closed ring r, 0 on it, -1
+// outside (exact crossing-number test).
+func dsSide(r orb.Ring, p [2]float64) int {
+	in := false
+	for k := 0; k+1 < len(r); k++ {
+		a, b := r[k], r[k+1]
+		o := Orient2D(a, b, p)
+		if o == 0 && min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
+			min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1]) {
+			return 0
+		}
+		if (a[1] > p[1]) != (b[1] > p[1]) && (b[1] > a[1]) == (o > 0) {
+			in = !in
+		}
+	}
+	if in {
+		return 1
+	}
+	return -1
+}
