@@ -45,9 +45,9 @@ var errInternal = errors.New("geo: internal triangulation error")
 // y). For non-collinear input with n sites and h hull sites the triangulation
 // has exactly 2n-h-2 triangles.
 //
-// Coordinates must be finite and small enough that products of coordinate
-// differences of degree four do not overflow (|x| < ~1e76); metres of any
-// map projection are far inside this range.
+// Any finite coordinates are handled exactly. Inputs with coordinates above
+// 2^250 or nonzero ones below 2^-200 in magnitude take a slow big-integer
+// path in the predicates; metres of any map projection never do.
 type Triangulation struct {
 	Points    [][2]float64 // the input, not modified (the slice is retained, not copied)
 	Rep       []int32      // Rep[i]: index of the first input point with exactly the same coordinates (Rep[i]==i for a distinct site)

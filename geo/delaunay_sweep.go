@@ -47,8 +47,8 @@ func newSweep(in [][2]float64, i0, i1, i2 int32) *sweep {
 	c := circumcenter(in[i0], in[i1], in[i2])
 	if math.IsNaN(c[0]) || math.IsInf(c[0], 0) || math.IsNaN(c[1]) || math.IsInf(c[1], 0) {
 		c = [2]float64{
-			(in[i0][0] + in[i1][0] + in[i2][0]) / 3,
-			(in[i0][1] + in[i1][1] + in[i2][1]) / 3,
+			in[i0][0]/3 + in[i1][0]/3 + in[i2][0]/3,
+			in[i0][1]/3 + in[i1][1]/3 + in[i2][1]/3,
 		}
 	}
 

@@ -13,10 +13,11 @@ import "math"
 // unevaluated sum of non-overlapping doubles) and the sign of its most
 // significant component is the exact sign.
 //
-// Exactness assumes that no intermediate product overflows or underflows:
-// coordinates must have magnitude below about 1e76 (InCircle squares
-// products of differences) and differences between coordinates must not be
-// subnormal. Projected metres are far inside this range.
+// The expansion fallback is exact while no intermediate product overflows or
+// underflows, which holds when every coordinate is zero or has magnitude in
+// [2^-200, 2^250). Outside that range (never for projected metres) the
+// fallback switches to big-integer arithmetic (predicates_big.go), so the
+// sign is exact for every finite input.
 
 const (
 	epsilon      = 1.0 / (1 << 53) // half an ulp of 1: the unit roundoff
@@ -32,8 +33,16 @@ const (
 // Symmetries: Orient2D(a, b, c) has the sign of Orient2D(b, c, a) and the
 // opposite sign of Orient2D(b, a, c).
 func Orient2D(a, b, c [2]float64) float64 {
-	detLeft := float64((a[0] - c[0]) * (b[1] - c[1]))
-	detRight := float64((a[1] - c[1]) * (b[0] - c[0]))
+	acx, bcy := a[0]-c[0], b[1]-c[1]
+	acy, bcx := a[1]-c[1], b[0]-c[0]
+	if !inFilterRange(acx, orientLo, orientSpan) || !inFilterRange(bcy, orientLo, orientSpan) ||
+		!inFilterRange(acy, orientLo, orientSpan) || !inFilterRange(bcx, orientLo, orientSpan) {
+		return orient2DExactAny(a, b, c)
+	}
+	// With the differences in range no product underflows or overflows,
+	// so Shewchuk's error analysis holds.
+	detLeft := float64(acx * bcy)
+	detRight := float64(acy * bcx)
 	det := detLeft - detRight
 
 	var detSum float64
@@ -49,10 +58,36 @@ func Orient2D(a, b, c [2]float64) float64 {
 		}
 		detSum = -detLeft - detRight
 	default:
-		return det // detLeft == 0: det is -detRight, computed exactly signed
+		return det // detLeft == 0 exactly: det is -detRight, correctly signed
 	}
 	if bound := ccwErrBoundA * detSum; det >= bound || -det >= bound {
 		return det
+	}
+	return orient2DExactAny(a, b, c)
+}
+
+// Bit patterns bounding the magnitudes of coordinate differences for which
+// the floating-point filters are valid (no product underflows or
+// overflows): |x| in [2^-500, 2^500) for Orient2D, [2^-250, 2^250) for
+// InCircle, or x == 0.
+const (
+	orientLo   = (1023 - 500) << 52
+	orientSpan = 1000 << 52
+	circleLo   = (1023 - 250) << 52
+	circleSpan = 500 << 52
+)
+
+// inFilterRange reports whether x is zero or lo <= bits(|x|) < lo+span;
+// non-negative floats order like their bit patterns.
+func inFilterRange(x float64, lo, span uint64) bool {
+	b := math.Float64bits(x) &^ (1 << 63)
+	return b-lo < span || b == 0
+}
+
+// orient2DExactAny picks the exact evaluation valid for the input range.
+func orient2DExactAny(a, b, c [2]float64) float64 {
+	if !inSafeRange(a, b, c) {
+		return orient2DBig(a, b, c)
 	}
 	return orient2DExact(a, b, c)
 }
@@ -89,6 +124,11 @@ func InCircle(a, b, c, d [2]float64) float64 {
 	adx, ady := a[0]-d[0], a[1]-d[1]
 	bdx, bdy := b[0]-d[0], b[1]-d[1]
 	cdx, cdy := c[0]-d[0], c[1]-d[1]
+	if !inFilterRange(adx, circleLo, circleSpan) || !inFilterRange(ady, circleLo, circleSpan) ||
+		!inFilterRange(bdx, circleLo, circleSpan) || !inFilterRange(bdy, circleLo, circleSpan) ||
+		!inFilterRange(cdx, circleLo, circleSpan) || !inFilterRange(cdy, circleLo, circleSpan) {
+		return inCircleExactAny(a, b, c, d)
+	}
 
 	bdxcdy := float64(bdx * cdy)
 	cdxbdy := float64(cdx * bdy)
@@ -111,6 +151,14 @@ func InCircle(a, b, c, d [2]float64) float64 {
 		float64((math.Abs(adxbdy)+math.Abs(bdxady))*clift)
 	if bound := iccErrBoundA * permanent; det > bound || -det > bound {
 		return det
+	}
+	return inCircleExactAny(a, b, c, d)
+}
+
+// inCircleExactAny picks the exact evaluation valid for the input range.
+func inCircleExactAny(a, b, c, d [2]float64) float64 {
+	if !inSafeRange(a, b, c, d) {
+		return inCircleBig(a, b, c, d)
 	}
 	return inCircleExact(a, b, c, d)
 }

@@ -123,6 +123,9 @@ func TestPredicatesTable(t *testing.T) {
 		{"coincident", [2]float64{2, 2}, [2]float64{2, 2}, [2]float64{3, 1}, [2]float64{0, 0}, 0, 0},
 		{"d equals a", [2]float64{0, 0}, [2]float64{1, 0}, [2]float64{0, 1}, [2]float64{0, 0}, 1, 0},
 		{"huge offset cocircular", [2]float64{1e7 + 1, 1e7}, [2]float64{1e7, 1e7 + 1}, [2]float64{1e7 - 1, 1e7}, [2]float64{1e7, 1e7 - 1}, 1, 0},
+		{"subnormal", [2]float64{-1.5e-323, 7.6e-06}, [2]float64{-1e-323, 7.6e-06}, [2]float64{-1.5e-323, 2.9e-06}, [2]float64{9.5e-07, 2.9e-06}, -1, 1},
+		{"near max float collinear", [2]float64{-1e308, -1e308}, [2]float64{0, 0}, [2]float64{1e308, 1e308}, [2]float64{1e308, -1e308}, 0, -1},
+		{"huge cocircular", [2]float64{1e300, 0}, [2]float64{0, 1e300}, [2]float64{-1e300, 0}, [2]float64{0, -1e300}, 1, 0},
 		{"tiny but exact", [2]float64{0, 0}, [2]float64{1e-50, 0}, [2]float64{0, 1e-50}, [2]float64{1e-51, 1e-51}, 1, 1},
 	}
 	for _, tc := range cases {
@@ -161,6 +164,37 @@ func randomNearDegenerate(r *rand.Rand) (a, b, c, d [2]float64) {
 	default: // small integers: many exact zeros
 		g := func() [2]float64 { return [2]float64{float64(r.IntN(5)), float64(r.IntN(5))} }
 		return g(), g(), g(), g()
+	}
+}
+
+// TestPredicatesExtremeRange compares with math/big on coordinates spread
+// over the whole double range (huge, tiny, subnormal, mixed), where the
+// expansion arithmetic would overflow or underflow.
+func TestPredicatesExtremeRange(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	coord := func() float64 {
+		switch r.IntN(4) {
+		case 0:
+			return 0
+		case 1:
+			return math.Float64frombits(uint64(r.IntN(16))) * float64(1-2*r.IntN(2)) // subnormal
+		}
+		return math.Ldexp(r.Float64()-0.5, r.IntN(2000)-1000)
+	}
+	for range 3000 {
+		var p [4][2]float64
+		for i := range p {
+			p[i] = [2]float64{coord(), coord()}
+		}
+		if r.IntN(2) == 0 {
+			p[2] = p[0] // force degeneracies
+		}
+		if got, want := sign(Orient2D(p[0], p[1], p[2])), ratOrient(p[0], p[1], p[2]); got != want {
+			t.Fatalf("Orient2D(%v) = %d, want %d", p[:3], got, want)
+		}
+		if got, want := sign(InCircle(p[0], p[1], p[3], p[2])), ratInCircle(p[0], p[1], p[3], p[2]); got != want {
+			t.Fatalf("InCircle(%v) = %d, want %d", p, got, want)
+		}
 	}
 }
 
