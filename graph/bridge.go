@@ -7,7 +7,7 @@ import (
 
 // bridge reconnects the components of the kept edges. Candidates are the
 // dropped Delaunay edges joining different components, taken by increasing
-// length (ties by index, i.e. by vertex pair); each one joining two
+// length (ties by vertex pair); each one joining two
 // still-separate groups is chosen, as in Kruskal's algorithm over the
 // component graph. It returns the chosen edges in order and the number of
 // components before bridging.
@@ -32,7 +32,10 @@ func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (bridges [][2
 		if c := cmp.Compare(lengths[a], lengths[b]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		if c := cmp.Compare(del[a][0], del[b][0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(del[a][1], del[b][1])
 	})
 	for _, i := range cand {
 		e := del[i]

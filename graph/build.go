@@ -188,10 +188,11 @@ func groupSites(ps []geo.Practice) (*Graph, error) {
 	return g, nil
 }
 
-// delaunayEdges lists the triangulation's edges as (a, b) with a < b,
-// sorted. A site the triangulation merged into another (Rep[i] != i, which
-// needs two distinct locations projecting to the same point) is linked to
-// its representative by a zero-length edge so that no site is left out.
+// delaunayEdges lists the triangulation's edges as (a, b) with a < b, in
+// the triangulation's (deterministic) order. A site the triangulation merged
+// into another (Rep[i] != i, which needs two distinct locations projecting
+// to the same point) is linked to its representative by a zero-length edge
+// so that no site is left out.
 func delaunayEdges(tri *geo.Triangulation, n int) [][2]int32 {
 	edges := make([][2]int32, 0, 3*n)
 	tri.Edges(func(a, b int32) bool {
@@ -203,13 +204,7 @@ func delaunayEdges(tri *geo.Triangulation, n int) [][2]int32 {
 			edges = append(edges, [2]int32{min(r, int32(i)), max(r, int32(i))})
 		}
 	}
-	slices.SortFunc(edges, func(x, y [2]int32) int {
-		if x[0] != y[0] {
-			return int(x[0] - y[0])
-		}
-		return int(x[1] - y[1])
-	})
-	return slices.Compact(edges)
+	return edges
 }
 
 func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }

@@ -5,24 +5,33 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
-	"github.com/tidwall/rtree"
 )
 
 // land answers "how much of this straight segment lies outside the
 // boundary?" in the projected plane. The boundary's rings are projected
-// vertex by vertex and stored as segments in an R-tree. Inside is decided by
-// the even-odd rule over all rings of all polygons, which is exact for a
-// valid multipolygon (non-overlapping polygons, holes inside their shells).
+// vertex by vertex and stored as segments. Inside is decided by the even-odd
+// rule over all rings of all polygons, which is exact for a valid
+// multipolygon (non-overlapping polygons, holes inside their shells).
+//
+// Segments are indexed in horizontal strips: strip k covers
+// y in [minY + k·h, minY + (k+1)·h) and lists the segments whose y-range
+// meets it. A ray cast looks at the segments of one strip; a crossing query
+// at those of the strips its y-range meets.
 type land struct {
 	segs [][4]float64 // x1, y1, x2, y2
-	tree rtree.RTreeGN[float64, int32]
-	maxX float64
-	ts   []float64 // scratch: crossing parameters
+	ts   []float64    // scratch: crossing parameters
+
+	minY, h  float64
+	stripOff []int32 // segments of strip k: stripSeg[stripOff[k]:stripOff[k+1]]
+	stripSeg []int32
 }
+
+// segsPerStrip is the average number of segments a strip is sized to hold.
+const segsPerStrip = 8
 
 // newLand projects mp with forward and indexes its ring segments.
 func newLand(mp orb.MultiPolygon, forward func(orb.Point) [2]float64) *land {
-	l := &land{maxX: math.Inf(-1)}
+	l := &land{}
 	for _, poly := range mp {
 		for _, ring := range poly {
 			if len(ring) < 2 {
@@ -38,23 +47,61 @@ func newLand(mp orb.MultiPolygon, forward func(orb.Point) [2]float64) *land {
 			}
 		}
 	}
-	for i, s := range l.segs {
-		lo := [2]float64{min(s[0], s[2]), min(s[1], s[3])}
-		hi := [2]float64{max(s[0], s[2]), max(s[1], s[3])}
-		l.tree.Insert(lo, hi, int32(i))
-		l.maxX = max(l.maxX, hi[0])
+	minY, maxY := math.Inf(1), math.Inf(-1)
+	for _, s := range l.segs {
+		minY, maxY = min(minY, s[1], s[3]), max(maxY, s[1], s[3])
 	}
+	l.strips(minY, maxY)
 	return l
+}
+
+// strips fills the strip index over [minY, maxY].
+func (l *land) strips(minY, maxY float64) {
+	k := max(1, len(l.segs)/segsPerStrip)
+	l.minY, l.h = minY, (maxY-minY)/float64(k)
+	if !(l.h > 0) {
+		l.h, k = 1, 1
+	}
+	l.stripOff = make([]int32, k+1)
+	span := func(s [4]float64) (int, int) {
+		return l.strip(min(s[1], s[3])), l.strip(max(s[1], s[3]))
+	}
+	for _, s := range l.segs {
+		a, b := span(s)
+		for j := a; j <= b; j++ {
+			l.stripOff[j+1]++
+		}
+	}
+	for j := 1; j <= k; j++ {
+		l.stripOff[j] += l.stripOff[j-1]
+	}
+	l.stripSeg = make([]int32, l.stripOff[k])
+	fill := slices.Clone(l.stripOff[:k])
+	for i, s := range l.segs {
+		a, b := span(s)
+		for j := a; j <= b; j++ {
+			l.stripSeg[fill[j]] = int32(i)
+			fill[j]++
+		}
+	}
+}
+
+// strip returns the strip holding ordinate y, clamped to the index.
+func (l *land) strip(y float64) int {
+	k := len(l.stripOff) - 2
+	j := int((y - l.minY) / l.h)
+	return max(0, min(k, j))
 }
 
 // inside reports whether p lies inside the boundary (even-odd rule, a ray
 // cast towards +x; points exactly on the boundary may go either way).
 func (l *land) inside(p [2]float64) bool {
-	if len(l.segs) == 0 || p[0] > l.maxX {
+	if len(l.segs) == 0 || p[1] < l.minY || p[1] > l.minY+l.h*float64(len(l.stripOff)-1) {
 		return false
 	}
+	k := l.strip(p[1])
 	in := false
-	l.tree.Search([2]float64{p[0], p[1]}, [2]float64{l.maxX, p[1]}, func(_, _ [2]float64, i int32) bool {
+	for _, i := range l.stripSeg[l.stripOff[k]:l.stripOff[k+1]] {
 		s := l.segs[i]
 		if (s[1] > p[1]) != (s[3] > p[1]) {
 			x := s[0] + (p[1]-s[1])*(s[2]-s[0])/(s[3]-s[1])
@@ -62,8 +109,7 @@ func (l *land) inside(p [2]float64) bool {
 				in = !in
 			}
 		}
-		return true
-	})
+	}
 	return in
 }
 
@@ -79,23 +125,36 @@ func (l *land) outside(a, b [2]float64) float64 {
 		return 0
 	}
 	ts := append(l.ts[:0], 0, 1)
-	lo := [2]float64{min(a[0], b[0]), min(a[1], b[1])}
-	hi := [2]float64{max(a[0], b[0]), max(a[1], b[1])}
-	l.tree.Search(lo, hi, func(_, _ [2]float64, i int32) bool {
-		s := l.segs[i]
-		ex, ey := s[2]-s[0], s[3]-s[1]
-		den := dx*ey - dy*ex
-		if den == 0 {
-			return true // parallel: crossings at its ends come from neighbours
+	if len(l.segs) > 0 {
+		x0, x1 := min(a[0], b[0]), max(a[0], b[0])
+		y0, y1 := min(a[1], b[1]), max(a[1], b[1])
+		k0, k1 := l.strip(y0), l.strip(y1)
+		for k := k0; k <= k1; k++ {
+			for _, i := range l.stripSeg[l.stripOff[k]:l.stripOff[k+1]] {
+				s := l.segs[i]
+				if max(s[0], s[2]) < x0 || min(s[0], s[2]) > x1 ||
+					max(s[1], s[3]) < y0 || min(s[1], s[3]) > y1 {
+					continue
+				}
+				// A segment spanning several strips is seen once: in the
+				// first strip both it and the query reach.
+				if k != max(k0, l.strip(min(s[1], s[3]))) {
+					continue
+				}
+				ex, ey := s[2]-s[0], s[3]-s[1]
+				den := dx*ey - dy*ex
+				if den == 0 {
+					continue // parallel: crossings at its ends come from neighbours
+				}
+				fx, fy := s[0]-a[0], s[1]-a[1]
+				t := (fx*ey - fy*ex) / den // along a-b
+				u := (fx*dy - fy*dx) / den // along the boundary segment
+				if t > 0 && t < 1 && u >= 0 && u <= 1 {
+					ts = append(ts, t)
+				}
+			}
 		}
-		fx, fy := s[0]-a[0], s[1]-a[1]
-		t := (fx*ey - fy*ex) / den // along a-b
-		u := (fx*dy - fy*dx) / den // along the boundary segment
-		if t > 0 && t < 1 && u >= 0 && u <= 1 {
-			ts = append(ts, t)
-		}
-		return true
-	})
+	}
 	slices.Sort(ts)
 	l.ts = ts
 	var out float64
