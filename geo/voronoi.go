@@ -1,0 +1,334 @@
+package geo
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// ErrNoTriangulation is returned by VoronoiCells for a nil *Triangulation.
+var ErrNoTriangulation = errors.New("geo: nil triangulation")
+
+// VoronoiCells returns, for every input point index of t, its Voronoi cell
+// clipped to clip: a MultiPolygon with counter-clockwise outer rings and
+// clockwise holes, in the planar coordinates of t.Points (metres of a
+// projection). Non-representative duplicate points (t.Rep[i] != i) get nil:
+// they share their representative's cell.
+//
+// Exactness: every Voronoi vertex (triangle circumcentre) is computed once
+// and shared by all cells around it; circumcentres of triangles whose
+// common edge is exactly cocircular (InCircle == 0, as in a square grid) are
+// merged, so such cells meet at one point without slivers. The far ends of
+// hull rays, the cuts with the working box and the crossings with the clip
+// boundary are functions of the shared edge that do not depend on which
+// cell asks (see ClipConvex). Neighbouring cells therefore have identical
+// vertex coordinates along their common edges, and Dissolve can cancel
+// shared edges exactly.
+//
+// Clip region:
+//   - clip == nil (or empty): the convex hull of the sites buffered outward
+//     by a margin m = max(2 × mean nearest-neighbour distance, 1% of the
+//     diagonal of the sites' bounding box), or m = 1 when both are zero (a
+//     single site or all points identical). The buffer is the Minkowski
+//     sum of the hull with a regular 16-gon of radius m, so a single site
+//     gets a 16-gon, two or collinear sites a stadium-like strip, and every
+//     cell is bounded and non-empty.
+//   - otherwise any valid MultiPolygon (holes, many parts).
+//
+// Sites outside the clip: a site strictly outside clip (a coastal practice
+// just outside a generalised coastline) gets, for itself only, a pocket
+// added to the clip region: a regular 16-gon around the site of radius
+// r = min(2000, 0.49 × distance to its nearest neighbour), which lies
+// strictly inside its own cell, so its neighbours' cells and shared edges do
+// not change. Its cell is cell ∩ (clip ∪ pocket), so every site lies inside
+// (or on the boundary of) its own clipped cell. The added area is at most
+// π r² per such site.
+//
+// A cell whose part inside clip has several pieces (a site by an estuary)
+// returns all of them, one Polygon each. A cell entirely outside clip (and
+// whose site is not outside, which cannot happen for a site strictly
+// inside) would be nil.
+//
+// Cost: O(n log n) for the cells plus, per cell, the clip edges meeting its
+// bounding box (found through a grid). Errors: ErrNoTriangulation, or
+// ErrNonFinite for a clip with a NaN or infinite coordinate.
+func VoronoiCells(t *Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon, error) {
+	if t == nil {
+		return nil, ErrNoTriangulation
+	}
+	for _, poly := range clip {
+		for _, ring := range poly {
+			for k, p := range ring {
+				if !vorFinite(p) {
+					return nil, fmt.Errorf("geo: voronoi clip vertex %d: %w", k, ErrNonFinite)
+				}
+			}
+		}
+	}
+	n := len(t.Points)
+	cells := make([]orb.MultiPolygon, n)
+	if n == 0 {
+		return cells, nil
+	}
+	v := newVorBuilder(t)
+	if len(clip) == 0 {
+		clip = v.defaultClip()
+	}
+	cr := newClipRegion(clip)
+	v.setBox(cr)
+	v.prepare()
+	for s := range n {
+		if int(t.Rep[s]) != s {
+			continue
+		}
+		ring := v.cell(int32(s))
+		if len(ring) < 3 {
+			continue
+		}
+		ring = v.box.clip(ring)
+		if len(ring) < 3 || dsArea(ring) <= 0 {
+			continue
+		}
+		var pocket [][2]float64
+		if cr.side(t.Points[s]) < 0 {
+			pocket = v.pocket(int32(s))
+		}
+		cells[s] = cr.clip(ring, pocket)
+	}
+	return cells, nil
+}
+
+func vorFinite(p orb.Point) bool {
+	return !math.IsNaN(p[0]) && !math.IsNaN(p[1]) && !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0)
+}
+
+// vorBuilder holds the shared geometry of one VoronoiCells call.
+type vorBuilder struct {
+	t      *Triangulation
+	nn     []float64 // nearest-neighbour distance per site (+Inf if none)
+	margin float64
+	box    vorBox
+	far    float64 // distance of far points along unbounded edges
+
+	cc     [][2]float64 // circumcentre per triangle (merged when cocircular)
+	inedge []int32      // per site: a half-edge ending at it (a hull one if any)
+	farPt  [][2]float64 // per half-edge on the hull: far end of its ray
+
+	// all-collinear input: per consecutive pair k,k+1 of t.Hull, the two
+	// far ends of their bisector; and the two far ends beyond the line ends
+	lineLo, lineHi [][2]float64
+	lineU, lineN   [2]float64
+	linePos        []int32 // position of each site in t.Hull, or -1
+}
+
+func newVorBuilder(t *Triangulation) *vorBuilder {
+	v := &vorBuilder{t: t, nn: make([]float64, len(t.Points))}
+	for i := range v.nn {
+		v.nn[i] = math.Inf(1)
+	}
+	var sum float64
+	cnt := 0
+	t.Edges(func(a, b int32) bool {
+		d := math.Hypot(t.Points[a][0]-t.Points[b][0], t.Points[a][1]-t.Points[b][1])
+		v.nn[a], v.nn[b] = min(v.nn[a], d), min(v.nn[b], d)
+		return true
+	})
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i, p := range t.Points {
+		if int(t.Rep[i]) != i {
+			continue
+		}
+		minX, minY = min(minX, p[0]), min(minY, p[1])
+		maxX, maxY = max(maxX, p[0]), max(maxY, p[1])
+		if !math.IsInf(v.nn[i], 1) {
+			sum += v.nn[i]
+			cnt++
+		}
+	}
+	if cnt > 0 {
+		v.margin = 2 * sum / float64(cnt)
+	}
+	v.margin = max(v.margin, 0.01*math.Hypot(maxX-minX, maxY-minY))
+	if v.margin == 0 || math.IsNaN(v.margin) {
+		v.margin = 1
+	}
+	return v
+}
+
+// setBox chooses the working box: the bounding box of the clip region and
+// the sites, grown by the margin and 10%. Everything outside it is outside
+// the clip and the pockets.
+func (v *vorBuilder) setBox(cr *clipRegion) {
+	minX, minY, maxX, maxY := cr.minX, cr.minY, cr.maxX, cr.maxY
+	for i, p := range v.t.Points {
+		if int(v.t.Rep[i]) == i {
+			minX, minY = min(minX, p[0]), min(minY, p[1])
+			maxX, maxY = max(maxX, p[0]), max(maxY, p[1])
+		}
+	}
+	g := v.margin + 0.1*max(maxX-minX, maxY-minY)
+	v.box = vorBox{minX - g, minY - g, maxX + g, maxY + g}
+}
+
+// prepare computes circumcentres, in-edges and far points.
+func (v *vorBuilder) prepare() {
+	t := v.t
+	b := v.box
+	centre := [2]float64{(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2}
+	radius := math.Hypot(b.maxX-b.minX, b.maxY-b.minY) / 2
+	nt := len(t.Triangles) / 3
+	if nt == 0 {
+		v.prepareLine(centre, radius)
+		return
+	}
+	// Merge triangles across exactly cocircular edges.
+	parent := make([]int32, nt)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	P := t.Points
+	for e, o := range t.Halfedges {
+		if o < int32(e) {
+			continue
+		}
+		e32 := int32(e)
+		a, bb := t.Triangles[e32], t.Triangles[nextHalfedge(e32)]
+		c, d := t.Triangles[prevHalfedge(e32)], t.Triangles[prevHalfedge(o)]
+		if InCircle(P[a], P[bb], P[c], P[d]) == 0 {
+			ra, rb := find(e32/3), find(o/3)
+			if ra != rb {
+				parent[max(ra, rb)] = min(ra, rb)
+			}
+		}
+	}
+	v.cc = make([][2]float64, nt)
+	for tr := range int32(nt) {
+		if r := find(tr); r == tr {
+			v.cc[tr] = circumcenter(P[t.Triangles[3*tr]], P[t.Triangles[3*tr+1]], P[t.Triangles[3*tr+2]])
+		}
+	}
+	maxd := 0.0
+	for tr := range int32(nt) {
+		v.cc[tr] = v.cc[find(tr)]
+		maxd = max(maxd, math.Hypot(v.cc[tr][0]-centre[0], v.cc[tr][1]-centre[1]))
+	}
+	v.far = 4 * (radius + maxd)
+
+	v.inedge = make([]int32, len(P))
+	for i := range v.inedge {
+		v.inedge[i] = -1
+	}
+	v.farPt = make([][2]float64, len(t.Halfedges))
+	for e := range int32(len(t.Halfedges)) {
+		p := t.Triangles[nextHalfedge(e)]
+		if t.Halfedges[e] == -1 || v.inedge[p] == -1 {
+			v.inedge[p] = e
+		}
+		if t.Halfedges[e] == -1 {
+			u, w := P[t.Triangles[e]], P[p]
+			d := vorUnit([2]float64{w[1] - u[1], u[0] - w[0]})
+			c := v.cc[e/3]
+			v.farPt[e] = [2]float64{c[0] + v.far*d[0], c[1] + v.far*d[1]}
+		}
+	}
+}
+
+func vorUnit(d [2]float64) [2]float64 {
+	l := math.Hypot(d[0], d[1])
+	if l == 0 {
+		return [2]float64{}
+	}
+	return [2]float64{d[0] / l, d[1] / l}
+}
+
+// cell returns the (possibly huge) cell polygon of site s as an open
+// counter-clockwise loop: the circumcentres around s, and for a hull site
+// the far points of its two rays joined through a point far along the
+// bisector of the rays (so the closing chords stay outside the box).
+func (v *vorBuilder) cell(s int32) [][2]float64 {
+	t := v.t
+	if len(t.Triangles) == 0 {
+		return v.lineCell(s)
+	}
+	e0 := v.inedge[s]
+	if e0 < 0 {
+		return nil
+	}
+	var ring [][2]float64
+	add := func(p [2]float64) {
+		if len(ring) == 0 || ring[len(ring)-1] != p {
+			ring = append(ring, p)
+		}
+	}
+	// The walk goes clockwise around s; collect then reverse.
+	var tris []int32
+	e := e0
+	last := int32(-1)
+	for {
+		tris = append(tris, e/3)
+		out := nextHalfedge(e)
+		last = out
+		e = t.Halfedges[out]
+		if e == -1 || e == e0 {
+			break
+		}
+	}
+	hull := t.Halfedges[e0] == -1
+	if hull {
+		// CCW: far point of the hull edge leaving s (last), circumcentres,
+		// far point of the hull edge arriving at s (e0), closing point.
+		f1, f2 := v.farPt[last], v.farPt[e0]
+		add(f1)
+		for k := len(tris) - 1; k >= 0; k-- {
+			add(v.cc[tris[k]])
+		}
+		add(f2)
+		d1 := vorUnit([2]float64{f1[0] - v.cc[tris[len(tris)-1]][0], f1[1] - v.cc[tris[len(tris)-1]][1]})
+		d2 := vorUnit([2]float64{f2[0] - v.cc[tris[0]][0], f2[1] - v.cc[tris[0]][1]})
+		u := vorUnit([2]float64{d1[0] + d2[0], d1[1] + d2[1]})
+		if u == ([2]float64{}) || Orient2D([2]float64{}, d2, d1) < 0 && u[0]*d1[0]+u[1]*d1[1] < 0.5 {
+			u = [2]float64{-d2[1], d2[0]}
+		}
+		p := t.Points[s]
+		add([2]float64{p[0] + v.far*u[0], p[1] + v.far*u[1]})
+	} else {
+		for k := len(tris) - 1; k >= 0; k-- {
+			add(v.cc[tris[k]])
+		}
+	}
+	for len(ring) > 1 && ring[0] == ring[len(ring)-1] {
+		ring = ring[:len(ring)-1]
+	}
+	return ring
+}
+
+// pocket returns the regular 16-gon (CCW) of radius min(2000, 0.49 nn)
+// around site s.
+func (v *vorBuilder) pocket(s int32) [][2]float64 {
+	r := min(2000, 0.49*v.nn[s])
+	if math.IsInf(v.nn[s], 1) {
+		r = min(2000, v.margin/2)
+	}
+	return vorPolygon(v.t.Points[s], r, 16)
+}
+
+// vorPolygon returns the regular k-gon (CCW) inscribed in the circle of
+// radius r around c.
+func vorPolygon(c [2]float64, r float64, k int) [][2]float64 {
+	out := make([][2]float64, k)
+	for j := range k {
+		a := 2 * math.Pi * float64(j) / float64(k)
+		out[j] = [2]float64{c[0] + r*math.Cos(a), c[1] + r*math.Sin(a)}
+	}
+	return out
+}
