@@ -123,7 +123,7 @@ func TestLockedAndStrata(t *testing.T) {
 	t.Run("locked not contiguous", func(t *testing.T) {
 		bad := make([]string, len(ps))
 		bad[g.SiteMembers(0)[0]] = "x"
-		bad[g.SiteMembers(n-1)[0]] = "x"
+		bad[g.SiteMembers(n - 1)[0]] = "x"
 		_, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad))
 		var le *LockedError
 		if !errors.As(err, &le) || !errors.Is(err, ErrLocked) || le.Label != "x" {
@@ -133,7 +133,7 @@ func TestLockedAndStrata(t *testing.T) {
 	t.Run("locked across strata", func(t *testing.T) {
 		bad := make([]string, len(ps))
 		bad[g.SiteMembers(0)[0]] = "y"
-		bad[g.SiteMembers(n-1)[0]] = "y"
+		bad[g.SiteMembers(n - 1)[0]] = "y"
 		_, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad), WithStrata(strata))
 		if !errors.Is(err, ErrLocked) {
 			t.Fatalf("got %v, want ErrLocked", err)

@@ -343,5 +343,6 @@ func subgraph(ag *pgraph, atoms []int32) *pgraph {
 		pg.off[i+1] = int32(len(adj))
 	}
 	pg.adj = adj
+	pg.setLogLengths()
 	return pg
 }

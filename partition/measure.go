@@ -7,19 +7,8 @@ import (
 	"github.com/hubpart/hubpart/geo"
 )
 
-// earthRadius matches geo.EarthRadius (IUGG mean radius, metres).
-const earthRadius = 6371008.8
-
-// haversine returns the great-circle distance in metres between two
-// [lon, lat] points.
-func haversine(a, b [2]float64) float64 {
-	const rad = math.Pi / 180
-	la1, la2 := a[1]*rad, b[1]*rad
-	dla := la2 - la1
-	dlo := (b[0] - a[0]) * rad
-	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
-	return 2 * earthRadius * math.Asin(math.Min(1, math.Sqrt(h)))
-}
+// earthRadius is geo.EarthRadius, in metres.
+const earthRadius = geo.EarthRadius
 
 // medoidScratch holds per-site buffers for hubSite.
 type medoidScratch struct {
@@ -134,10 +123,10 @@ func fillGroups(s *sites, ps []geo.Practice, assign []int32, groups []Group) []f
 			continue
 		}
 		gr.HubSite = hubSite(s, ps, gr.Members, m, int32(i))
-		hub := [2]float64(ps[gr.HubSite].Loc)
+		hub := ps[gr.HubSite].Loc
 		var sw, swd, mx float64
 		for _, p := range gr.Members {
-			d := haversine([2]float64(ps[p].Loc), hub) / 1000
+			d := geo.Distance(ps[p].Loc, hub) / 1000
 			dist[p] = d
 			w := float64(ps[p].Patients)
 			sw += w

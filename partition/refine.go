@@ -22,6 +22,9 @@ type refiner struct {
 	gy  []float64 // Σ w·y
 	gn  []int32   // atoms per group
 
+	round     int32   // current refinement round
+	changedAt []int32 // per group: last round it changed
+
 	stamp  []int32
 	stampN int32
 	queue  []int32
@@ -29,14 +32,14 @@ type refiner struct {
 	sx, sy []float64
 	sq     []float64
 	sw     []int64
-	edges  []tedge
+	buf    mstBuf
 }
 
 func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups int) *refiner {
 	n := g.n()
 	r := &refiner{ctx: ctx, g: g, b: b, lab: lab,
 		gw: make([]int64, ngroups), gx: make([]float64, ngroups), gy: make([]float64, ngroups), gn: make([]int32, ngroups),
-		stamp: make([]int32, n)}
+		stamp: make([]int32, n), changedAt: make([]int32, ngroups), round: 1}
 	for v := range n {
 		a := lab[v]
 		w := g.w[v]
@@ -136,6 +139,7 @@ func (r *refiner) move(v, from, to int32) {
 	r.gy[to] += fw * g.y[v]
 	r.gn[to]++
 	r.lab[v] = to
+	r.changedAt[from], r.changedAt[to] = r.round, r.round
 }
 
 // movePass tries every atom once in the order perm and applies the best
@@ -257,6 +261,9 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 		}
 		sortInt32(nb)
 		for _, h := range nb {
+			if r.changedAt[a] < r.round-1 && r.changedAt[h] < r.round-1 {
+				continue // neither changed since this pair was last tried
+			}
 			order = append(order[:0], mem[a]...)
 			order = append(order, mem[h]...)
 			cur := r.inertia(mem[a]) + r.inertia(mem[h])
@@ -270,7 +277,7 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			in := func(u int32) bool { l := r.lab[u]; return l == a || l == h }
 			for range t {
 				var reached int
-				r.edges, reached = randomMST(g, r.ts, order, in, rng, baseSpread, r.edges)
+				reached = randomMST(g, r.ts, order, in, rng, baseSpread, &r.buf)
 				if reached < len(order) {
 					break // a and h no longer touch after earlier re-splits
 				}

@@ -17,32 +17,33 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 	n := pg.n()
 	for round := 0; round < 3; round++ {
 		gw := make([]int64, ng)
+		cnt := make([]int32, ng)
 		for v := range n {
 			gw[lab[v]] += pg.w[v]
+			cnt[lab[v]]++
 		}
 		var bad []int32
 		for g := range ng {
-			if gw[g] > 0 && !b.in(gw[g]) || gw[g] == 0 && b.min > 0 && groupSize(lab, int32(g)) > 0 {
+			if cnt[g] > 0 && !b.in(gw[g]) {
 				bad = append(bad, int32(g))
 			}
 		}
 		if len(bad) == 0 || ctx.Err() != nil {
 			break
 		}
+		mem := groupMembers(lab, ng)
 		for _, a := range bad {
 			if ctx.Err() != nil {
 				break
 			}
 			var W int64
-			for v := range n {
-				if lab[v] == a {
-					W += pg.w[v]
-				}
+			for _, v := range mem[a] {
+				W += pg.w[v]
 			}
-			if b.in(W) {
+			if b.in(W) || len(mem[a]) == 0 {
 				continue // fixed by an earlier repair
 			}
-			nb := neighbourGroups(pg, lab, a)
+			nb := neighbourGroups(pg, lab, mem[a])
 			var cands [][]int32
 			for _, h := range nb {
 				cands = append(cands, []int32{a, h})
@@ -57,7 +58,7 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 			// radius two: the neighbours' neighbours as well
 			ring2 := slices.Clone(all)
 			for _, h := range nb {
-				for _, x := range neighbourGroups(pg, lab, h) {
+				for _, x := range neighbourGroups(pg, lab, mem[h]) {
 					if !slices.Contains(ring2, x) {
 						ring2 = append(ring2, x)
 					}
@@ -67,7 +68,7 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 				cands = append(cands, ring2)
 			}
 			for ci, set := range cands {
-				if tryResplit(pg, p, sp, lab, &ng, set, mix(seed, uint64(a)<<20|uint64(ci)+uint64(round)<<40)) {
+				if tryResplit(pg, p, sp, lab, &mem, &ng, set, mix(seed, uint64(a)<<20|uint64(ci)+uint64(round)<<40)) {
 					break
 				}
 			}
@@ -76,23 +77,24 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 	return lab, ng
 }
 
-func groupSize(lab []int32, g int32) int {
-	c := 0
-	for _, l := range lab {
-		if l == g {
-			c++
-		}
+// groupMembers lists the atoms of every group, ascending.
+func groupMembers(lab []int32, ng int) [][]int32 {
+	mem := make([][]int32, ng)
+	for v, l := range lab {
+		mem[l] = append(mem[l], int32(v))
 	}
-	return c
+	return mem
 }
 
-// neighbourGroups lists the groups adjacent to group a, ascending.
-func neighbourGroups(pg *pgraph, lab []int32, a int32) []int32 {
+// neighbourGroups lists the groups adjacent to the atoms of a group,
+// ascending.
+func neighbourGroups(pg *pgraph, lab []int32, atoms []int32) []int32 {
 	var nb []int32
-	for v := range int32(pg.n()) {
-		if lab[v] != a {
-			continue
-		}
+	if len(atoms) == 0 {
+		return nil
+	}
+	a := lab[atoms[0]]
+	for _, v := range atoms {
 		for _, u := range pg.adj[pg.off[v]:pg.off[v+1]] {
 			if h := lab[u]; h != a && !slices.Contains(nb, h) {
 				nb = append(nb, h)
@@ -105,16 +107,17 @@ func neighbourGroups(pg *pgraph, lab []int32, a int32) []int32 {
 
 // tryResplit re-splits the union of the groups in set; on success (every
 // part within bounds) it relabels the union and returns true.
-func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, ng *int, set []int32, seed uint64) bool {
+func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, memp *[][]int32, ng *int, set []int32, seed uint64) bool {
 	b := p.b
 	var vs []int32
 	var W int64
-	for v := range int32(pg.n()) {
-		if slices.Contains(set, lab[v]) {
+	for _, g := range set {
+		for _, v := range (*memp)[g] {
 			vs = append(vs, v)
 			W += pg.w[v]
 		}
 	}
+	slices.Sort(vs)
 	lo, hi := b.kRange(W, len(vs))
 	if lo > hi {
 		return false
@@ -167,8 +170,16 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, ng *int, s
 				}
 			}
 		}
-		for _, v := range vs {
-			lab[v] = assign[sp.out[v]]
+		for _, g := range set {
+			(*memp)[g] = nil
+		}
+		for len(*memp) < *ng {
+			*memp = append(*memp, nil)
+		}
+		for _, v := range vs { // vs ascending: member lists stay sorted
+			l := assign[sp.out[v]]
+			lab[v] = l
+			(*memp)[l] = append((*memp)[l], v)
 		}
 		return true
 	}
@@ -178,6 +189,10 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, ng *int, s
 // refinePiece runs the local search on one piece: rounds of single-atom
 // moves to convergence followed by a pass of pair merge-and-resplit, until
 // a round improves nothing or the budget (2 + 2·effort rounds) is spent.
+// treesPerPair is the number of random spanning trees tried per pair
+// merge-and-resplit at effort 1.
+var treesPerPair = 2
+
 func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64) {
 	n := pg.n()
 	if n < 2 || ng < 2 {
@@ -190,7 +205,7 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 		perm[i] = int32(i)
 	}
 	rng.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
-	trees := 4 + 4*effort
+	trees := treesPerPair * effort
 	for round := 0; round < 2+2*effort; round++ {
 		moved := 0
 		for pass := 0; pass < 10*effort; pass++ {
@@ -204,6 +219,7 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 			return
 		}
 		imp := r.resplitPass(r.members(), trees, rng)
+		r.round++
 		if ctx.Err() != nil || (imp == 0 && moved == 0) {
 			return
 		}

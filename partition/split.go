@@ -141,24 +141,41 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 	n := len(order)
 	share := float64(W) / float64(k)
 	comfort := 0.5 * s.b.margin(W, k)
+	fmin, fmax := float64(s.b.min), float64(s.b.max)
+	// slack of k' groups of total w: how far the mean lies inside the
+	// bounds. A single group (k' = 1) is final, so any valid one is
+	// comfortable.
+	slack := func(w float64, k int) float64 {
+		a := w / float64(k)
+		m := a - fmin
+		if d := fmax - a; d < m {
+			m = d
+		}
+		if k == 1 && m >= 0 {
+			m = math.Inf(1)
+		}
+		return m
+	}
 	h1, h2 := k/2, k-k/2
 	for _, v := range order[1:] {
 		W1 := sw[v]
 		W2 := W - W1
+		w1, w2 := float64(W1), float64(W2)
 		c := cut{v: v, tier: 5, score: math.Inf(-1)}
-		consider := func(k1 int, balanced bool) {
+		r := int(math.Round(w1 / share))
+		for i, k1 := range [3]int{h1, h2, r} {
 			k2 := k - k1
-			if k1 < 1 || k2 < 1 {
-				return
+			if k1 < 1 || k2 < 1 || (i == 1 && h2 == h1) || (i == 2 && (r == h1 || r == h2)) {
+				continue
 			}
-			m := math.Min(s.b.margin(W1, k1), s.b.margin(W2, k2))
+			m := min(slack(w1, k1), slack(w2, k2))
 			if m < 0 {
-				return
+				continue
 			}
 			t := 2
 			if m >= comfort {
 				t = 1
-				if balanced {
+				if i < 2 {
 					t = 0
 				}
 			}
@@ -166,21 +183,16 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 				c = d
 			}
 		}
-		consider(h1, true)
-		consider(h2, true)
-		consider(int(math.Round(float64(W1)/share)), false)
-		consider(int(math.Floor(float64(W1)/share)), false)
-		consider(int(math.Ceil(float64(W1)/share)), false)
 		if c.tier > 2 {
 			lo1, hi1 := s.b.kRange(W1, n)
 			lo2, hi2 := s.b.kRange(W2, n)
 			if lo1 <= hi1 && lo2 <= hi2 {
-				k1 := min(max(int(math.Round(float64(W1)/share)), lo1), hi1)
-				k2 := min(max(int(math.Round(float64(W2)/share)), lo2), hi2)
+				k1 := min(max(int(math.Round(w1/share)), lo1), hi1)
+				k2 := min(max(int(math.Round(w2/share)), lo2), hi2)
 				c.k1, c.k2, c.tier = k1, k2, 3
 				c.score = -math.Abs(float64(k1 + k2 - k))
 			} else {
-				k1 := int(math.Round(float64(k) * float64(W1) / float64(W)))
+				k1 := int(math.Round(float64(k) * w1 / float64(W)))
 				k1 = min(max(k1, 1), max(k-1, 1))
 				k2 := max(k-k1, 1)
 				c.k1, c.k2, c.tier = k1, k2, 4
@@ -221,6 +233,7 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			keepPar[i] = par[v]
 		}
 		current := true
+		buf := &mstBuf{}
 		tries := s.tries
 		if len(order) <= 64 {
 			tries *= 4 // small sets: trees are cheap and varied trees matter
@@ -229,7 +242,7 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			// widen the spread as tries fail: compact trees first, then
 			// nearly uniform random ones
 			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))
-			randomMST(s.g, s.ts, order, s.inFn(root), rng, spread, nil)
+			randomMST(s.g, s.ts, order, s.inFn(root), rng, spread, buf)
 			current = false
 			if d := s.bestCut(order, k, W); d.better(c) {
 				c, current = d, true

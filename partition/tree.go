@@ -12,6 +12,23 @@ type pgraph struct {
 	off, adj []int32
 	w        []int64
 	x, y     []float64
+	ll       []float32 // parallel to adj: ln of edge length (m, +1 mm) + logShift
+}
+
+// logShift keeps jittered log-lengths positive, so that their float32 bits
+// sort like the values: ln(1 mm) ≈ −6.9, and the spread stays below 16.
+const logShift = 32
+
+// setLogLengths fills g.ll.
+func (g *pgraph) setLogLengths() {
+	g.ll = make([]float32, len(g.adj))
+	for u := range g.n() {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.adj[i]
+			dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
+			g.ll[i] = float32(math.Log(math.Sqrt(dx*dx+dy*dy)+1e-3) + logShift)
+		}
+	}
 }
 
 func (g *pgraph) n() int { return len(g.w) }
@@ -65,6 +82,12 @@ type treeScratch struct {
 	head   []int32 // tree adjacency: first child-list entry per vertex
 }
 
+// mstBuf holds reusable buffers of randomMST for one goroutine.
+type mstBuf struct {
+	edges    []tedge
+	next, to []int32
+}
+
 func newTreeScratch(n int) *treeScratch {
 	return &treeScratch{parent: make([]int32, n), uf: make([]int32, n), head: make([]int32, n)}
 }
@@ -84,18 +107,24 @@ func ufFind(uf []int32, a int32) int32 {
 // (root: -1). A small spread gives compact trees close to the Euclidean
 // MST; a large one gives nearly uniform random trees, so repeated draws
 // reach every connected bipartition.
-// in reports membership of the set. edges is a reusable buffer. It returns
-// the buffer and the number of vertices reached from the root; when that is
-// less than len(order) the set was not connected and order is scrambled.
-func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, edges []tedge) ([]tedge, int) {
-	edges = edges[:0]
+// in reports membership of the set; buf is reused (nil: allocate). It
+// returns the number of vertices reached from the root; when that is less
+// than len(order) the set was not connected and order is scrambled.
+func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, buf *mstBuf) int {
+	if buf == nil {
+		buf = &mstBuf{}
+	}
+	edges := buf.edges[:0]
+	// Jittered lengths compared in the log domain: ln(len) + spread·U(−1,1)
+	// orders edges exactly as len·exp(spread·U(−1,1)), without an exp.
+	spread = min(spread, 15)
 	for _, u := range order {
 		ts.uf[u] = u
-		for _, v := range g.adj[g.off[u]:g.off[u+1]] {
-			if v > u && in(v) {
-				dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
-				l := float32(math.Sqrt(dx*dx+dy*dy)*math.Exp(spread*(2*rng.Float64()-1))) + 1e-3
-				edges = append(edges, tedge{math.Float32bits(l), u, v})
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if v := g.adj[i]; v > u && in(v) {
+				r := rng.Uint64()
+				j := float32(spread) * (float32(r>>40)*(2.0/(1<<24)) - 1)
+				edges = append(edges, tedge{math.Float32bits(max(g.ll[i]+j, 0)), u, v})
 			}
 		}
 	}
@@ -119,8 +148,12 @@ func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, r
 	for _, u := range order {
 		ts.head[u] = -1
 	}
-	next := make([]int32, 2*m)
-	to := make([]int32, 2*m)
+	buf.edges = edges
+	if cap(buf.next) < 2*m {
+		buf.next = make([]int32, 2*m)
+		buf.to = make([]int32, 2*m)
+	}
+	next, to := buf.next[:2*m], buf.to[:2*m]
 	for i, e := range tree {
 		to[2*i], next[2*i] = e.v, ts.head[e.u]
 		ts.head[e.u] = int32(2 * i)
@@ -140,12 +173,23 @@ func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, r
 			}
 		}
 	}
-	return edges, len(order)
+	return len(order)
 }
 
 // sortEdges sorts by key: a comparison sort for small inputs, an LSD radix
 // sort (two 16-bit passes) for large ones.
 func sortEdges(e []tedge) {
+	if len(e) <= 24 {
+		for i := 1; i < len(e); i++ {
+			x := e[i]
+			j := i
+			for ; j > 0 && e[j-1].key > x.key; j-- {
+				e[j] = e[j-1]
+			}
+			e[j] = x
+		}
+		return
+	}
 	if len(e) < 2048 {
 		slices.SortFunc(e, func(a, b tedge) int {
 			if a.key < b.key {
