@@ -146,13 +146,15 @@ func pgMultiSide(mp orb.MultiPolygon, p orb.Point) int {
 }
 
 // pgProbeParts reports whether some polygon of a has its first vertex off
-// b's boundary and strictly inside b.
+// b's boundary strictly inside b. Polygons with every vertex on b's boundary
+// are left to the edge probes: their edges either run along b's edges or
+// touch b's boundary at their ends.
 func pgProbeParts(a, b orb.MultiPolygon) bool {
 	for _, poly := range a {
 		if len(poly) == 0 {
 			continue
 		}
-		if pgRingProbe(poly[0], func(p orb.Point) int { return pgMultiSide(b, p) }) > 0 {
+		if pgRingProbe(poly[0], false, func(p orb.Point) int { return pgMultiSide(b, p) }) > 0 {
 			return true
 		}
 	}

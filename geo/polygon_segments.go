@@ -248,14 +248,20 @@ func pgPolySide(poly orb.Polygon, p orb.Point) int {
 	return side
 }
 
-// pgRingProbe returns the side of ring `in` relative to `against` decided by
-// the first vertex (or else edge midpoint) of `in` not on `against`'s
-// boundary; 0 when every probe is on the boundary.
-func pgRingProbe(in orb.Ring, side func(orb.Point) int) int {
+// pgRingProbe returns the side of ring `in` relative to another shape
+// decided by the first vertex of `in` not on that shape's boundary, or, with
+// midpoints set, else by the first such edge midpoint; 0 when every probe is
+// on the boundary. Midpoints are only meaningful when no edge of `in` runs
+// along the other boundary (a rounded midpoint of such an edge may land on
+// either side).
+func pgRingProbe(in orb.Ring, midpoints bool, side func(orb.Point) int) int {
 	for _, p := range in {
 		if s := side(p); s != 0 {
 			return s
 		}
+	}
+	if !midpoints {
+		return 0
 	}
 	for k := 0; k+1 < len(in); k++ {
 		m := orb.Point{(in[k][0] + in[k+1][0]) / 2, (in[k][1] + in[k+1][1]) / 2}
@@ -275,12 +281,12 @@ func pgCheckNesting(mp orb.MultiPolygon) error {
 		bounds[pi] = poly[0].Bound()
 		outer := poly[0]
 		for hi := 1; hi < len(poly); hi++ {
-			if pgRingProbe(poly[hi], func(p orb.Point) int { return pgRingSide(outer, p) }) <= 0 {
+			if pgRingProbe(poly[hi], true, func(p orb.Point) int { return pgRingSide(outer, p) }) <= 0 {
 				return polyErr(ErrHoleOutside, pi, hi, -1)
 			}
 			for hj := 1; hj < len(poly); hj++ {
 				other := poly[hj]
-				if hj != hi && pgRingProbe(poly[hi], func(p orb.Point) int { return pgRingSide(other, p) }) > 0 {
+				if hj != hi && pgRingProbe(poly[hi], true, func(p orb.Point) int { return pgRingSide(other, p) }) > 0 {
 					return polyErr(ErrHoleOutside, pi, hi, -1)
 				}
 			}
@@ -292,7 +298,7 @@ func pgCheckNesting(mp orb.MultiPolygon) error {
 				continue
 			}
 			other := mp[pj]
-			if pgRingProbe(mp[pi][0], func(p orb.Point) int { return pgPolySide(other, p) }) > 0 {
+			if pgRingProbe(mp[pi][0], true, func(p orb.Point) int { return pgPolySide(other, p) }) > 0 {
 				e := polyErr(ErrPolygonNested, pi, 0, -1)
 				e.Other = pj
 				return e
