@@ -76,7 +76,7 @@ func starRing(r *rng, m, harmonics int, semiX, semiY, wobble, jitter float64) (x
 			_, sn := turn(k*j+phase[k], m)
 			s += float64(amp[k] * sn)
 		}
-		s += float64(jitter * float64(2*r.float()-1))
+		s += float64(jitter * (float64(2*r.float()) - 1))
 		c, sn := turn(j, m)
 		x[j] = int64(math.Round(float64(float64(semiX*s) * c)))
 		y[j] = int64(math.Round(float64(float64(semiY*s) * sn)))

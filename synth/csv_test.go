@@ -82,3 +82,25 @@ func TestWriteCSVError(t *testing.T) {
 		t.Fatalf("WriteCSV to a failing writer: %v", err)
 	}
 }
+
+// The project's own reader reads the file back unchanged.
+func TestWriteCSVReadBack(t *testing.T) {
+	c := mustGenerate(t, 3000, 8)
+	var b bytes.Buffer
+	if err := c.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := geo.ReadCSV(&b)
+	if err != nil {
+		t.Fatalf("geo.ReadCSV: %v", err)
+	}
+	if len(ps) != len(c.Practices) {
+		t.Fatalf("read %d practices, wrote %d", len(ps), len(c.Practices))
+	}
+	for i, p := range ps {
+		q := c.Practices[i]
+		if p.Code != q.Code || p.Name != q.Name || p.Loc != q.Loc || p.Patients != q.Patients {
+			t.Fatalf("practice %d read back as %+v, wrote %+v", i, p, q)
+		}
+	}
+}
