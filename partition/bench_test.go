@@ -2,16 +2,94 @@ package partition
 
 import (
 	"context"
+	"flag"
+	"os"
 	"testing"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/synth"
 )
 
+var bench1M = flag.Bool("bench1m", false, "include the 1M-practice synthetic case in BenchmarkRun")
+
+const postcodesCSV = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+
+// BenchmarkRunEngland times hubs [30k, 50k] + areas [100k, –] on the
+// England graph (graph built once, outside the loop).
 func BenchmarkRunEngland(b *testing.B) {
-	ps, _ := readEngland(b)
-	g := delaunaySites(b, ps)
+	g, ps := loadEngland(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Run(context.Background(), g, ps, hubLevels); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// synthGraph generates a synthetic country of n practices and builds its
+// contiguity graph.
+func synthGraph(b *testing.B, n int) (*graph.Graph, []geo.Practice) {
+	b.Helper()
+	c, err := synth.Generate(synth.Options{Practices: n, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, _, err := graph.Build(context.Background(), c.Practices, graph.WithBoundary(c.Boundary))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return g, c.Practices
+}
+
+// BenchmarkRun times hubs + areas on synthetic countries. The 1M case takes
+// a minute to set up and is run only with -bench1m.
+func BenchmarkRun(b *testing.B) {
+	cases := []struct {
+		name string
+		n    int
+	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			if c.n >= 1_000_000 && !*bench1M {
+				b.Skip("1M case: run with -bench1m")
+			}
+			g, ps := synthGraph(b, c.n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Run(context.Background(), g, ps, hubLevels); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRunPostcodes groups the 1.7M GB postcodes (weight 1 each) into
+// contiguous groups of [100, 150]. Skipped when the data is absent.
+func BenchmarkRunPostcodes(b *testing.B) {
+	if _, err := os.Stat(postcodesCSV); err != nil {
+		b.Skip("postcodes not available: ", err)
+	}
+	ps, err := geo.ReadFile(postcodesCSV, geo.ConstantPatients(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, _, err := graph.Build(context.Background(), ps)
+	if err != nil {
+		b.Fatal(err)
+	}
+	levels := []Level{{Name: "group", Min: 100, Max: 150}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Run(context.Background(), g, ps, levels)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := res.Quality[0]
+		b.ReportMetric(float64(q.Groups-q.InBounds), "out-of-bounds")
+		b.ReportMetric(float64(q.Groups-q.Contiguous), "non-contiguous")
 	}
 }

@@ -86,7 +86,7 @@ func TestSharedSiteAboveMax(t *testing.T) {
 
 func TestLockedAndStrata(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
-	g, ps := synth(rng, synthSpec{w: 30, h: 20, shared: 0.1, mean: 7000})
+	g, ps := gridInstance(rng, synthSpec{w: 30, h: 20, shared: 0.1, mean: 7000})
 	n := g.N()
 	strata := make([]string, len(ps))
 	locked := make([]string, len(ps))
@@ -175,7 +175,7 @@ func TestRunErrors(t *testing.T) {
 
 func TestValidateCatches(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 4))
-	g, ps := synth(rng, synthSpec{w: 20, h: 15, mean: 7000})
+	g, ps := gridInstance(rng, synthSpec{w: 20, h: 15, mean: 7000})
 	fresh := func() *Result {
 		res, err := Run(context.Background(), g, ps, hubLevels)
 		if err != nil {
@@ -222,7 +222,7 @@ func TestValidateCatches(t *testing.T) {
 
 func TestCancel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
-	g, ps := synth(rng, synthSpec{w: 300, h: 300, mean: 400})
+	g, ps := gridInstance(rng, synthSpec{w: 300, h: 300, mean: 400})
 	before := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(30*time.Millisecond, cancel)
@@ -243,7 +243,7 @@ func TestCancel(t *testing.T) {
 
 func TestCountAndTarget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
-	g, ps := synth(rng, synthSpec{w: 40, h: 30, mean: 7000})
+	g, ps := gridInstance(rng, synthSpec{w: 40, h: 30, mean: 7000})
 	W := geo.TotalPatients(ps)
 	for _, k := range []int{int(W / 47000), int(W / 40000), int(W / 33000)} {
 		res, err := Run(context.Background(), g, ps, hubLevels[:1], WithCount(k))

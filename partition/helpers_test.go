@@ -24,9 +24,9 @@ type synthSpec struct {
 	over     int64   // the level maximum used for oversize practices
 }
 
-// synth builds the instance. Sites are spaced ~1 km apart; Loc is derived
+// gridInstance builds the instance. Sites are spaced ~1 km apart; Loc is derived
 // from XY around 52°N so haversine distances make sense.
-func synth(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
+func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
 	type site struct{ x, y float64 }
 	var sites []site
 	var edges [][2]int32

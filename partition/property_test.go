@@ -25,7 +25,7 @@ func TestPropertyRandom(t *testing.T) {
 		if i%2 == 0 {
 			sp.holes = 0
 		}
-		g, ps := synth(rng, sp)
+		g, ps := gridInstance(rng, sp)
 		levels := hubLevels
 		if i%3 == 1 {
 			levels = []Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000, Max: 200000}, {Name: "region", Min: 300000}}
@@ -69,7 +69,7 @@ func TestPropertyRandom(t *testing.T) {
 // worker or several.
 func TestDeterminism(t *testing.T) {
 	rng := rand.New(rand.NewPCG(99, 1))
-	g, ps := synth(rng, synthSpec{w: 90, h: 70, holes: 0.1, islands: 3, shared: 0.1, mean: 7000, oversize: 2, over: 50000})
+	g, ps := gridInstance(rng, synthSpec{w: 90, h: 70, holes: 0.1, islands: 3, shared: 0.1, mean: 7000, oversize: 2, over: 50000})
 	run := func(opts ...Option) *Result {
 		res, err := Run(context.Background(), g, ps, hubLevels, opts...)
 		if err != nil {

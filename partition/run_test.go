@@ -8,7 +8,7 @@ import (
 
 func TestRunSmoke(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	g, ps := synth(rng, synthSpec{w: 40, h: 30, holes: 0.1, islands: 3, shared: 0.1, mean: 8000, oversize: 3, over: 50000})
+	g, ps := gridInstance(rng, synthSpec{w: 40, h: 30, holes: 0.1, islands: 3, shared: 0.1, mean: 8000, oversize: 3, over: 50000})
 	res, err := Run(context.Background(), g, ps, hubLevels, WithSeed(1))
 	if err != nil {
 		t.Fatal(err)
