@@ -1,0 +1,54 @@
+package graph
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"github.com/hubpart/hubpart/geo"
+)
+
+const postcodes = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+
+func BenchmarkBuildEngland(b *testing.B) {
+	ps, mp := readEngland(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Build(context.Background(), ps, WithBoundary(mp)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	inputs := []struct {
+		name string
+		ps   func() []geo.Practice
+	}{
+		{"10k", func() []geo.Practice { return clustered(rng, 10_000, 40) }},
+		{"100k", func() []geo.Practice { return clustered(rng, 100_000, 200) }},
+		{"postcodes-1.7M", func() []geo.Practice {
+			if _, err := os.Stat(postcodes); err != nil {
+				b.Skipf("postcodes not available: %v", err)
+			}
+			ps, err := geo.ReadFile(postcodes, geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return ps
+		}},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			ps := in.ps()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Build(context.Background(), ps); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
