@@ -92,9 +92,13 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d practices at %d sites; %d site links (%d Delaunay, %d pruned as long, %d as sea, %d bridges joining %d components); wrote %d %s to %s\n",
-		len(ps), g.N(), g.NumEdges(), info.DelaunayEdges, info.PrunedLong, info.PrunedSea,
-		len(info.Bridges), info.ComponentsBeforeBridging, rows, map[string]string{"csv": "practice pairs", "metis": "edges"}[format], out)
+	what := "practice pairs"
+	if format == "metis" {
+		what = "site edges (METIS)"
+	}
+	fmt.Fprintf(stdout, "%d practices at %d sites; %d Delaunay edges, %d pruned as long, %d as sea; %d components joined by %d bridges; %d links; wrote %d %s to %s\n",
+		len(ps), g.N(), info.DelaunayEdges, info.PrunedLong, info.PrunedSea,
+		info.ComponentsBeforeBridging, len(info.Bridges), g.NumEdges(), rows, what, out)
 	return nil
 }
 
