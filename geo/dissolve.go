@@ -110,26 +110,31 @@ func dsCancel(edges []dsEdge) []dsEdge {
 // dsCancelExact drops pairs (a->b, b->a) and keeps the net multiplicity of
 // every undirected edge in its net direction.
 func dsCancelExact(edges []dsEdge) []dsEdge {
-	idx := make([]int32, len(edges))
-	for i := range idx {
-		idx[i] = int32(i)
+	type keyed struct {
+		lo, hi [2]float64
+		i      int32
+		fwd    bool
 	}
-	slices.SortFunc(idx, func(x, y int32) int {
-		lx, hx, _ := dsKey(edges[x])
-		ly, hy, _ := dsKey(edges[y])
-		return cmp.Or(dsCmpPt(lx, ly), dsCmpPt(hx, hy), cmp.Compare(x, y))
+	ks := make([]keyed, len(edges))
+	for i, e := range edges {
+		lo, hi, f := dsKey(e)
+		ks[i] = keyed{lo, hi, int32(i), f}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		if c := dsCmpPt(x.lo, y.lo); c != 0 {
+			return c
+		}
+		if c := dsCmpPt(x.hi, y.hi); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
 	})
 	keep := make([]bool, len(edges))
-	for s := 0; s < len(idx); {
-		lo, hi, _ := dsKey(edges[idx[s]])
+	for s := 0; s < len(ks); {
 		e := s
 		net := 0
-		for e < len(idx) {
-			l, h, f := dsKey(edges[idx[e]])
-			if l != lo || h != hi {
-				break
-			}
-			if f {
+		for e < len(ks) && ks[e].lo == ks[s].lo && ks[e].hi == ks[s].hi {
+			if ks[e].fwd {
 				net++
 			} else {
 				net--
@@ -139,9 +144,8 @@ func dsCancelExact(edges []dsEdge) []dsEdge {
 		// Keep |net| of the edges running in the net direction (the
 		// earliest ones, for determinism).
 		for k := s; k < e && net != 0; k++ {
-			_, _, f := dsKey(edges[idx[k]])
-			if f == (net > 0) {
-				keep[idx[k]] = true
+			if ks[k].fwd == (net > 0) {
+				keep[ks[k].i] = true
 				if net > 0 {
 					net--
 				} else {
@@ -164,6 +168,9 @@ func dsCancelExact(edges []dsEdge) []dsEdge {
 // that lie exactly on its interior (decided with Orient2D).
 func dsSplitTJunctions(edges []dsEdge) []dsEdge {
 	if len(edges) < 3 {
+		return edges
+	}
+	if len(edges) <= 64 && !dsHasTJunction(edges) {
 		return edges
 	}
 	verts := make([][2]float64, 0, 2*len(edges))
@@ -214,4 +221,24 @@ func dsSplitTJunctions(edges []dsEdge) []dsEdge {
 		return edges
 	}
 	return out
+}
+
+// dsHasTJunction reports, by brute force, whether a vertex of one edge lies
+// in the interior of another.
+func dsHasTJunction(edges []dsEdge) bool {
+	for _, e := range edges {
+		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
+		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
+		for _, f := range edges {
+			for _, p := range [2][2]float64{f.a, f.b} {
+				if p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+					continue
+				}
+				if Orient2D(e.a, e.b, p) == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -29,10 +29,27 @@ type dsEdge struct{ a, b [2]float64 }
 // dsBuild assembles edges into polygons; the order of the result follows
 // the order of the edges (deterministic).
 func dsBuild(edges []dsEdge) orb.MultiPolygon {
-	out := make(map[[2]float64][]int32, len(edges))
-	for i, e := range edges {
-		if e.a != e.b {
-			out[e.a] = append(out[e.a], int32(i))
+	// Outgoing edges per vertex: a map for large inputs, a scan otherwise.
+	var out map[[2]float64][]int32
+	var scratch []int32
+	outgoing := func(v [2]float64) []int32 {
+		if out != nil {
+			return out[v]
+		}
+		scratch = scratch[:0]
+		for i, e := range edges {
+			if e.a == v && e.a != e.b {
+				scratch = append(scratch, int32(i))
+			}
+		}
+		return scratch
+	}
+	if len(edges) > 48 {
+		out = make(map[[2]float64][]int32, len(edges))
+		for i, e := range edges {
+			if e.a != e.b {
+				out[e.a] = append(out[e.a], int32(i))
+			}
 		}
 	}
 	used := make([]bool, len(edges))
@@ -52,7 +69,7 @@ func dsBuild(edges []dsEdge) orb.MultiPolygon {
 			if v == e.a {
 				break
 			}
-			next := dsPick(edges, out[v], used, edges[cur].a, v)
+			next := dsPick(edges, outgoing(v), used, edges[cur].a, v)
 			if next < 0 {
 				ok = false
 				break

@@ -144,3 +144,30 @@ func TestArea(t *testing.T) {
 		t.Fatalf("Area = %v, want 16", got)
 	}
 }
+
+// vtStar returns a closed CCW star-shaped ring with n vertices whose radius
+// alternates, so that its edges are not in convex position.
+func vtStar(n int) orb.Ring {
+	r := make(orb.Ring, 0, n+1)
+	for k := range n {
+		a := 2 * math.Pi * float64(k) / float64(n)
+		rad := 1000.0
+		if k%2 == 1 {
+			rad = 900
+		}
+		r = append(r, orb.Point{rad * math.Cos(a), rad * math.Sin(a)})
+	}
+	return append(r, r[0])
+}
+
+func TestCheckPolygonStar(t *testing.T) {
+	if err := CheckPolygon(orb.MultiPolygon{{vtStar(10000)}}); err != nil {
+		t.Fatal(err)
+	}
+	// Pull one vertex across the ring: now two edges cross.
+	s := vtStar(1000)
+	s[500] = orb.Point{1200, 0}
+	if err := CheckPolygon(orb.MultiPolygon{{s}}); !errors.Is(err, ErrRingIntersection) {
+		t.Fatalf("crossing star: %v", err)
+	}
+}
