@@ -62,8 +62,11 @@ func hslToRGBA(h, s, l float64) color.RGBA {
 	return color.RGBA{to(r), to(g), to(b), 0xff}
 }
 
-// hexColour formats c as #rrggbb.
-func hexColour(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+// hexColour formats c as #rrggbb (alpha is ignored: not premultiplied).
+func hexColour(c color.Color) string {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return fmt.Sprintf("#%02x%02x%02x", n.R, n.G, n.B)
+}
 
 // ColourGroups colours the n vertices 0..n-1 of an undirected graph so that
 // no two adjacent vertices share a colour, and returns the colour index of

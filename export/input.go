@@ -1,0 +1,154 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
+)
+
+var (
+	// ErrInput is wrapped by every *InputError: the Input is incomplete or
+	// its parts disagree (lengths, indices out of range).
+	ErrInput = errors.New("export: inconsistent input")
+	// ErrInvalidGeometry is wrapped by every *GeometryError: an output
+	// polygon failed the validity checks after rounding and repair. It
+	// signals a bug or a degenerate input, never shipped silently.
+	ErrInvalidGeometry = errors.New("export: invalid output geometry")
+)
+
+// InputError reports which part of an Input is missing or inconsistent.
+type InputError struct {
+	Field  string // e.g. "Result.Assign[0]"
+	Detail string
+}
+
+func (e *InputError) Error() string { return "export: " + e.Field + ": " + e.Detail }
+
+// Unwrap returns ErrInput.
+func (e *InputError) Unwrap() error { return ErrInput }
+
+// GeometryError reports an output feature that failed validation.
+type GeometryError struct {
+	Layer string // "hub", "area", ...
+	ID    int    // group ID within the layer, or -1 for a check across groups
+	Err   error  // the failed check (from geo.CheckPolygon, geo.CheckNoOverlap, or a containment test)
+}
+
+func (e *GeometryError) Error() string {
+	if e.ID < 0 {
+		return fmt.Sprintf("export: invalid %s layer: %v", e.Layer, e.Err)
+	}
+	return fmt.Sprintf("export: invalid %s %d: %v", e.Layer, e.ID, e.Err)
+}
+
+// Unwrap returns both ErrInvalidGeometry and the underlying check error.
+func (e *GeometryError) Unwrap() []error { return []error{ErrInvalidGeometry, e.Err} }
+
+// Input is everything the exporters read. Nothing in it is modified.
+type Input struct {
+	Practices []geo.Practice
+	Graph     *graph.Graph     // site graph the partition was computed on
+	Info      *graph.BuildInfo // Projection and Tri of the sites (Tri point i = site i)
+	Result    *partition.Result
+
+	// Boundary, in [lon, lat], optionally clips the Voronoi cells (for
+	// example a coastline). It is projected with Info.Projection after
+	// densifying edges longer than 1 km, so that its straight lon/lat edges
+	// stay close to straight in the output. Practices outside it still lie
+	// inside their hub: see the package documentation.
+	Boundary orb.MultiPolygon
+}
+
+// check validates the parts FeatureCollection needs and returns the
+// practice -> site map.
+func (in *Input) check() ([]int32, error) {
+	bad := func(field, format string, a ...any) error {
+		return &InputError{Field: field, Detail: fmt.Sprintf(format, a...)}
+	}
+	np := len(in.Practices)
+	if np == 0 {
+		return nil, bad("Practices", "empty")
+	}
+	g := in.Graph
+	if g == nil {
+		return nil, bad("Graph", "nil")
+	}
+	if g.MemberOff == nil || len(g.MemberOff) != g.N()+1 {
+		return nil, bad("Graph.MemberOff", "want %d offsets (sites built from practices), have %d", g.N()+1, len(g.MemberOff))
+	}
+	if in.Info == nil || in.Info.Projection == nil || in.Info.Tri == nil {
+		return nil, bad("Info", "needs Projection and Tri")
+	}
+	if len(in.Info.Tri.Points) != g.N() {
+		return nil, bad("Info.Tri.Points", "%d points for %d sites", len(in.Info.Tri.Points), g.N())
+	}
+	site := make([]int32, np)
+	for i := range site {
+		site[i] = -1
+	}
+	for v := range g.N() {
+		for _, p := range g.SiteMembers(v) {
+			if p < 0 || int(p) >= np {
+				return nil, bad("Graph.Members", "practice index %d out of range [0,%d)", p, np)
+			}
+			if site[p] >= 0 {
+				return nil, bad("Graph.Members", "practice %d at sites %d and %d", p, site[p], v)
+			}
+			site[p] = int32(v)
+		}
+	}
+	for p, s := range site {
+		if s < 0 {
+			return nil, bad("Graph.Members", "practice %d (%s) at no site", p, in.Practices[p].Code)
+		}
+	}
+	r := in.Result
+	if r == nil || len(r.Groups) == 0 {
+		return nil, bad("Result", "no levels")
+	}
+	if len(r.Assign) != len(r.Groups) {
+		return nil, bad("Result.Assign", "%d levels of assignment for %d levels of groups", len(r.Assign), len(r.Groups))
+	}
+	for l := range r.Groups {
+		if len(r.Assign[l]) != np {
+			return nil, bad(fmt.Sprintf("Result.Assign[%d]", l), "length %d, want %d practices", len(r.Assign[l]), np)
+		}
+		for p, gid := range r.Assign[l] {
+			if gid < 0 || int(gid) >= len(r.Groups[l]) {
+				return nil, bad(fmt.Sprintf("Result.Assign[%d][%d]", l, p), "group %d out of range [0,%d)", gid, len(r.Groups[l]))
+			}
+		}
+		for i, gr := range r.Groups[l] {
+			if gr.ID != i {
+				return nil, bad(fmt.Sprintf("Result.Groups[%d][%d]", l, i), "ID %d, want dense IDs", gr.ID)
+			}
+			if gr.HubSite < 0 || gr.HubSite >= np {
+				return nil, bad(fmt.Sprintf("Result.Groups[%d][%d].HubSite", l, i), "practice %d out of range", gr.HubSite)
+			}
+			for _, p := range gr.Members {
+				if p < 0 || p >= np || int(r.Assign[l][p]) != i {
+					return nil, bad(fmt.Sprintf("Result.Groups[%d][%d].Members", l, i), "practice %d not assigned to this group", p)
+				}
+			}
+		}
+	}
+	return site, nil
+}
+
+// layerName is the "layer" property of level l.
+func layerName(r *partition.Result, l int) string {
+	switch l {
+	case 0:
+		return "hub"
+	case 1:
+		return "area"
+	}
+	if l < len(r.Levels) && r.Levels[l].Name != "" {
+		return r.Levels[l].Name
+	}
+	return fmt.Sprintf("level%d", l)
+}

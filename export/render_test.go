@@ -1,0 +1,256 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image/color"
+	"image/png"
+	"io"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// interiorPixel finds a pixel near (x, y) that lies well inside shape sh
+// (at least 3 px from its boundary), at least 3 px clear of every dot, and
+// off the hatch stripes, so that its colour is exactly the hub's fill.
+func interiorPixel(s *scene, sh shape, x, y float64) (int, int, bool) {
+	clear := func(px, py float64) bool {
+		// Inside by even-odd.
+		in := false
+		for _, r := range sh.rings {
+			for i := 0; i+1 < len(r); i++ {
+				a, b := r[i], r[i+1]
+				if segDist(orb.Point{px, py}, orb.Point(a), orb.Point(b)) < 3 {
+					return false
+				}
+				if (a[1] > py) != (b[1] > py) && a[0]+(py-a[1])*(b[0]-a[0])/(b[1]-a[1]) > px {
+					in = !in
+				}
+			}
+		}
+		if !in {
+			return false
+		}
+		for _, d := range s.dots {
+			if math.Hypot(d.x-px, d.y-py) < d.r+3 {
+				return false
+			}
+		}
+		return true
+	}
+	for rad := 0; rad < 80; rad++ {
+		for dy := -rad; dy <= rad; dy++ {
+			for dx := -rad; dx <= rad; dx++ {
+				if max(abs(dx), abs(dy)) != rad {
+					continue
+				}
+				px, py := int(math.Floor(x))+dx, int(math.Floor(y))+dy
+				if sh.warn && ((px+py)%8+8)%8 < 3 {
+					continue
+				}
+				if clear(float64(px)+0.5, float64(py)+0.5) {
+					return px, py, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// checkPicture renders in/fc to PNG and SVG and checks both.
+func checkPicture(t *testing.T, in Input, fc *geojson.FeatureCollection, opt MapOptions) {
+	t.Helper()
+	s, err := buildScene(in, fc, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WritePNG(&buf, in, fc, opt); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("PNG does not decode: %v", err)
+	}
+	wantW := opt.Width
+	if wantW == 0 {
+		wantW = 1200
+	}
+	if b := img.Bounds(); b.Dx() != wantW || b.Dy() != s.h {
+		t.Fatalf("PNG is %v, want %dx%d", b, wantW, s.h)
+	}
+	// Each hub's fill shows at an interior pixel near its hub site.
+	checked := 0
+	for _, f := range fc.Features {
+		if f.Properties["layer"] != "hub" {
+			continue
+		}
+		sh := s.hubs[checked]
+		hs := hubSitePixel(t, s, fc, f)
+		px, py, ok := interiorPixel(s, sh, hs[0], hs[1])
+		checked++
+		if !ok {
+			continue // tiny hub: nothing to sample without touching an edge or dot
+		}
+		got := color.RGBAModel.Convert(img.At(px, py)).(color.RGBA)
+		if got != sh.fill {
+			t.Errorf("hub %d: pixel (%d,%d) is %v, want fill %v", sh.id, px, py, got, sh.fill)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no hubs drawn")
+	}
+
+	buf.Reset()
+	if err := WriteSVG(&buf, in, fc, opt); err != nil {
+		t.Fatal(err)
+	}
+	hubPaths, titles := svgCounts(t, buf.Bytes())
+	if hubPaths != len(s.hubs) || titles < len(s.hubs) {
+		t.Fatalf("SVG has %d hub paths and %d titles, want %d hubs each with a title", hubPaths, titles, len(s.hubs))
+	}
+}
+
+// hubSitePixel returns the picture position of the hub's hub site.
+func hubSitePixel(t *testing.T, s *scene, fc *geojson.FeatureCollection, f *geojson.Feature) [2]float64 {
+	t.Helper()
+	code, _ := f.Properties["hub_site"].(string)
+	for i, g := range fc.Features {
+		if g.Properties["layer"] == "practice" && g.Properties["code"] == code {
+			// Dots are in practice feature order after the polygons.
+			k := 0
+			for _, h := range fc.Features[:i] {
+				if h.Properties["layer"] == "practice" {
+					k++
+				}
+			}
+			return [2]float64{s.dots[k].x, s.dots[k].y}
+		}
+	}
+	t.Fatalf("hub site %q has no practice feature", code)
+	return [2]float64{}
+}
+
+// svgCounts decodes the SVG as XML (failing on malformed input) and counts
+// the hub paths and the <title> elements inside them.
+func svgCounts(t *testing.T, b []byte) (hubPaths, titles int) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	inHub := false
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if e.Name.Local == "path" {
+				for _, a := range e.Attr {
+					if a.Name.Local == "class" && a.Value == "hub" {
+						hubPaths++
+						inHub = true
+					}
+				}
+			}
+			if e.Name.Local == "title" && inHub {
+				titles++
+			}
+		case xml.EndElement:
+			if e.Name.Local == "path" {
+				inHub = false
+			}
+		}
+	}
+	return hubPaths, titles
+}
+
+func TestPictureSynthetic(t *testing.T) {
+	in := synthetic(t, true)
+	fc, err := FeatureCollection(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		in   Input
+		opt  MapOptions
+	}{
+		{"default width with title and summary", in, MapOptions{Title: "Hubs <test> & areas", Summary: []string{"4 hubs, 3 within bounds", "second line"}}},
+		{"narrow, no title", in, MapOptions{Width: 500}},
+		{"without input: equirectangular, polygon adjacency only", Input{}, MapOptions{Width: 800, Title: "t"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.in.Practices == nil {
+				// Pixel sampling needs the practices to find hub sites.
+				tc.in.Practices = in.Practices
+			}
+			checkPicture(t, tc.in, fc, tc.opt)
+		})
+	}
+}
+
+func TestPictureNeighboursDiffer(t *testing.T) {
+	in := synthetic(t, false)
+	fc, err := FeatureCollection(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := buildScene(in, fc, MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hubs are column strips: each touches the next.
+	for i := 0; i+1 < len(s.hubs); i++ {
+		if s.hubs[i].fill == s.hubs[i+1].fill {
+			t.Errorf("neighbouring hubs %d and %d share colour %v", i, i+1, s.hubs[i].fill)
+		}
+	}
+	if !s.hubs[3].warn || s.hubs[0].warn {
+		t.Error("oversize hub 3 should be marked, hub 0 not")
+	}
+	if !strings.Contains(s.hubs[3].tip, "oversize") || !strings.Contains(s.hubs[0].tip, "practices") {
+		t.Errorf("tooltips %q / %q", s.hubs[3].tip, s.hubs[0].tip)
+	}
+}
+
+func TestPictureErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		fc   *geojson.FeatureCollection
+	}{
+		{"nil collection", nil},
+		{"empty collection", geojson.NewFeatureCollection()},
+		{"only points", func() *geojson.FeatureCollection {
+			fc := geojson.NewFeatureCollection()
+			f := geojson.NewFeature(orb.Point{1, 2})
+			f.Properties["layer"] = "practice"
+			return fc.Append(f)
+		}()},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := WriteSVG(io.Discard, Input{}, tc.fc, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
+				t.Errorf("WriteSVG err = %v", err)
+			}
+			if err := WritePNG(io.Discard, Input{}, tc.fc, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
+				t.Errorf("WritePNG err = %v", err)
+			}
+		})
+	}
+}
