@@ -3,11 +3,14 @@ package geo
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/csv"
 	"math"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 const postcodesCSV = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
@@ -23,7 +26,7 @@ func BenchmarkTriangulate(b *testing.B) {
 		{"10k", func(testing.TB) [][2]float64 { return uniformPoints(10_000, 1) }},
 		{"100k", func(testing.TB) [][2]float64 { return uniformPoints(100_000, 1) }},
 		{"1M", func(testing.TB) [][2]float64 { return uniformPoints(1_000_000, 1) }},
-		{"england", englandPoints},
+		{"england", englandProjected},
 		{"postcodes", postcodePoints},
 	}
 	for _, bc := range cases {
@@ -73,6 +76,39 @@ func BenchmarkPredicates(b *testing.B) {
 			InCircle(a, c, d, e)
 		}
 	})
+}
+
+// englandProjected returns the England practices in the library's
+// stereographic projection (NewProjection), as the pipeline triangulates
+// them.
+func englandProjected(tb testing.TB) [][2]float64 {
+	f, err := os.Open(englandCSV)
+	if err != nil {
+		tb.Fatalf("shared data missing (see /work/shared/data/README.md): %v", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	var ll []orb.Point
+	for _, row := range rows[1:] {
+		lat, err1 := strconv.ParseFloat(row[col["lat"]], 64)
+		lon, err2 := strconv.ParseFloat(row[col["lon"]], 64)
+		if err1 != nil || err2 != nil {
+			tb.Fatalf("bad row %v", row)
+		}
+		ll = append(ll, orb.Point{lon, lat})
+	}
+	proj, err := NewProjection(ll)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return proj.ForwardAll(ll)
 }
 
 // postcodePoints reads the GB postcode centroids and projects them like
