@@ -90,8 +90,8 @@ func TestInCircleNearCocircular(t *testing.T) {
 	b := [2]float64{off, off + 5}
 	c := [2]float64{off - 5, off}
 	naiveWrong := 0
-	for i := -40; i <= 40; i++ {
-		for j := -40; j <= 40; j++ {
+	for i := -40; i <= 40; i += 2 {
+		for j := -40; j <= 40; j += 2 {
 			d := [2]float64{off + 3 + float64(i)*0x1p-33, off - 4 + float64(j)*0x1p-33}
 			want := ratInCircle(a, b, c, d)
 			if got := sign(InCircle(a, b, c, d)); got != want {
@@ -105,7 +105,7 @@ func TestInCircleNearCocircular(t *testing.T) {
 	if naiveWrong == 0 {
 		t.Fatal("test has no teeth: the naive determinant was never wrong")
 	}
-	t.Logf("naive determinant wrong in %d of 6561 cases", naiveWrong)
+	t.Logf("naive determinant wrong in %d of 1681 cases", naiveWrong)
 }
 
 func TestPredicatesTable(t *testing.T) {
@@ -181,7 +181,7 @@ func TestPredicatesExtremeRange(t *testing.T) {
 		}
 		return math.Ldexp(r.Float64()-0.5, r.IntN(2000)-1000)
 	}
-	for range 3000 {
+	for range 800 {
 		var p [4][2]float64
 		for i := range p {
 			p[i] = [2]float64{coord(), coord()}
