@@ -1,0 +1,52 @@
+package geo
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+func BenchmarkReadCSVEngland(b *testing.B) {
+	ioNeedFile(b, ioEnglandCSV)
+	data, err := os.ReadFile(ioEnglandCSV)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := ReadCSV(bytes.NewReader(data))
+		if err != nil || len(ps) != 6658 {
+			b.Fatal(len(ps), err)
+		}
+	}
+}
+
+// BenchmarkReadPostcodes reads all 1.7 million GB postcodes from the
+// gzipped file, decompression included.
+func BenchmarkReadPostcodes(b *testing.B) {
+	if _, err := os.Stat(ioPostcodesGz); err != nil {
+		b.Skipf("postcodes not available: %v", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := ReadFile(ioPostcodesGz, ColumnAlias("code", "postcode"), ConstantPatients(1))
+		if err != nil || len(ps) != 1684685 {
+			b.Fatal(len(ps), err)
+		}
+	}
+}
+
+func BenchmarkReadGeoJSONFixture(b *testing.B) {
+	data, err := os.ReadFile("testdata/io_practices.geojson")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadGeoJSON(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
