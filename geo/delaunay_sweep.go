@@ -36,6 +36,7 @@ type sweep struct {
 	hullHash                    []int32
 	hullStart                   int32
 	center                      [2]float64
+	safe                        bool // all coordinates in the predicates' fast range (inSafeRange)
 
 	stack []int32 // pending half-edges for legalize
 }
@@ -91,6 +92,7 @@ func newSweep(in [][2]float64, i0, i1, i2 int32) *sweep {
 	for i := range s.hullHash {
 		s.hullHash[i] = -1
 	}
+	s.safe = inSafeRange(pts...)
 	s.addTriangle(0, 1, 2, -1, -1, -1)
 	s.hullStart = 0
 	s.hullNext[0], s.hullNext[1], s.hullNext[2] = 1, 2, 0
@@ -139,7 +141,7 @@ func (s *sweep) insert(i int32) error {
 	e := start
 	for {
 		q := s.hullNext[e]
-		if Orient2D(pts[e], pts[q], p) < 0 {
+		if s.orient(pts[e], pts[q], p) < 0 {
 			break
 		}
 		e = q
@@ -159,7 +161,7 @@ func (s *sweep) insert(i int32) error {
 	// Walk forward while the next hull edge is visible.
 	for n := q; ; {
 		nq := s.hullNext[n]
-		if Orient2D(pts[n], pts[nq], p) >= 0 {
+		if s.orient(pts[n], pts[nq], p) >= 0 {
 			break
 		}
 		t = s.addTriangle(i, nq, n, -1, s.hullTri[n], s.hullTri[i])
@@ -172,7 +174,7 @@ func (s *sweep) insert(i int32) error {
 	// Walk backward while the previous hull edge is visible.
 	for {
 		pe := s.hullPrev[e]
-		if Orient2D(pts[pe], pts[e], p) >= 0 {
+		if s.orient(pts[pe], pts[e], p) >= 0 {
 			break
 		}
 		t = s.addTriangle(i, e, pe, s.hullTri[e], s.hullTri[pe], -1)
@@ -186,6 +188,24 @@ func (s *sweep) insert(i int32) error {
 	s.hullHash[s.hashKey(p)] = i
 	s.hullHash[s.hashKey(pts[e])] = e
 	return nil
+}
+
+// orient is Orient2D, skipping its range check when the input is known to
+// be in range.
+func (s *sweep) orient(a, b, c [2]float64) float64 {
+	if s.safe {
+		return orient2DSafe(a, b, c)
+	}
+	return Orient2D(a, b, c)
+}
+
+// inCircle is InCircle, skipping its range check when the input is known to
+// be in range.
+func (s *sweep) inCircle(a, b, c, d [2]float64) float64 {
+	if s.safe {
+		return inCircleSafe(a, b, c, d)
+	}
+	return InCircle(a, b, c, d)
 }
 
 // addTriangle appends the triangle (a, b, c) whose half-edges a->b, b->c,
@@ -246,7 +266,7 @@ func (s *sweep) legalize(a int32) {
 			b0 := b - b%3
 			bl := b0 + (b+2)%3
 			p0, pr, pl, p1 := tri[ar], tri[a], tri[al], tri[bl]
-			if InCircle(pts[pr], pts[pl], pts[p0], pts[p1]) > 0 {
+			if s.inCircle(pts[pr], pts[pl], pts[p0], pts[p1]) > 0 {
 				tri[a], tri[b] = p1, p0
 				hbl, har := he[bl], he[ar]
 				s.setEdge(a, hbl) // p1 -> pl

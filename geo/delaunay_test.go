@@ -139,6 +139,7 @@ func triangulationCases(tb testing.TB) []struct {
 		{"cocircular ring with centre", circle},
 		{"grid perturbed by 1e-12", perturbed},
 		{"huge coordinates with ulp offsets", bigOffset},
+		{"extreme magnitudes (big-integer predicates)", shuffled(append(gridPoints(6, 6, 1e200, [2]float64{}), gridPoints(6, 6, 0x1p-1070, [2]float64{1e-310, 0})...), 8)},
 		{"england practices", englandPoints(tb)},
 	}
 }

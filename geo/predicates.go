@@ -28,21 +28,26 @@ const (
 // Orient2D returns a positive value if a, b and c are in counter-clockwise
 // order, a negative value if they are in clockwise order and zero if they are
 // collinear (including when two or more of them coincide). The value
-// approximates twice the signed area of the triangle abc; its SIGN is exact.
+// approximates twice the signed area of the triangle abc; its SIGN is exact
+// for all finite input.
 //
 // Symmetries: Orient2D(a, b, c) has the sign of Orient2D(b, c, a) and the
 // opposite sign of Orient2D(b, a, c).
 func Orient2D(a, b, c [2]float64) float64 {
-	acx, bcy := a[0]-c[0], b[1]-c[1]
-	acy, bcx := a[1]-c[1], b[0]-c[0]
-	if !inFilterRange(acx, orientLo, orientSpan) || !inFilterRange(bcy, orientLo, orientSpan) ||
-		!inFilterRange(acy, orientLo, orientSpan) || !inFilterRange(bcx, orientLo, orientSpan) {
-		return orient2DExactAny(a, b, c)
+	if minNonzeroBits4(a[0]-c[0], b[1]-c[1], a[1]-c[1], b[0]-c[0]) < orientLo {
+		return orient2DExactAny(a, b, c) // a product could underflow
 	}
-	// With the differences in range no product underflows or overflows,
-	// so Shewchuk's error analysis holds.
-	detLeft := float64(acx * bcy)
-	detRight := float64(acy * bcx)
+	return orient2DSafe(a, b, c)
+}
+
+// orient2DSafe is Orient2D for inputs whose coordinate differences are zero
+// or at least 2^-500 in magnitude, so that no product in the filter
+// underflows (overflow shows up as Inf or NaN and is caught). Coordinates
+// that are all zero or in [2^-200, 2^250), as checked by inSafeRange,
+// satisfy this.
+func orient2DSafe(a, b, c [2]float64) float64 {
+	detLeft := float64((a[0] - c[0]) * (b[1] - c[1]))
+	detRight := float64((a[1] - c[1]) * (b[0] - c[0]))
 	det := detLeft - detRight
 
 	var detSum float64
@@ -57,8 +62,10 @@ func Orient2D(a, b, c [2]float64) float64 {
 			return det
 		}
 		detSum = -detLeft - detRight
+	case detLeft == 0 && !math.IsNaN(detRight):
+		return det // det is -detRight, correctly signed
 	default:
-		return det // detLeft == 0 exactly: det is -detRight, correctly signed
+		return orient2DExactAny(a, b, c) // NaN from overflow
 	}
 	if bound := ccwErrBoundA * detSum; det >= bound || -det >= bound {
 		return det
@@ -66,22 +73,22 @@ func Orient2D(a, b, c [2]float64) float64 {
 	return orient2DExactAny(a, b, c)
 }
 
-// Bit patterns bounding the magnitudes of coordinate differences for which
-// the floating-point filters are valid (no product underflows or
-// overflows): |x| in [2^-500, 2^500) for Orient2D, [2^-250, 2^250) for
-// InCircle, or x == 0.
+// Lower bounds, minus one, on the bit patterns of nonzero coordinate
+// differences for which the floating-point filters cannot underflow:
+// |x| >= 2^-500 for Orient2D (degree 2), |x| >= 2^-250 for InCircle
+// (degree 4).
 const (
-	orientLo   = (1023 - 500) << 52
-	orientSpan = 1000 << 52
-	circleLo   = (1023 - 250) << 52
-	circleSpan = 500 << 52
+	orientLo = (1023-500)<<52 - 1
+	circleLo = (1023-250)<<52 - 1
 )
 
-// inFilterRange reports whether x is zero or lo <= bits(|x|) < lo+span;
-// non-negative floats order like their bit patterns.
-func inFilterRange(x float64, lo, span uint64) bool {
-	b := math.Float64bits(x) &^ (1 << 63)
-	return b-lo < span || b == 0
+// minNonzeroBits4 returns the smallest bit pattern of |x| minus one over
+// its arguments; zeros wrap around to the maximum and so are ignored.
+// Non-negative floats order like their bit patterns.
+func minNonzeroBits4(a, b, c, d float64) uint64 {
+	const abs = 1<<63 - 1
+	return min(math.Float64bits(a)&abs-1, math.Float64bits(b)&abs-1,
+		math.Float64bits(c)&abs-1, math.Float64bits(d)&abs-1)
 }
 
 // orient2DExactAny picks the exact evaluation valid for the input range.
@@ -124,11 +131,21 @@ func InCircle(a, b, c, d [2]float64) float64 {
 	adx, ady := a[0]-d[0], a[1]-d[1]
 	bdx, bdy := b[0]-d[0], b[1]-d[1]
 	cdx, cdy := c[0]-d[0], c[1]-d[1]
-	if !inFilterRange(adx, circleLo, circleSpan) || !inFilterRange(ady, circleLo, circleSpan) ||
-		!inFilterRange(bdx, circleLo, circleSpan) || !inFilterRange(bdy, circleLo, circleSpan) ||
-		!inFilterRange(cdx, circleLo, circleSpan) || !inFilterRange(cdy, circleLo, circleSpan) {
-		return inCircleExactAny(a, b, c, d)
+	if min(minNonzeroBits4(adx, ady, bdx, bdy), minNonzeroBits4(cdx, cdy, 0, 0)) < circleLo {
+		return inCircleExactAny(a, b, c, d) // a product could underflow
 	}
+	return inCircleSafe(a, b, c, d)
+}
+
+// inCircleSafe is InCircle for inputs whose coordinate differences are zero
+// or at least 2^-250 in magnitude, so that no product in the filter
+// underflows (overflow shows up as Inf or NaN and is caught). Coordinates
+// that are all zero or in [2^-200, 2^250), as checked by inSafeRange,
+// satisfy this.
+func inCircleSafe(a, b, c, d [2]float64) float64 {
+	adx, ady := a[0]-d[0], a[1]-d[1]
+	bdx, bdy := b[0]-d[0], b[1]-d[1]
+	cdx, cdy := c[0]-d[0], c[1]-d[1]
 
 	bdxcdy := float64(bdx * cdy)
 	cdxbdy := float64(cdx * bdy)
