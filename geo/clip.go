@@ -2,6 +2,7 @@ package geo
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -102,8 +103,31 @@ type clipEdgeRef struct {
 // crosses properly there, or -1 for a touching vertex.
 type clipSplit struct {
 	edge, other int32
-	t           float64
+	t, t2       float64 // position along the edge (see clipAlongKey)
 	p           [2]float64
+}
+
+// clipAlongKey returns sort keys that order points lying (nearly) on the
+// segment ab from a to b: the coordinate along the dominant axis, signed by
+// the direction, then the other one. Comparing coordinates is exact, so
+// split points a rounding error apart keep their true order, which a
+// floating-point projection onto the direction may not.
+func clipAlongKey(a, b, p [2]float64) (float64, float64) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	ax := 0
+	if math.Abs(dy) > math.Abs(dx) {
+		ax = 1
+	}
+	o := 1 - ax
+	d := [2]float64{dx, dy}
+	k1, k2 := p[ax], p[o]
+	if d[ax] < 0 {
+		k1 = -k1
+	}
+	if d[o] < 0 {
+		k2 = -k2
+	}
+	return k1, k2
 }
 
 // clipColl records that edge lies along edge other (collinear, overlapping).
@@ -143,9 +167,8 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 	var splits []clipSplit
 	var colls []clipColl
 	addSplit := func(e, other int32, p [2]float64) {
-		a, b := es[e].a, es[e].b
-		t := (p[0]-a[0])*(b[0]-a[0]) + (p[1]-a[1])*(b[1]-a[1])
-		splits = append(splits, clipSplit{e, other, t, p})
+		t, t2 := clipAlongKey(es[e].a, es[e].b, p)
+		splits = append(splits, clipSplit{e, other, t, t2, p})
 	}
 	relate := func(i, j int32) {
 		p, q, a, b := es[i].a, es[i].b, es[j].a, es[j].b
@@ -199,7 +222,7 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 		}
 	}
 	slices.SortFunc(splits, func(x, y clipSplit) int {
-		return cmp.Or(cmp.Compare(x.edge, y.edge), cmp.Compare(x.t, y.t))
+		return cmp.Or(cmp.Compare(x.edge, y.edge), cmp.Compare(x.t, y.t), cmp.Compare(x.t2, y.t2))
 	})
 
 	var kept []dsEdge

@@ -206,9 +206,10 @@ func dsSplitTJunctions(edges []dsEdge) []dsEdge {
 			out = append(out, edges[:i]...)
 			changed = true
 		}
-		d := [2]float64{e.b[0] - e.a[0], e.b[1] - e.a[1]}
 		slices.SortFunc(on, func(p, q [2]float64) int {
-			return cmp.Compare((p[0]-e.a[0])*d[0]+(p[1]-e.a[1])*d[1], (q[0]-e.a[0])*d[0]+(q[1]-e.a[1])*d[1])
+			p1, p2 := clipAlongKey(e.a, e.b, p)
+			q1, q2 := clipAlongKey(e.a, e.b, q)
+			return cmp.Or(cmp.Compare(p1, q1), cmp.Compare(p2, q2))
 		})
 		prev := e.a
 		for _, p := range on {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -89,9 +90,18 @@ func CheckNoOverlap(mps []orb.MultiPolygon) error {
 		for _, tc := range touches[k:e] {
 			pts = append(pts, tc.p)
 		}
-		d := orb.Point{s.b[0] - s.a[0], s.b[1] - s.a[1]}
+		// Order along the segment by exact coordinate comparisons on the
+		// dominant axis (all points are on the segment).
+		ax := 0
+		if math.Abs(s.b[1]-s.a[1]) > math.Abs(s.b[0]-s.a[0]) {
+			ax = 1
+		}
+		desc := s.b[ax] < s.a[ax]
 		slices.SortFunc(pts, func(x, y orb.Point) int {
-			return cmp.Compare((x[0]-s.a[0])*d[0]+(x[1]-s.a[1])*d[1], (y[0]-s.a[0])*d[0]+(y[1]-s.a[1])*d[1])
+			if desc {
+				return cmp.Compare(y[ax], x[ax])
+			}
+			return cmp.Compare(x[ax], y[ax])
 		})
 		other := mps[touches[k].other]
 		for q := 0; q+1 < len(pts); q++ {
