@@ -26,6 +26,10 @@ type land struct {
 	stripSeg []int32
 }
 
+// crossSlack widens boundary segments (as a fraction of their length) when
+// looking for crossings.
+const crossSlack = 1e-9
+
 // segsPerStrip is the average number of segments a strip is sized to hold.
 const segsPerStrip = 8
 
@@ -149,7 +153,10 @@ func (l *land) outside(a, b [2]float64) float64 {
 				fx, fy := s[0]-a[0], s[1]-a[1]
 				t := (fx*ey - fy*ex) / den // along a-b
 				u := (fx*dy - fy*dx) / den // along the boundary segment
-				if t > 0 && t < 1 && u >= 0 && u <= 1 {
+				// A slack on u keeps a crossing through a boundary vertex
+				// even when rounding puts it just off both segments; a
+				// spurious cut only splits a piece, it cannot change the sum.
+				if t > 0 && t < 1 && u >= -crossSlack && u <= 1+crossSlack {
 					ts = append(ts, t)
 				}
 			}
