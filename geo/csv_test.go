@@ -349,7 +349,7 @@ func TestReadCSVManyRows(t *testing.T) {
 	// with a size hint (strings.Reader has Len) and without.
 	var b bytes.Buffer
 	b.WriteString(ioHdr)
-	const n = 3*chunkLen + 17
+	const n = 2*chunkLen + 17
 	for i := range n {
 		b.WriteString("C")
 		b.WriteString(strings.Repeat("x", i%7))
