@@ -12,6 +12,13 @@ import (
 // arrives wrapped with the index of the offending point; test with errors.Is.
 var ErrNonFinite = errors.New("geo: non-finite coordinate")
 
+// MaxTriangulatePoints is the largest input Triangulate accepts: half-edge
+// indices (up to six per point) must fit in an int32.
+const MaxTriangulatePoints = math.MaxInt32 / 6
+
+// ErrTooManyPoints reports an input larger than MaxTriangulatePoints.
+var ErrTooManyPoints = errors.New("geo: too many points to triangulate")
+
 // errInternal reports a broken invariant inside the triangulator. It cannot
 // happen with exact predicates; it exists so that a bug surfaces as an error
 // rather than as a panic or a silently wrong triangulation.
@@ -35,9 +42,11 @@ var errInternal = errors.New("geo: internal triangulation error")
 // valid triangulations may be returned, but always the same one for the same
 // input.
 //
-// Hull lists the sites on the convex hull boundary counter-clockwise. It may
-// include sites in the middle of a straight hull edge (Orient2D == 0 with
-// their neighbours).
+// Hull lists the sites on the convex hull boundary counter-clockwise,
+// starting at the smallest index. It may include sites in the middle of a
+// straight hull edge (Orient2D == 0 with their neighbours); those edges are
+// still hull half-edges, so Hull has exactly one entry per half-edge with
+// Halfedges[e] == -1.
 //
 // Degenerate input: with fewer than three distinct sites, or when all sites
 // are exactly collinear, there are no triangles (Triangles and Halfedges are
@@ -68,19 +77,21 @@ type Triangulation struct {
 // strictly (so cocircular sites cannot cause endless flipping), and a site
 // that rounding in the distance order places inside the current hull is
 // located by a walk and inserted by splitting its triangle or edge. Expected
-// time is O(n log n); memory is about 60 bytes per point.
+// time is O(n log n); memory is about 110 bytes per point.
 //
-// Triangulate fails only when a coordinate is NaN or infinite; the error
-// wraps ErrNonFinite and names the point. Empty input, one or two points,
-// all-identical points and collinear points all succeed.
+// Triangulate fails only when a coordinate is NaN or infinite (the error
+// wraps ErrNonFinite and names the point) or when there are more than
+// MaxTriangulatePoints points (ErrTooManyPoints). Empty input, one or two
+// points, all-identical points and collinear points all succeed. The result
+// depends only on the input, never on timing or map order.
 func Triangulate(pts [][2]float64) (*Triangulation, error) {
 	for i, p := range pts {
 		if math.IsNaN(p[0]) || math.IsInf(p[0], 0) || math.IsNaN(p[1]) || math.IsInf(p[1], 0) {
 			return nil, fmt.Errorf("%w: point %d is (%v, %v)", ErrNonFinite, i, p[0], p[1])
 		}
 	}
-	if len(pts) > math.MaxInt32/2 {
-		return nil, fmt.Errorf("geo: %d points is more than Triangulate supports", len(pts))
+	if len(pts) > MaxTriangulatePoints {
+		return nil, fmt.Errorf("%w: %d points, at most %d", ErrTooManyPoints, len(pts), MaxTriangulatePoints)
 	}
 	t := &Triangulation{Points: pts, Triangles: []int32{}, Halfedges: []int32{}}
 	i0, i1, i2 := seedTriangle(pts)
