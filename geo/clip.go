@@ -130,6 +130,9 @@ func clipAlongKey(a, b, p [2]float64) (float64, float64) {
 	return k1, k2
 }
 
+// clipAmbiguous marks a split point where several events coincide.
+const clipAmbiguous = -2
+
 // clipColl records that edge lies along edge other (collinear, overlapping).
 type clipColl struct{ edge, other int32 }
 
@@ -235,8 +238,13 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 			sp := splits[s]
 			last := &pts[len(pts)-1]
 			if sp.p == last.p {
-				if last.other < 0 {
-					last.other = sp.other
+				// Several events rounded to one point (say a cell edge
+				// passing a rounding error from a clip corner, crossing
+				// both its edges): the side after them is not that of
+				// either crossing alone, so the fragments on both sides
+				// fall back to midpoint tests.
+				if sp.other != last.other {
+					last.other = clipAmbiguous
 				}
 			} else {
 				pts = append(pts, sp)
