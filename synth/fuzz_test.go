@@ -1,6 +1,9 @@
 package synth
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // FuzzGenerate checks the invariants of small countries for arbitrary seeds:
 // the requested size, every practice strictly inside the land (exact
@@ -21,7 +24,7 @@ func FuzzGenerate(f *testing.F) {
 		l := newLand(seed)
 		count := make([]int, len(l.rings))
 		for _, p := range c.Practices {
-			x, y := int64(roundHalfAway(p.Loc[0]*1e6)), int64(roundHalfAway(p.Loc[1]*1e6))
+			x, y := int64(math.Round(float64(p.Loc[0]*1e6))), int64(math.Round(float64(p.Loc[1]*1e6)))
 			inside := false
 			for k, r := range l.rings {
 				if r.contains(x, y) {
@@ -37,11 +40,4 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatalf("per ring %v", count)
 		}
 	})
-}
-
-func roundHalfAway(v float64) float64 {
-	if v < 0 {
-		return -float64(int64(-v + 0.5))
-	}
-	return float64(int64(v + 0.5))
 }
