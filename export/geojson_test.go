@@ -71,6 +71,10 @@ func verify(t *testing.T, in Input, fc *geojson.FeatureCollection) {
 				t.Errorf("%s %d: geo.CheckPolygon: %v", layer, i, err)
 			}
 		}
+		bounds := make([]orb.Bound, len(ps))
+		for i, mp := range ps {
+			bounds[i] = mp.Bound()
+		}
 		for p, pr := range in.Practices {
 			q := roundPoint(pr.Loc)
 			own := int(r.Assign[l][p])
@@ -81,7 +85,7 @@ func verify(t *testing.T, in Input, fc *geojson.FeatureCollection) {
 				if i == own {
 					continue
 				}
-				b := mp.Bound()
+				b := bounds[i]
 				if q[0] < b.Min[0] || q[0] > b.Max[0] || q[1] < b.Min[1] || q[1] > b.Max[1] {
 					continue
 				}

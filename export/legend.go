@@ -28,6 +28,6 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 	if s.hasWarn {
 		add("warn", "hub outside size bounds")
 	}
-	add("dots", "practice (dot area ∝ list size)")
+	add("dots", "practice (dot area grows with list size)")
 	return y, items
 }

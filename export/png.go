@@ -184,7 +184,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 	}
 	var areas [][][2]float64
 	for _, a := range s.areas {
-		areas = append(areas, strokeRings(a.rings, hairline*3)...)
+		areas = append(areas, strokeRings(a.rings, hairline*2.4)...)
 	}
 	if len(areas) > 0 {
 		p.fill(areas, image.NewUniform(colAreaEdge))
@@ -235,7 +235,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 				p.fill(rect(it.x+float64(k)*t*0.75, sy, t*0.7, t), image.NewUniform(Palette[k]))
 			}
 		case "area":
-			p.fill(rect(it.x, sy+t/2-hairline*1.5, t*2.2, hairline*3), image.NewUniform(colAreaEdge))
+			p.fill(rect(it.x, sy+t/2-hairline*1.2, t*2.2, hairline*2.4), image.NewUniform(colAreaEdge))
 		case "warn":
 			box := rect(it.x, sy, t*2.2, t)
 			p.fill(box, hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})

@@ -26,9 +26,9 @@ type MapOptions struct {
 var (
 	colBackground = color.RGBA{0xfa, 0xfa, 0xf7, 0xff}
 	colHubEdge    = color.NRGBA{0xff, 0xff, 0xff, 0xd0}
-	colAreaEdge   = color.RGBA{0x2b, 0x2b, 0x2b, 0xff}
+	colAreaEdge   = color.NRGBA{0x30, 0x30, 0x30, 0xe0}
 	colWarn       = color.RGBA{0xd7, 0x19, 0x1c, 0xff}
-	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0xb4}
+	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0x99}
 	colText       = color.RGBA{0x1a, 0x1a, 0x1a, 0xff}
 	colSubtle     = color.RGBA{0x55, 0x55, 0x55, 0xff}
 )
@@ -65,7 +65,7 @@ type scene struct {
 // Layout constants, in units of the picture width.
 const (
 	marginFrac = 0.025
-	dotMaxFrac = 1.0 / 280 // radius of the largest practice dot
+	dotMaxFrac = 1.0 / 320 // radius of the largest practice dot
 	dotCap     = 60000.0   // list size at which dots stop growing
 )
 

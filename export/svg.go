@@ -94,8 +94,8 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		fmt.Fprint(w, "</g>\n")
 	}
 	if s.hasAreas {
-		fmt.Fprintf(w, `<g id="areas" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round">
-`, hexColour(colAreaEdge), num(hairline*3))
+		fmt.Fprintf(w, `<g id="areas" fill="none" stroke="%s" stroke-opacity="%.2f" stroke-width="%s" stroke-linejoin="round">
+`, hexColour(colAreaEdge), float64(colAreaEdge.A)/255, num(hairline*2.4))
 		for _, a := range s.areas {
 			fmt.Fprintf(w, `<path class="area" id="area-%d" d="%s"/>
 `, a.id, svgPath(a.rings))
