@@ -197,22 +197,41 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 			return
 		}
 		o3, o4 := pgSign(Orient2D(a, b, p)), pgSign(Orient2D(a, b, q))
+		// Snap: an endpoint within a few thousand rounding errors of the
+		// other segment (and the other endpoint clearly off it) is taken
+		// as lying on it, so the edge is split there rather than passing a
+		// hair's breadth from a vertex, which rounding of later crossing
+		// points could turn into a self-touching output. The decision is
+		// a function of the unordered segments, hence the same for both
+		// cells sharing an edge.
+		if o1 != 0 && clipNear(p, q, a) && !clipNear(p, q, b) {
+			o1 = 0
+		}
+		if o2 != 0 && clipNear(p, q, b) && !clipNear(p, q, a) {
+			o2 = 0
+		}
+		if o3 != 0 && clipNear(a, b, p) && !clipNear(a, b, q) {
+			o3 = 0
+		}
+		if o4 != 0 && clipNear(a, b, q) && !clipNear(a, b, p) {
+			o4 = 0
+		}
 		if o1*o2 < 0 && o3*o4 < 0 {
 			x := clipCross(p, q, a, b)
 			addSplit(i, j, x)
 			addSplit(j, i, x)
 			return
 		}
-		if o1 == 0 && clipStrictlyOn(p, q, a) {
+		if o1 == 0 && clipWithin(p, q, a) {
 			addSplit(i, -1, a)
 		}
-		if o2 == 0 && clipStrictlyOn(p, q, b) {
+		if o2 == 0 && clipWithin(p, q, b) {
 			addSplit(i, -1, b)
 		}
-		if o3 == 0 && clipStrictlyOn(a, b, p) {
+		if o3 == 0 && clipWithin(a, b, p) {
 			addSplit(j, -1, p)
 		}
-		if o4 == 0 && clipStrictlyOn(a, b, q) {
+		if o4 == 0 && clipWithin(a, b, q) {
 			addSplit(j, -1, q)
 		}
 	}
@@ -272,6 +291,28 @@ func clipStrictlyOn(a, b, p [2]float64) bool {
 	}
 	return min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
 		min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1])
+}
+
+// clipNear reports whether p is within about 1e-12 of the coordinate
+// magnitude from the line through ab (evaluated with ab in canonical order).
+func clipNear(a, b, p [2]float64) bool {
+	if b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) {
+		a, b = b, a
+	}
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	cross := dx*(p[1]-a[1]) - dy*(p[0]-a[0])
+	s := max(math.Abs(a[0]), math.Abs(a[1]), math.Abs(b[0]), math.Abs(b[1]), math.Abs(p[0]), math.Abs(p[1]))
+	return math.Abs(cross) <= 1e-12*math.Hypot(dx, dy)*s
+}
+
+// clipWithin reports whether p, on or next to the line through ab,
+// projects strictly inside the segment and is not an endpoint.
+func clipWithin(a, b, p [2]float64) bool {
+	if p == a || p == b {
+		return false
+	}
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	return (p[0]-a[0])*dx+(p[1]-a[1])*dy > 0 && (p[0]-b[0])*dx+(p[1]-b[1])*dy < 0
 }
 
 // keepFragment decides whether the fragment u->v of edge e belongs to the
