@@ -85,6 +85,8 @@ func ReadCSV(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 		last  = headerLine
 		start = base + cr.InputOffset() // where data rows begin
 		hint  = o.sizeHint
+		est   int // estimated data rows, 0 until known
+		rows  int // data rows read
 	)
 	if hint == 0 {
 		if l, ok := r.(interface{ Len() int }); ok {
@@ -102,6 +104,11 @@ func ReadCSV(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		last = line
+		if rows++; rows%progressEvery == 0 {
+			if err := o.tick("read csv", rows, max(est, rows)); err != nil {
+				return nil, err
+			}
+		}
 		if len(rec) == 1 && isBlank(rec[0]) {
 			continue // a line of spaces
 		}
@@ -155,12 +162,15 @@ func ReadCSV(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 		}
 		out.add(pr)
 		if out.n == sampleRows && hint > 0 {
-			est := estimateRows(hint, start, base+cr.InputOffset(), sampleRows)
+			est = estimateRows(hint, start, base+cr.InputOffset(), sampleRows)
 			out.reserve(est)
 			codes.reserve(est)
 		}
 	}
 	if err := p.err(); err != nil {
+		return nil, err
+	}
+	if err := o.tick("read csv", rows, rows); err != nil {
 		return nil, err
 	}
 	if out.n == 0 {

@@ -386,3 +386,34 @@ func ioItoa(i int) string {
 		}
 	}
 }
+
+// TestReadCSVEstimate reads inputs whose first rows mislead the
+// size-based row estimate: too high (short rows first; the result must be
+// trimmed) and too low (long rows first; the reserved slice overflows into
+// chunks).
+func TestReadCSVEstimate(t *testing.T) {
+	for _, shortFirst := range []bool{true, false} {
+		var b strings.Builder
+		b.WriteString(ioHdr)
+		const n = 4000
+		for i := range n {
+			name := strings.Repeat("n", 20)
+			if (i < 1000) == shortFirst {
+				name = ""
+			}
+			b.WriteString("C" + ioItoa(i) + "," + name + ",1,2," + ioItoa(i) + "\n")
+		}
+		ps, err := ReadCSV(strings.NewReader(b.String()))
+		if err != nil || len(ps) != n {
+			t.Fatalf("got %d, %v", len(ps), err)
+		}
+		if cap(ps) > n+n/16 {
+			t.Errorf("capacity %d for %d practices", cap(ps), n)
+		}
+		for i, p := range ps {
+			if p.Patients != i || p.Code != "C"+ioItoa(i) {
+				t.Fatalf("row %d = %+v", i, p)
+			}
+		}
+	}
+}

@@ -66,8 +66,16 @@ func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 		if ok && len(p.list) == 0 {
 			out = append(out, pr)
 		}
+		if (i+1)%progressEvery == 0 {
+			if err := o.tick("read geojson", i+1, len(top.Features)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := p.err(); err != nil {
+		return nil, err
+	}
+	if err := o.tick("read geojson", len(top.Features), len(top.Features)); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -22,6 +23,40 @@ type readOptions struct {
 	weight    int               // its weight
 	optErr    *RecordError      // first invalid option
 	sizeHint  int64             // expected input bytes, 0 if unknown (set by ReadFile)
+	ctx       context.Context   // nil: never cancelled
+	progress  func(stage string, done, total int)
+}
+
+// progressEvery is how many records pass between progress reports and
+// cancellation checks.
+const progressEvery = 1 << 16
+
+// tick reports progress and checks for cancellation; call it every
+// progressEvery records and once at the end. total is 0 when unknown.
+func (o *readOptions) tick(stage string, done, total int) error {
+	if o.progress != nil {
+		o.progress(stage, done, total)
+	}
+	if o.ctx != nil {
+		if err := o.ctx.Err(); err != nil {
+			return fmt.Errorf("geo: %s stopped after %d records: %w", stage, done, err)
+		}
+	}
+	return nil
+}
+
+// WithContext makes a read stop early, returning an error wrapping
+// ctx.Err(), when ctx is cancelled. It is checked every 65,536 records.
+func WithContext(ctx context.Context) ReadOption {
+	return func(o *readOptions) { o.ctx = ctx }
+}
+
+// WithProgress has a read call fn every 65,536 records and once at the end,
+// with stage "read csv" or "read geojson", the records read so far and an
+// estimate of the total (0 when unknown; ReadFile knows the file size).
+// The library never draws progress itself.
+func WithProgress(fn func(stage string, done, total int)) ReadOption {
+	return func(o *readOptions) { o.progress = fn }
 }
 
 // fields are the record fields a reader fills, in Practice order.

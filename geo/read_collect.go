@@ -130,6 +130,9 @@ func (b *practiceBuf) slice() []Practice {
 		return nil
 	}
 	if len(b.chunks) == 0 {
+		if cap(b.direct) > b.n+b.n/16 { // the estimate was well off: trim
+			return append([]Practice(nil), b.direct...)
+		}
 		return b.direct
 	}
 	if b.direct == nil && len(b.chunks) == 1 {

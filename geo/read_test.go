@@ -1,9 +1,12 @@
 package geo
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -107,6 +110,67 @@ func TestReadFileFormats(t *testing.T) {
 		}
 		if want := p + `: geo: line 2 (code A): field "lat": "x": not a number`; err.Error() != want {
 			t.Errorf("message %q, want %q", err, want)
+		}
+	})
+}
+
+func TestReadProgressAndCancel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("code,lat,lon,patients\n")
+	const n = progressEvery*2 + 10
+	for i := range n {
+		fmt.Fprintf(&b, "C%07d,1,2,3\n", i)
+	}
+	data := b.String()
+
+	t.Run("progress", func(t *testing.T) {
+		var calls [][2]int
+		ps, err := ReadCSV(strings.NewReader(data), WithProgress(func(stage string, done, total int) {
+			if stage != "read csv" {
+				t.Errorf("stage %q", stage)
+			}
+			calls = append(calls, [2]int{done, total})
+		}))
+		if err != nil || len(ps) != n {
+			t.Fatalf("got %d, %v", len(ps), err)
+		}
+		if len(calls) != 3 || calls[0][0] != progressEvery || calls[1][0] != 2*progressEvery || calls[2] != [2]int{n, n} {
+			t.Errorf("progress calls %v", calls)
+		}
+		// The size hint from strings.Reader gives a total estimate close to n.
+		if est := calls[0][1]; est < n*9/10 || est > n*11/10 {
+			t.Errorf("estimated total %d, want about %d", est, n)
+		}
+		if cap(ps) > n+n/16 {
+			t.Errorf("result has capacity %d for %d practices", cap(ps), n)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		ps, err := ReadCSV(strings.NewReader(data), WithContext(ctx))
+		if !errors.Is(err, context.Canceled) || ps != nil {
+			t.Fatalf("got %d practices, %v; want context.Canceled", len(ps), err)
+		}
+	})
+	t.Run("not cancelled", func(t *testing.T) {
+		ps, err := ReadCSV(strings.NewReader(data), WithContext(context.Background()))
+		if err != nil || len(ps) != n {
+			t.Fatalf("got %d, %v", len(ps), err)
+		}
+	})
+	t.Run("geojson", func(t *testing.T) {
+		var last [2]int
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		ps, err := ReadFile("testdata/io_practices.geojson", WithContext(ctx), WithProgress(func(stage string, done, total int) {
+			if stage != "read geojson" {
+				t.Errorf("stage %q", stage)
+			}
+			last = [2]int{done, total}
+		}))
+		if err != nil || len(ps) != 11 || last != [2]int{11, 11} {
+			t.Errorf("got %d, %v, last progress %v", len(ps), err, last)
 		}
 	})
 }
