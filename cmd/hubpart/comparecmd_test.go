@@ -250,3 +250,24 @@ func TestDenseLabels(t *testing.T) {
 		t.Fatalf("denseLabels = %v (%d blanks), want %v (2)", got.assign, got.blanks, want)
 	}
 }
+
+// With a land outline around the town the scores are the same: the grid's
+// links all run over land.
+func TestRunCompareBoundary(t *testing.T) {
+	land := writeTemp(t, "land.geojson", `{"type":"Polygon","coordinates":[[[-0.55,51.47],[-0.37,51.47],[-0.37,51.57],[-0.55,51.57],[-0.55,51.47]]]}`)
+	var with, without, stderr bytes.Buffer
+	args := []string{"-in", compareSmall, "-a", compareSmallHubs, "-b", ":alt", "-q"}
+	if err := runCompare(context.Background(), append(args, "-boundary", land), &with, &stderr); err != nil {
+		t.Fatalf("with -boundary: %v (stderr %q)", err, stderr.String())
+	}
+	if err := runCompare(context.Background(), args, &without, &stderr); err != nil {
+		t.Fatalf("without -boundary: %v", err)
+	}
+	if with.String() != without.String() {
+		t.Errorf("the outline changed the scores:\n%s\nversus\n%s", with.String(), without.String())
+	}
+	bad := writeTemp(t, "bad.geojson", `{"type":"Point","coordinates":[0,51]}`)
+	if err := runCompare(context.Background(), append(args, "-boundary", bad), &bytes.Buffer{}, &stderr); err == nil {
+		t.Error("a Point outline was accepted")
+	}
+}
