@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"context"
+	"fmt"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -41,10 +43,28 @@ type Index struct {
 // modified afterwards, and 24 bytes per point of its own. At most 2^31-1
 // points are supported.
 func NewIndex(pts []orb.Point) *Index {
+	ix, _ := BuildIndex(context.Background(), pts, nil)
+	return ix
+}
+
+// BuildIndex is NewIndex for large inputs: it reports progress through
+// progress (if not nil) as ("index", points done, len(pts)) every 65,536
+// points and at the end, and returns early with an error wrapping
+// ctx.Err() when ctx is cancelled. Building takes about a microsecond per
+// point.
+func BuildIndex(ctx context.Context, pts []orb.Point, progress func(stage string, done, total int)) (*Index, error) {
 	ix := &Index{pts: pts, vec: make([][3]float64, len(pts))}
 	for i, p := range pts {
 		if i > math.MaxInt32 {
 			break
+		}
+		if i%progressEvery == 0 && i > 0 {
+			if progress != nil {
+				progress("index", i, len(pts))
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("geo: index stopped after %d points: %w", i, err)
+			}
 		}
 		lon, lat := p[0], p[1]
 		if math.IsNaN(lon) || math.IsInf(lon, 0) || math.IsNaN(lat) || lat < -90 || lat > 90 {
@@ -55,7 +75,10 @@ func NewIndex(pts []orb.Point) *Index {
 		ix.tree.Insert([2]float64{lon, lat}, [2]float64{lon, lat}, int32(i))
 		ix.n++
 	}
-	return ix
+	if progress != nil {
+		progress("index", len(pts), len(pts))
+	}
+	return ix, nil
 }
 
 // wrapLon maps any finite longitude into [-180, 180].

@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -194,5 +196,28 @@ func TestIndexQueriesDoNotAllocate(t *testing.T) {
 	}
 	if a := testing.AllocsPerRun(100, func() { ix.Within(q, 20_000, fn) }); a != 0 {
 		t.Errorf("Within allocates %v times per query", a)
+	}
+}
+
+func TestBuildIndexProgressAndCancel(t *testing.T) {
+	pts := ioRegionPoints(rand.New(rand.NewPCG(17, 18)), [2]float64{-6, 2}, [2]float64{50, 56}, progressEvery+5)
+	var calls [][2]int
+	ix, err := BuildIndex(context.Background(), pts, func(stage string, done, total int) {
+		if stage != "index" {
+			t.Errorf("stage %q", stage)
+		}
+		calls = append(calls, [2]int{done, total})
+	})
+	if err != nil || ix.Len() != len(pts) {
+		t.Fatalf("got %v, %v", ix, err)
+	}
+	want := [][2]int{{progressEvery, len(pts)}, {len(pts), len(pts)}}
+	if !slices.Equal(calls, want) {
+		t.Errorf("progress calls %v, want %v", calls, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if ix, err := BuildIndex(ctx, pts, nil); !errors.Is(err, context.Canceled) || ix != nil {
+		t.Errorf("cancelled build gave %v, %v", ix, err)
 	}
 }
