@@ -58,9 +58,11 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if _, err := Run(context.Background(), g, ps, hubLevels); err != nil {
+				res, err := Run(context.Background(), g, ps, hubLevels)
+				if err != nil {
 					b.Fatal(err)
 				}
+				reportQuality(b, res)
 			}
 		})
 	}
@@ -72,7 +74,7 @@ func BenchmarkRunPostcodes(b *testing.B) {
 	if _, err := os.Stat(postcodesCSV); err != nil {
 		b.Skip("postcodes not available: ", err)
 	}
-	ps, err := geo.ReadFile(postcodesCSV, geo.ConstantPatients(1))
+	ps, err := geo.ReadFile(postcodesCSV, geo.ConstantPatients(1), geo.ColumnAlias("code", "postcode"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -88,8 +90,23 @@ func BenchmarkRunPostcodes(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		q := res.Quality[0]
-		b.ReportMetric(float64(q.Groups-q.InBounds), "out-of-bounds")
-		b.ReportMetric(float64(q.Groups-q.Contiguous), "non-contiguous")
+		reportQuality(b, res)
 	}
+}
+
+// reportQuality adds level-0 quality figures to the benchmark line: groups
+// not ok (any reason), groups out of bounds without a forced reason, and
+// the patient-weighted mean distance in km.
+func reportQuality(b *testing.B, res *Result) {
+	q := res.Quality[0]
+	failed := 0
+	for _, g := range res.Groups[0] {
+		if g.Status == StatusOutOfBounds {
+			failed++
+		}
+	}
+	b.ReportMetric(float64(q.Groups), "groups")
+	b.ReportMetric(float64(q.Groups-q.InBounds), "not-ok")
+	b.ReportMetric(float64(failed), "out-of-bounds")
+	b.ReportMetric(q.MeanKm, "mean-km")
 }

@@ -78,9 +78,10 @@ func (s *splitter) inFn(id int32) func(int32) bool {
 const baseSpread = 0.4
 
 // A cut is a candidate tree edge with the group counts of its two sides.
-// Tiers, best first: 0 both sides valid with comfortable slack and k
-// halved; 1 valid with comfortable slack; 2 valid but tight; 3 valid only
-// with a different total count; 4 invalid (least violation).
+// Tiers, best first: 0 both sides valid with comfortable slack (the most
+// even split by weight preferred); 2 valid but tight (the most slack
+// preferred); 3 valid only with a different total count; 4 invalid (least
+// violation).
 type cut struct {
 	v      int32 // child end of the cut tree edge; -1 if none
 	k1, k2 int
@@ -156,30 +157,29 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 		}
 		return m
 	}
-	h1, h2 := k/2, k-k/2
+	half := float64(W) / 2
 	for _, v := range order[1:] {
 		W1 := sw[v]
 		W2 := W - W1
 		w1, w2 := float64(W1), float64(W2)
 		c := cut{v: v, tier: 5, score: math.Inf(-1)}
 		r := int(math.Round(w1 / share))
-		for i, k1 := range [3]int{h1, h2, r} {
+		for k1 := r - 1; k1 <= r+1; k1++ {
 			k2 := k - k1
-			if k1 < 1 || k2 < 1 || (i == 1 && h2 == h1) || (i == 2 && (r == h1 || r == h2)) {
+			if k1 < 1 || k2 < 1 {
 				continue
 			}
 			m := min(slack(w1, k1), slack(w2, k2))
 			if m < 0 {
 				continue
 			}
-			t := 2
+			// comfortable cuts: the most balanced by weight wins (depth
+			// O(log k)); tight ones: the most slack wins
+			d := cut{v, k1, k2, 2, m}
 			if m >= comfort {
-				t = 1
-				if i < 2 {
-					t = 0
-				}
+				d.tier, d.score = 0, -math.Abs(w1-half)
 			}
-			if d := (cut{v, k1, k2, t, m}); d.better(c) {
+			if d.better(c) {
 				c = d
 			}
 		}
