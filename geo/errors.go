@@ -100,6 +100,10 @@ func (e *RecordError) Error() string {
 	default:
 		b.WriteString("input")
 	}
+	if errors.Is(e.Err, ErrTooManyProblems) {
+		fmt.Fprintf(&b, " on: %s more problems not listed", e.Value)
+		return b.String()
+	}
 	if e.Code != "" {
 		fmt.Fprintf(&b, " (code %s)", e.Code)
 	}
