@@ -144,11 +144,20 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 		minX, minY = min(minX, p[0]), min(minY, p[1])
 		maxX, maxY = max(maxX, p[0]), max(maxY, p[1])
 	}
-	cand := cr.candidates(minX, minY, maxX, maxY)
+	// Grow the box by the snapping tolerance (see snapVertices, clipNear).
+	tol := 2e-12 * max(math.Abs(minX), math.Abs(minY), math.Abs(maxX), math.Abs(maxY))
+	cand := cr.candidates(minX-tol, minY-tol, maxX+tol, maxY+tol)
 	if len(cand) == 0 {
 		if cr.side(ring[0]) > 0 {
 			return orb.MultiPolygon{{dsClose(ring)}}
 		}
+		if len(pocket) > 0 {
+			return orb.MultiPolygon{{dsClose(pocket)}}
+		}
+		return nil
+	}
+	ring = cr.snapVertices(ring, cand)
+	if len(ring) < 3 {
 		if len(pocket) > 0 {
 			return orb.MultiPolygon{{dsClose(pocket)}}
 		}
@@ -291,6 +300,51 @@ func clipStrictlyOn(a, b, p [2]float64) bool {
 	}
 	return min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
 		min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1])
+}
+
+// snapVertices replaces every ring vertex lying within about 1e-12 of the
+// coordinate magnitude of a clip vertex (of the candidate edges) by that
+// vertex, the lexicographically smallest if several, so that a Voronoi
+// vertex that rounding put next to a clip corner becomes that corner. The
+// result depends only on the vertex and the clip, so cells sharing the
+// vertex agree. Repeated vertices are dropped; a ring left without area
+// comes back empty. The input is not modified.
+func (cr *clipRegion) snapVertices(ring [][2]float64, cand []int32) [][2]float64 {
+	var out [][2]float64
+	for k, p := range ring {
+		tol := 1e-12 * max(math.Abs(p[0]), math.Abs(p[1]))
+		best, found := p, false
+		for _, e := range cand {
+			for _, c := range [2][2]float64{cr.edges[e].a, cr.edges[e].b} {
+				if c != p && math.Abs(c[0]-p[0]) <= tol && math.Abs(c[1]-p[1]) <= tol &&
+					(!found || c[0] < best[0] || (c[0] == best[0] && c[1] < best[1])) {
+					best, found = c, true
+				}
+			}
+		}
+		if found && out == nil {
+			out = append(make([][2]float64, 0, len(ring)), ring[:k]...)
+		}
+		if out != nil {
+			out = append(out, best)
+		}
+	}
+	if out == nil {
+		return ring
+	}
+	var dedup [][2]float64
+	for _, p := range out {
+		if len(dedup) == 0 || dedup[len(dedup)-1] != p {
+			dedup = append(dedup, p)
+		}
+	}
+	for len(dedup) > 1 && dedup[0] == dedup[len(dedup)-1] {
+		dedup = dedup[:len(dedup)-1]
+	}
+	if len(dedup) < 3 || dsArea(dedup) <= 0 {
+		return nil
+	}
+	return dedup
 }
 
 // clipNear reports whether p is within about 1e-12 of the coordinate
