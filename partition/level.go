@@ -277,7 +277,7 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 	if pc.feasible {
 		lab, ng = repair(ctx, pg, p, sp, lab, ng, seed)
 	}
-	refinePiece(ctx, pg, p.b, lab, ng, effort, seed)
+	refinePiece(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible)
 	lab, _ = denseLabels(lab)
 	return lab
 }

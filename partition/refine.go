@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // refiner improves a partition of one piece by local search on the
@@ -384,6 +385,79 @@ func sortInt32(s []int32) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j] < s[j-1]; j-- {
 			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// fixBounds moves single boundary atoms to bring out-of-bounds groups into
+// bounds: an overweight group gives an atom to a neighbouring group with
+// room, an underweight group takes an atom from a neighbouring group that
+// can spare it, both keeping the donor contiguous and creating no new
+// violation; among such moves the one adding the least inertia is taken.
+// Only atoms in or next to out-of-bounds groups are scanned.
+func (r *refiner) fixBounds(maxMoves int) {
+	g, b := r.g, r.b
+	var bad []int32
+	for a := range r.gw {
+		if r.gn[a] > 0 && !b.in(r.gw[a]) {
+			bad = append(bad, int32(a))
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	mem := map[int32][]int32{}
+	for v, a := range r.lab {
+		if slices.Contains(bad, a) {
+			mem[a] = append(mem[a], int32(v))
+		}
+	}
+	for range maxMoves {
+		var bestV, bestFrom, bestTo int32 = -1, -1, -1
+		bestCost := math.Inf(1)
+		try := func(v, a, h int32) {
+			w := g.w[v]
+			if a == h || r.gn[a] == 1 || r.gw[h]+w > b.max {
+				return
+			}
+			if r.gw[a] >= b.min && r.gw[a]-w < b.min {
+				return // would break a donor that was fine
+			}
+			if r.gw[a] <= b.max && r.gw[h] >= b.min {
+				return // helps nobody
+			}
+			cost := leaveCost(w, g.x[v], g.y[v], r.gw[a], r.gx[a], r.gy[a]) + joinCost(w, g.x[v], g.y[v], r.gw[h], r.gx[h], r.gy[h])
+			if cost < bestCost && r.connectedWithout(a, v) {
+				bestCost, bestV, bestFrom, bestTo = cost, v, a, h
+			}
+		}
+		active := 0
+		for _, a := range bad {
+			if b.in(r.gw[a]) {
+				continue
+			}
+			active++
+			for _, v := range mem[a] {
+				if r.lab[v] != a {
+					continue
+				}
+				for _, u := range g.adj[g.off[v]:g.off[v+1]] {
+					if r.gw[a] > b.max {
+						try(v, a, r.lab[u]) // give v away
+					} else {
+						try(u, r.lab[u], a) // take u in
+					}
+				}
+			}
+		}
+		if active == 0 || bestV < 0 {
+			return
+		}
+		r.move(bestV, bestFrom, bestTo)
+		for _, x := range [2]int32{bestFrom, bestTo} {
+			if slices.Contains(bad, x) && x == bestTo {
+				mem[x] = append(mem[x], bestV)
+			}
 		}
 	}
 }

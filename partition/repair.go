@@ -193,13 +193,16 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, memp *[][]
 // merge-and-resplit at effort 1.
 var treesPerPair = 2
 
-func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64) {
+func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool) {
 	n := pg.n()
 	if n < 2 || ng < 2 {
 		return
 	}
 	r := newRefiner(ctx, pg, b, lab, ng)
 	rng := newRand(mix(seed, 0x5eed))
+	if feasible {
+		r.fixBounds(64)
+	}
 	perm := make([]int32, n)
 	for i := range perm {
 		perm[i] = int32(i)
