@@ -189,40 +189,43 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 			return
 		}
 		o1, o2 := pgSign(Orient2D(p, q, a)), pgSign(Orient2D(p, q, b))
-		if o1 == 0 && o2 == 0 {
-			if clipStrictlyOn(p, q, a) {
+		o3, o4 := pgSign(Orient2D(a, b, p)), pgSign(Orient2D(a, b, q))
+		// Snap: an endpoint within a few thousand rounding errors of the
+		// other segment's line is taken as lying on it, so an edge is
+		// split there (or two edges are treated as running along each
+		// other) rather than passing a hair's breadth from a vertex, which
+		// rounding of later crossing points could turn into a
+		// self-touching output. The decision is a function of the
+		// unordered segments, hence the same for both cells sharing an
+		// edge.
+		n1, n2 := o1 == 0 || clipNear(p, q, a), o2 == 0 || clipNear(p, q, b)
+		n3, n4 := o3 == 0 || clipNear(a, b, p), o4 == 0 || clipNear(a, b, q)
+		if (n1 && n2) || (n3 && n4) {
+			if clipWithin(p, q, a) {
 				addSplit(i, -1, a)
 			}
-			if clipStrictlyOn(p, q, b) {
+			if clipWithin(p, q, b) {
 				addSplit(i, -1, b)
 			}
-			if clipStrictlyOn(a, b, p) {
+			if clipWithin(a, b, p) {
 				addSplit(j, -1, p)
 			}
-			if clipStrictlyOn(a, b, q) {
+			if clipWithin(a, b, q) {
 				addSplit(j, -1, q)
 			}
 			colls = append(colls, clipColl{i, j}, clipColl{j, i})
 			return
 		}
-		o3, o4 := pgSign(Orient2D(a, b, p)), pgSign(Orient2D(a, b, q))
-		// Snap: an endpoint within a few thousand rounding errors of the
-		// other segment (and the other endpoint clearly off it) is taken
-		// as lying on it, so the edge is split there rather than passing a
-		// hair's breadth from a vertex, which rounding of later crossing
-		// points could turn into a self-touching output. The decision is
-		// a function of the unordered segments, hence the same for both
-		// cells sharing an edge.
-		if o1 != 0 && clipNear(p, q, a) && !clipNear(p, q, b) {
+		if n1 {
 			o1 = 0
 		}
-		if o2 != 0 && clipNear(p, q, b) && !clipNear(p, q, a) {
+		if n2 {
 			o2 = 0
 		}
-		if o3 != 0 && clipNear(a, b, p) && !clipNear(a, b, q) {
+		if n3 {
 			o3 = 0
 		}
-		if o4 != 0 && clipNear(a, b, q) && !clipNear(a, b, p) {
+		if n4 {
 			o4 = 0
 		}
 		if o1*o2 < 0 && o3*o4 < 0 {
@@ -292,16 +295,6 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 	return dsBuild(kept)
 }
 
-// clipStrictlyOn reports whether p, collinear with ab, lies strictly
-// between a and b.
-func clipStrictlyOn(a, b, p [2]float64) bool {
-	if p == a || p == b {
-		return false
-	}
-	return min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
-		min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1])
-}
-
 // snapVertices replaces every ring vertex lying within about 1e-12 of the
 // coordinate magnitude of a clip vertex (of the candidate edges) by that
 // vertex, the lexicographically smallest if several, so that a Voronoi
@@ -359,6 +352,18 @@ func clipNear(a, b, p [2]float64) bool {
 	return math.Abs(cross) <= 1e-12*math.Hypot(dx, dy)*s
 }
 
+// clipAlongSeg reports whether p lies on the closed segment ab, up to the
+// snapping tolerance of clipNear across the segment.
+func clipAlongSeg(a, b, p [2]float64) bool {
+	if p == a || p == b {
+		return true
+	}
+	if Orient2D(a, b, p) != 0 && !clipNear(a, b, p) {
+		return false
+	}
+	return clipWithin(a, b, p)
+}
+
 // clipWithin reports whether p, on or next to the line through ab,
 // projects strictly inside the segment and is not an endpoint.
 func clipWithin(a, b, p [2]float64) bool {
@@ -379,7 +384,7 @@ func (cr *clipRegion) keepFragment(es []clipEdgeRef, colls []clipColl, ring, poc
 			continue
 		}
 		o := es[c.other]
-		if clipOnClosed(o.a, o.b, u.p) && clipOnClosed(o.a, o.b, v.p) {
+		if clipAlongSeg(o.a, o.b, u.p) && clipAlongSeg(o.a, o.b, v.p) {
 			if class == clClip {
 				// Keep once, from the clip side, when both interiors agree.
 				d := (v.p[0]-u.p[0])*(o.b[0]-o.a[0]) + (v.p[1]-u.p[1])*(o.b[1]-o.a[1])
