@@ -163,38 +163,19 @@ func (s *scene) raster() (*image.RGBA, error) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(colBackground), image.Point{}, draw.Src)
 	p := &painter{dst: img}
 	hairline := math.Max(0.5, float64(s.w)/2400)
-
-	for _, h := range s.hubs {
-		p.fill(h.rings, image.NewUniform(h.fill))
-	}
-	var edges [][][2]float64
-	for _, h := range s.hubs {
-		edges = append(edges, strokeRings(h.rings, hairline*1.2)...)
-	}
-	p.fill(edges, image.NewUniform(colHubEdge))
-	var warn [][][2]float64
-	for _, h := range s.hubs {
-		if h.warn {
-			p.fill(h.rings, hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
-			warn = append(warn, strokeRings(h.rings, hairline*3)...)
+	s.drawMap(p, func(q [2]float64) [2]float64 { return q }, 1, hairline)
+	if in := s.inset; in != nil {
+		// Draw the magnified window on its own canvas (which clips it),
+		// then frame both the window and the inset.
+		d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
+		sub := image.NewRGBA(d)
+		draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
+		s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
+		draw.Draw(img, d, sub, d.Min, draw.Src)
+		frame := func(b [4]float64) [][][2]float64 {
+			return strokeRings([][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}, hairline*2)
 		}
-	}
-	if len(warn) > 0 {
-		p.fill(warn, image.NewUniform(colWarn))
-	}
-	var areas [][][2]float64
-	for _, a := range s.areas {
-		areas = append(areas, strokeRings(a.rings, hairline*2.4)...)
-	}
-	if len(areas) > 0 {
-		p.fill(areas, image.NewUniform(colAreaEdge))
-	}
-	dots := make([][][2]float64, 0, len(s.dots))
-	for _, d := range s.dots {
-		dots = append(dots, circle(d.x, d.y, d.r))
-	}
-	if len(dots) > 0 {
-		p.fill(dots, image.NewUniform(colDot))
+		p.fill(append(frame(in.src), frame(in.dst)...), image.NewUniform(colSubtle))
 	}
 
 	// Text and legend.
@@ -219,6 +200,13 @@ func (s *scene) raster() (*image.RGBA, error) {
 		return nil, fmt.Errorf("export: font face: %w", err)
 	}
 	defer bf.Close()
+	if in := s.inset; in != nil {
+		label := insetLabel(in)
+		adv := font.MeasureString(bf, label).Ceil()
+		x, y := in.dst[0]+s.textSize*0.4, in.dst[3]-s.textSize*0.5
+		p.fill([][][2]float64{{{x - 3, y - s.textSize}, {x + float64(adv) + 3, y - s.textSize}, {x + float64(adv) + 3, y + s.textSize*0.3}, {x - 3, y + s.textSize*0.3}}}, image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xd0}))
+		text(bf, colText, x, y, label)
+	}
 	for i, line := range s.summary {
 		text(bf, colText, margin, s.legendTop+float64(i)*s.textSize*1.5+s.textSize, line)
 	}
@@ -248,4 +236,56 @@ func (s *scene) raster() (*image.RGBA, error) {
 		text(bf, colSubtle, it.textX, ky+t, it.label)
 	}
 	return img, nil
+}
+
+// drawMap paints hubs, hub edges, warnings, area edges and practice dots,
+// mapping picture coordinates through xf and scaling dot radii by
+// dotScale. Line widths do not scale.
+func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, hairline float64) {
+	tr := func(rings [][][2]float64) [][][2]float64 {
+		out := make([][][2]float64, len(rings))
+		for i, r := range rings {
+			q := make([][2]float64, len(r))
+			for j, v := range r {
+				q[j] = xf(v)
+			}
+			out[i] = q
+		}
+		return out
+	}
+	hubs := make([][][][2]float64, len(s.hubs))
+	for i, h := range s.hubs {
+		hubs[i] = tr(h.rings)
+		p.fill(hubs[i], image.NewUniform(h.fill))
+	}
+	var edges [][][2]float64
+	for i := range s.hubs {
+		edges = append(edges, strokeRings(hubs[i], hairline*1.2)...)
+	}
+	p.fill(edges, image.NewUniform(colHubEdge))
+	var warn [][][2]float64
+	for i, h := range s.hubs {
+		if h.warn {
+			p.fill(hubs[i], hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
+			warn = append(warn, strokeRings(hubs[i], hairline*3)...)
+		}
+	}
+	if len(warn) > 0 {
+		p.fill(warn, image.NewUniform(colWarn))
+	}
+	var areas [][][2]float64
+	for _, a := range s.areas {
+		areas = append(areas, strokeRings(tr(a.rings), hairline*2.4)...)
+	}
+	if len(areas) > 0 {
+		p.fill(areas, image.NewUniform(colAreaEdge))
+	}
+	dots := make([][][2]float64, 0, len(s.dots))
+	for _, d := range s.dots {
+		c := xf([2]float64{d.x, d.y})
+		dots = append(dots, circle(c[0], c[1], d.r*dotScale))
+	}
+	if len(dots) > 0 {
+		p.fill(dots, image.NewUniform(colDot))
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -20,6 +21,18 @@ import (
 // off the hatch stripes, so that its colour is exactly the hub's fill.
 func interiorPixel(s *scene, grid map[[2]int][]dot, sh shape, x, y float64) (int, int, bool) {
 	clear := func(px, py float64) bool {
+		if in := s.inset; in != nil && px > in.dst[0]-3 && px < in.dst[2]+3 && py > in.dst[1]-3 && py < in.dst[3]+3 {
+			return false // covered by the magnified inset
+		}
+		if in := s.inset; in != nil {
+			b := in.src
+			frame := [][2]float64{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}
+			for i := 0; i+1 < len(frame); i++ {
+				if segDist(orb.Point{px, py}, orb.Point(frame[i]), orb.Point(frame[i+1])) < 3 {
+					return false // on the frame of the inset's window
+				}
+			}
+		}
 		cx, cy := int(px)/dotCell, int(py)/dotCell
 		for gx := cx - 1; gx <= cx+1; gx++ {
 			for gy := cy - 1; gy <= cy+1; gy++ {
@@ -266,6 +279,58 @@ func TestPictureErrors(t *testing.T) {
 			}
 			if err := WritePNG(io.Discard, Input{}, tc.fc, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
 				t.Errorf("WritePNG err = %v", err)
+			}
+		})
+	}
+}
+
+func TestChooseInset(t *testing.T) {
+	spread := func(n int, seed uint64) []dot {
+		r := rand.New(rand.NewPCG(seed, 1))
+		out := make([]dot, n)
+		for i := range out {
+			out[i] = dot{x: r.Float64() * 1000, y: r.Float64() * 1000, r: 1}
+		}
+		return out
+	}
+	cluster := func(n int, cx, cy float64) []dot {
+		r := rand.New(rand.NewPCG(3, 4))
+		out := make([]dot, n)
+		for i := range out {
+			out[i] = dot{x: cx + r.NormFloat64()*15, y: cy + r.NormFloat64()*15, r: 1}
+		}
+		return out
+	}
+	cases := []struct {
+		name   string
+		dots   []dot
+		want   bool
+		centre [2]float64
+	}{
+		{"too few dots", cluster(50, 700, 700), false, [2]float64{}},
+		{"uniform", spread(2000, 1), false, [2]float64{}},
+		{"city in the south-east", append(spread(300, 2), cluster(400, 700, 700)...), true, [2]float64{700, 700}},
+		{"city in the north-west", append(spread(300, 5), cluster(400, 200, 150)...), true, [2]float64{200, 150}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &scene{w: 1000, dots: tc.dots}
+			in := s.chooseInset(0, 0, 1000, 1000)
+			if (in != nil) != tc.want {
+				t.Fatalf("inset = %v, want present %v", in, tc.want)
+			}
+			if in == nil {
+				return
+			}
+			c := tc.centre
+			if c[0] < in.src[0] || c[0] > in.src[2] || c[1] < in.src[1] || c[1] > in.src[3] {
+				t.Errorf("window %v misses the city at %v", in.src, c)
+			}
+			if in.dst[0] < in.src[2] && in.src[0] < in.dst[2] && in.dst[1] < in.src[3] && in.src[1] < in.dst[3] {
+				t.Errorf("inset %v covers its own window %v", in.dst, in.src)
+			}
+			if got := (in.dst[2] - in.dst[0]) / (in.src[2] - in.src[0]); math.Abs(got-in.zoom) > 1e-9 {
+				t.Errorf("inset magnifies %v, want %v", got, in.zoom)
 			}
 		})
 	}

@@ -60,6 +60,7 @@ type scene struct {
 	legendTop float64 // y of the first legend line's top
 	hasAreas  bool
 	hasWarn   bool
+	inset     *inset // nil when the map has no crowded spot worth magnifying
 }
 
 // Layout constants, in units of the picture width.
@@ -171,6 +172,7 @@ func buildScene(in Input, fc *geojson.FeatureCollection, opt MapOptions) (*scene
 		q := toPx(p)
 		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap))})
 	}
+	s.inset = s.chooseInset(margin, top, W-margin, top+mapH)
 	return s, nil
 }
 

@@ -75,6 +75,7 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 `, num(float64(W)*marginFrac), num(float64(W)*marginFrac+s.titleSize), num(s.titleSize), hexColour(colText), esc(s.title))
 	}
 
+	fmt.Fprint(w, "<style>.hub,.area,.warn,.frame{vector-effect:non-scaling-stroke}</style>\n<g id=\"map\">\n")
 	fmt.Fprintf(w, `<g id="hubs" stroke="%s" stroke-opacity="%.2f" stroke-width="%s" stroke-linejoin="round" fill-rule="nonzero">
 `, hexColour(colHubEdge), float64(colHubEdge.A)/255, num(hairline*1.2))
 	for _, h := range s.hubs {
@@ -108,7 +109,22 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s"/>
 `, num(d.x), num(d.y), strconv.FormatFloat(math.Round(d.r*100)/100, 'f', -1, 64))
 	}
-	fmt.Fprint(w, "</g>\n")
+	fmt.Fprint(w, "</g>\n</g>\n")
+	if in := s.inset; in != nil {
+		src, dst := in.src, in.dst
+		fmt.Fprintf(w, `<g id="inset"><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>
+<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s %s %s %s" overflow="hidden"><use href="#map"/></svg>
+`, num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]), hexColour(colBackground),
+			num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]),
+			num(src[0]), num(src[1]), num(src[2]-src[0]), num(src[3]-src[1]))
+		for _, b := range [][4]float64{src, dst} {
+			fmt.Fprintf(w, `<rect class="frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>
+`, num(b[0]), num(b[1]), num(b[2]-b[0]), num(b[3]-b[1]), hexColour(colSubtle), num(hairline*2))
+		}
+		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">%s</text>
+`, num(dst[0]+s.textSize*0.4), num(dst[3]-s.textSize*0.5), num(s.textSize), hexColour(colText), esc(insetLabel(in)))
+		fmt.Fprint(w, "</g>\n")
+	}
 
 	// Legend.
 	margin := float64(W) * marginFrac
