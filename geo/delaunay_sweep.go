@@ -199,15 +199,6 @@ func (s *sweep) orient(a, b, c [2]float64) float64 {
 	return Orient2D(a, b, c)
 }
 
-// inCircle is InCircle, skipping its range check when the input is known to
-// be in range.
-func (s *sweep) inCircle(a, b, c, d [2]float64) float64 {
-	if s.safe {
-		return inCircleSafe(a, b, c, d)
-	}
-	return InCircle(a, b, c, d)
-}
-
 // addTriangle appends the triangle (a, b, c) whose half-edges a->b, b->c,
 // c->a have the twins ab, bc, ca (-1 for none yet) and returns its first
 // half-edge.
@@ -266,7 +257,13 @@ func (s *sweep) legalize(a int32) {
 			b0 := b - b%3
 			bl := b0 + (b+2)%3
 			p0, pr, pl, p1 := tri[ar], tri[a], tri[al], tri[bl]
-			if s.inCircle(pts[pr], pts[pl], pts[p0], pts[p1]) > 0 {
+			var ic float64 // s.inCircle, by hand: this is the hottest call
+			if s.safe {
+				ic = inCircleSafe(pts[pr], pts[pl], pts[p0], pts[p1])
+			} else {
+				ic = InCircle(pts[pr], pts[pl], pts[p0], pts[p1])
+			}
+			if ic > 0 {
 				tri[a], tri[b] = p1, p0
 				hbl, har := he[bl], he[ar]
 				s.setEdge(a, hbl) // p1 -> pl
