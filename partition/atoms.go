@@ -146,6 +146,39 @@ func (s *sites) unitGraph(ps []geo.Practice, unit []int32, nu int, stratum []int
 		pg.w[u] += int64(ps[p].Patients)
 	}
 	ns := s.g.N()
+	// Distinct units per site, in order of first practice.
+	soff := make([]int32, ns+1)
+	var sunits []int32
+	last := make([]int32, nu)
+	for i := range last {
+		last[i] = -1
+	}
+	for v := range int32(ns) {
+		for _, p := range s.practices(v) {
+			if u := unit[p]; last[u] != v {
+				last[u] = v
+				sunits = append(sunits, u)
+			}
+		}
+		soff[v+1] = int32(len(sunits))
+	}
+	// Units sharing a site are adjacent. For sites with many units (a
+	// heavy site split into its practices) a chain stands in for the
+	// clique: contiguity in the chain implies contiguity by site, and the
+	// graph stays linear in size.
+	const cliqueMax = 16
+	extra := map[int32][]int32{}
+	for v := range ns {
+		us := sunits[soff[v]:soff[v+1]]
+		if len(us) <= cliqueMax {
+			continue
+		}
+		for i := 1; i < len(us); i++ {
+			a, b := us[i-1], us[i]
+			extra[a] = append(extra[a], b)
+			extra[b] = append(extra[b], a)
+		}
+	}
 	siteStamp := make([]int32, ns)
 	unitStamp := make([]int32, nu)
 	for i := range siteStamp {
@@ -155,26 +188,32 @@ func (s *sites) unitGraph(ps []geo.Practice, unit []int32, nu int, stratum []int
 		unitStamp[i] = -1
 	}
 	adj := make([]int32, 0, 6*nu)
-	visitSite := func(a int32, t int32) {
-		for _, q := range s.practices(t) {
-			b := unit[q]
-			if b != a && unitStamp[b] != a && (stratum == nil || stratum[q] == stratum[umem[uoff[a]]]) {
-				unitStamp[b] = a
-				adj = append(adj, b)
-			}
+	add := func(a, b int32) {
+		if b != a && unitStamp[b] != a && (stratum == nil || stratum[umem[uoff[b]]] == stratum[umem[uoff[a]]]) {
+			unitStamp[b] = a
+			adj = append(adj, b)
 		}
 	}
 	for a := range int32(nu) {
 		start := len(adj)
+		for _, b := range extra[a] {
+			add(a, b)
+		}
 		for _, p := range umem[uoff[a]:uoff[a+1]] {
 			v := s.siteOf[p]
 			if siteStamp[v] == a {
 				continue
 			}
 			siteStamp[v] = a
-			visitSite(a, v)
+			if soff[v+1]-soff[v] <= cliqueMax {
+				for _, b := range sunits[soff[v]:soff[v+1]] {
+					add(a, b)
+				}
+			}
 			for _, t := range s.g.Neighbors(int(v)) {
-				visitSite(a, t)
+				for _, b := range sunits[soff[t]:soff[t+1]] {
+					add(a, b)
+				}
 			}
 		}
 		slices.Sort(adj[start:])

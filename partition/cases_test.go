@@ -267,3 +267,28 @@ func TestCountAndTarget(t *testing.T) {
 		t.Error("an infeasible count was clamped without a note")
 	}
 }
+
+// TestOnePointManyPractices: thousands of practices on one point form one
+// site far above the maximum; it is split into its practices, which are
+// grouped into valid hubs without a quadratic blow-up.
+func TestOnePointManyPractices(t *testing.T) {
+	const n = 5000
+	g := graph.FromEdges(1, nil, nil)
+	g.XY = [][2]float64{{0, 0}}
+	g.MemberOff = []int32{0, n}
+	ps := make([]geo.Practice, n)
+	for i := range ps {
+		ps[i] = geo.Practice{Code: code(i), Loc: orb.Point{-1, 52}, Patients: 1000}
+		g.Members = append(g.Members, int32(i))
+	}
+	start := time.Now()
+	res, err := Run(context.Background(), g, ps, hubLevels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValid(t, g, ps, res)
+	if q := res.Quality[0]; q.InBounds != q.Groups || q.Groups < 100 {
+		t.Errorf("%d groups, %d in bounds", q.Groups, q.InBounds)
+	}
+	t.Logf("%d hubs, %d areas in %v", len(res.Groups[0]), len(res.Groups[1]), time.Since(start))
+}
