@@ -49,7 +49,8 @@ func resolveColumns(header []string, line int, o *readOptions, add func(*RecordE
 	c.n = len(header)
 	used := make([]bool, len(header))
 	for _, f := range fields {
-		required := f != "name" && !(f == "patients" && o.constant)
+		_, aliased := o.alias[f]
+		required := (f != "name" || aliased) && !(f == "patients" && o.constant)
 		col := -1
 		if f == "patients" && o.constant {
 			// The weight is constant; any patients column is ignored and

@@ -145,6 +145,7 @@ func TestReadCSVBad(t *testing.T) {
 		{name: "missing patients", in: "code,lat,lon\nA,1,2\n", err: ErrMissingColumn, line: 1, field: "header", value: "patients"},
 		{name: "missing code", in: "lat,lon,patients\n1,2,3\n", err: ErrMissingColumn, line: 1, field: "header", value: "code"},
 		{name: "alias column missing", in: ioHdr + "A,a,1,2,3\n", opts: []ReadOption{ColumnAlias("code", "postcode")}, err: ErrMissingColumn, field: "header", value: "postcode"},
+		{name: "aliased name column missing", in: ioHdr + "A,a,1,2,3\n", opts: []ReadOption{ColumnAlias("name", "surgery")}, err: ErrMissingColumn, line: 1, field: "header", value: "surgery"},
 		{name: "two lat columns", in: "code,lat,latitude,lon,patients\nA,1,1,2,3\n", err: ErrAmbiguousColumn, line: 1, field: "header", value: "lat,latitude"},
 		{name: "unknown kept column", in: ioHdr + "A,a,1,2,3\n", opts: []ReadOption{KeepColumns("ccg")}, err: ErrMissingColumn, field: "header", value: "ccg"},
 		{name: "bad alias field", in: ioHdr + "A,a,1,2,3\n", opts: []ReadOption{ColumnAlias("colour", "x")}, err: ErrOption},
