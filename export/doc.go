@@ -66,7 +66,10 @@
 // graph-adjacent sites) differ, area boundaries as heavier dark lines, hubs
 // outside their size bounds hatched and outlined in red, practices as dots
 // whose area grows with the list size (capped at 60,000), a title above and
-// the summary lines and a key below. The plane is the graph's conformal
+// the summary lines and a key below. When one spot holds far more
+// practices than the map's average (a capital city), a magnified inset of
+// it is drawn in the emptiest corner of the map frame, its window outlined
+// on the map. The plane is the graph's conformal
 // projection (true shapes at any latitude), or, without it, lon scaled by
 // cos(mid-latitude).
 package export

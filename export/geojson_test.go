@@ -289,3 +289,62 @@ func TestFan(t *testing.T) {
 		})
 	}
 }
+
+func TestFeatureCollectionLevels(t *testing.T) {
+	base := synthetic(t, false)
+	cases := []struct {
+		name   string
+		levels int
+		layers []string
+	}{
+		{"hubs only", 1, []string{"hub", "practice"}},
+		{"hubs, areas and a named top level", 3, []string{"hub", "area", "region", "practice"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := base
+			r := *base.Result
+			r.Levels = r.Levels[:1]
+			r.Groups = r.Groups[:1]
+			r.Assign = r.Assign[:1]
+			if tc.levels == 3 {
+				// One region holding both areas.
+				r = *base.Result
+				r.Levels = append(append([]partition.Level(nil), r.Levels...), partition.Level{Name: "region"})
+				all := make([]int, len(in.Practices))
+				for i := range all {
+					all[i] = i
+				}
+				areas := append([]partition.Group(nil), r.Groups[1]...)
+				for i := range areas {
+					areas[i].Parent = 0
+				}
+				r.Groups = [][]partition.Group{r.Groups[0], areas, {{ID: 0, Members: all, Children: []int{0, 1}, Parent: -1, HubSite: areas[0].HubSite, Status: partition.StatusOK}}}
+				r.Assign = [][]int32{r.Assign[0], r.Assign[1], make([]int32, len(in.Practices))}
+			}
+			in.Result = &r
+			fc, err := FeatureCollection(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			verify(t, in, fc)
+			var seen []string
+			for _, f := range fc.Features {
+				l := f.Properties["layer"].(string)
+				if len(seen) == 0 || seen[len(seen)-1] != l {
+					seen = append(seen, l)
+				}
+			}
+			if fmt.Sprint(seen) != fmt.Sprint(tc.layers) {
+				t.Fatalf("layers %v, want %v", seen, tc.layers)
+			}
+			if tc.levels == 1 {
+				if _, ok := fc.Features[0].Properties["area"]; ok {
+					t.Error("hub has an area property without a level 1")
+				}
+			} else if fc.Features[4].Properties["parent"] != 0 {
+				t.Errorf("area parent = %v, want 0", fc.Features[4].Properties["parent"])
+			}
+		})
+	}
+}

@@ -230,6 +230,19 @@ func TestPictureSynthetic(t *testing.T) {
 				tc.in.Practices = in.Practices
 			}
 			checkPicture(t, tc.in, fc, tc.opt)
+			// Same input, same bytes.
+			for _, write := range []func(io.Writer, Input, *geojson.FeatureCollection, MapOptions) error{WritePNG, WriteSVG} {
+				var a, b bytes.Buffer
+				if err := write(&a, tc.in, fc, tc.opt); err != nil {
+					t.Fatal(err)
+				}
+				if err := write(&b, tc.in, fc, tc.opt); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(a.Bytes(), b.Bytes()) {
+					t.Fatal("two renderings of the same input differ")
+				}
+			}
 		})
 	}
 }
