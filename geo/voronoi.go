@@ -25,7 +25,8 @@ var ErrNoTriangulation = errors.New("geo: nil triangulation")
 // boundary are functions of the shared edge that do not depend on which
 // cell asks (see ClipConvex). Neighbouring cells therefore have identical
 // vertex coordinates along their common edges, and Dissolve can cancel
-// shared edges exactly.
+// shared edges exactly. (Near-coincidences with the clip boundary are
+// snapped with a relative tolerance of 1e-12, see ClipConvex.)
 //
 // Clip region:
 //   - clip == nil (or empty): the convex hull of the sites buffered outward
