@@ -64,7 +64,7 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 	W, H := s.w, s.h
 	hairline := math.Max(0.5, float64(W)/2400)
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Go, Helvetica, Arial, sans-serif">
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Go, Helvetica, Arial, sans-serif">
 `, W, H, W, H)
 	fmt.Fprintf(w, `<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="2" height="6" fill="%s" fill-opacity="0.75"/></pattern></defs>
 `, hexColour(colWarn))
@@ -113,7 +113,7 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 	if in := s.inset; in != nil {
 		src, dst := in.src, in.dst
 		fmt.Fprintf(w, `<g id="inset"><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>
-<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s %s %s %s" overflow="hidden"><use href="#map"/></svg>
+<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s %s %s %s" overflow="hidden"><use href="#map" xlink:href="#map"/></svg>
 `, num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]), hexColour(colBackground),
 			num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]),
 			num(src[0]), num(src[1]), num(src[2]-src[0]), num(src[3]-src[1]))
