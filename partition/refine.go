@@ -29,6 +29,8 @@ type refiner struct {
 	stamp  []int32
 	stampN int32
 	queue  []int32
+	queued []bool  // in the move worklist
+	work   []int32 // move worklist
 	ts     *treeScratch
 	sx, sy []float64
 	sq     []float64
@@ -143,45 +145,91 @@ func (r *refiner) move(v, from, to int32) {
 	r.changedAt[from], r.changedAt[to] = r.round, r.round
 }
 
-// movePass tries every atom once in the order perm and applies the best
-// improving move of each to a neighbouring group. It returns the number of
-// moves made.
-func (r *refiner) movePass(perm []int32) int {
-	g, b := r.g, r.b
-	moves := 0
-	for i, v := range perm {
-		if i&4095 == 0 && r.ctx.Err() != nil {
-			return moves
-		}
-		a := r.lab[v]
-		w := g.w[v]
-		if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min {
-			continue
-		}
-		x, y := g.x[v], g.y[v]
-		var rem float64
-		computed := false
-		best, bh := -1e-6, int32(-1)
-		for _, u := range g.adj[g.off[v]:g.off[v+1]] {
-			h := r.lab[u]
-			if h == a || r.gw[h] > b.max-w {
-				continue
-			}
-			if !computed {
-				rem = leaveCost(w, x, y, r.gw[a], r.gx[a], r.gy[a])
-				computed = true
-			}
-			d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
-			if d < best {
-				best, bh = d, h
-			}
-		}
-		if bh >= 0 && r.connectedWithout(a, v) {
-			r.move(v, a, bh)
-			moves++
+// moves tries every atom of seeds once, in order, then keeps trying the
+// neighbours of moved atoms (a FIFO worklist) until no move improves or
+// budget tries are spent. Each try applies the best improving move of the
+// atom to a neighbouring group. It returns the number of moves made.
+func (r *refiner) moves(seeds []int32, budget int) int {
+	g := r.g
+	n := g.n()
+	if r.queued == nil {
+		r.queued = make([]bool, n)
+	}
+	moved := 0
+	q := r.work[:0]
+	head := 0
+	push := func(u int32) {
+		if !r.queued[u] {
+			r.queued[u] = true
+			q = append(q, u)
 		}
 	}
-	return moves
+	try := func(v int32) {
+		if r.tryMove(v) {
+			moved++
+			for _, u := range g.adj[g.off[v]:g.off[v+1]] {
+				push(u)
+			}
+		}
+	}
+	for i, v := range seeds {
+		if i&4095 == 0 && r.ctx.Err() != nil {
+			break
+		}
+		try(v)
+	}
+	for tries := 0; head < len(q) && tries < budget; tries++ {
+		if tries&4095 == 0 && r.ctx.Err() != nil {
+			break
+		}
+		v := q[head]
+		head++
+		r.queued[v] = false
+		try(v)
+		if head > 1<<16 && head*2 > len(q) { // compact the consumed prefix
+			q = append(q[:0], q[head:]...)
+			head = 0
+		}
+	}
+	for _, v := range q[head:] {
+		r.queued[v] = false
+	}
+	r.work = q[:0]
+	return moved
+}
+
+// tryMove applies the best improving move of atom v to a neighbouring
+// group, if any keeps both bounds and the donor contiguous.
+func (r *refiner) tryMove(v int32) bool {
+	g, b := r.g, r.b
+	a := r.lab[v]
+	w := g.w[v]
+	if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min {
+		return false
+	}
+	x, y := g.x[v], g.y[v]
+	var rem float64
+	computed := false
+	best, bh := -1e-6, int32(-1)
+	for _, u := range g.adj[g.off[v]:g.off[v+1]] {
+		h := r.lab[u]
+		if h == a || r.gw[h] > b.max-w {
+			continue
+		}
+		if !computed {
+			rem = leaveCost(w, x, y, r.gw[a], r.gx[a], r.gy[a])
+			computed = true
+		}
+		d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+		if d < best {
+			best, bh = d, h
+		}
+	}
+	if bh >= 0 && r.connectedWithout(a, v) {
+		r.move(v, a, bh)
+		return true
+	}
+	return false
 }
 
 // inertia returns Σ w·|p − c|² over the atoms vs about their own centroid.
@@ -265,6 +313,9 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if r.changedAt[a] < r.round-1 && r.changedAt[h] < r.round-1 {
 				continue // neither changed since this pair was last tried
 			}
+			if len(mem[a])+len(mem[h]) > maxResplitAtoms {
+				continue
+			}
 			order = append(order[:0], mem[a]...)
 			order = append(order, mem[h]...)
 			cur := r.inertia(mem[a]) + r.inertia(mem[h])
@@ -278,9 +329,9 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			in := func(u int32) bool { l := r.lab[u]; return l == a || l == h }
 			for range t {
 				var reached int
-				reached = randomMST(g, r.ts, order, in, rng, baseSpread, &r.buf)
+				reached = randomMST(r.ctx, g, r.ts, order, in, rng, baseSpread, &r.buf)
 				if reached < len(order) {
-					break // a and h no longer touch after earlier re-splits
+					break // a and h no longer touch after earlier re-splits (or cancelled)
 				}
 				v, I := r.bestInertiaCut(order)
 				if v >= 0 && I < bestI {
@@ -326,6 +377,11 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 	}
 	return improved
 }
+
+// maxResplitAtoms bounds the pairs worth re-splitting: beyond it groups are
+// made of many small atoms, single moves already reshape them well, and a
+// spanning tree per pair costs more than it gains.
+const maxResplitAtoms = 64
 
 // bestInertiaCut returns the tree edge (child end) of order whose removal
 // leaves both sides within bounds with the least total inertia, or -1.

@@ -191,7 +191,7 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, memp *[][]
 // a round improves nothing or the budget (2 + 2·effort rounds) is spent.
 // treesPerPair is the number of random spanning trees tried per pair
 // merge-and-resplit at effort 1.
-var treesPerPair = 2
+const treesPerPair = 2
 
 func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool) {
 	n := pg.n()
@@ -203,26 +203,26 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 	if feasible {
 		r.fixBounds(64)
 	}
-	perm := make([]int32, n)
-	for i := range perm {
-		perm[i] = int32(i)
+	all := make([]int32, n)
+	for i := range all {
+		all[i] = int32(i)
 	}
-	rng.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
 	trees := treesPerPair * effort
+	seeds := all
 	for round := 0; round < 2+2*effort; round++ {
-		moved := 0
-		for pass := 0; pass < 10*effort; pass++ {
-			m := r.movePass(perm)
-			moved += m
-			if m == 0 || ctx.Err() != nil {
-				break
-			}
-		}
+		moved := r.moves(seeds, 8*effort*n)
 		if ctx.Err() != nil {
 			return
 		}
 		imp := r.resplitPass(r.members(), trees, rng)
 		r.round++
+		// next round: start from the atoms of groups changed by re-splits
+		seeds = seeds[:0:0]
+		for v := range int32(n) {
+			if r.changedAt[r.lab[v]] >= r.round-1 {
+				seeds = append(seeds, v)
+			}
+		}
 		if ctx.Err() != nil || (imp == 0 && moved == 0) {
 			return
 		}

@@ -65,7 +65,7 @@ func (s *splitter) splitAll(vs []int32, k int, seed uint64, in func(int32) bool)
 		W += s.g.w[v]
 	}
 	rng := newRand(mix(seed, uint64(id)))
-	randomMST(s.g, s.ts, vs, s.inFn(id), rng, baseSpread, nil) // vs is connected
+	randomMST(s.ctx, s.g, s.ts, vs, s.inFn(id), rng, baseSpread, nil) // vs is connected
 	s.rec(vs, s.tmp[:len(vs)], k, W, seed)
 	s.wg.Wait()
 }
@@ -242,7 +242,9 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			// widen the spread as tries fail: compact trees first, then
 			// nearly uniform random ones
 			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))
-			randomMST(s.g, s.ts, order, s.inFn(root), rng, spread, buf)
+			if randomMST(s.ctx, s.g, s.ts, order, s.inFn(root), rng, spread, buf) < len(order) {
+				return // cancelled (the set is connected)
+			}
 			current = false
 			if d := s.bestCut(order, k, W); d.better(c) {
 				c, current = d, true

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -110,7 +111,10 @@ func ufFind(uf []int32, a int32) int32 {
 // in reports membership of the set; buf is reused (nil: allocate). It
 // returns the number of vertices reached from the root; when that is less
 // than len(order) the set was not connected and order is scrambled.
-func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, buf *mstBuf) int {
+//
+// On a cancelled ctx it stops early (checked every 64Ki vertices) and
+// returns 0; callers then check ctx.
+func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, buf *mstBuf) int {
 	if buf == nil {
 		buf = &mstBuf{}
 	}
@@ -118,7 +122,10 @@ func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, r
 	// Jittered lengths compared in the log domain: ln(len) + spread·U(−1,1)
 	// orders edges exactly as len·exp(spread·U(−1,1)), without an exp.
 	spread = min(spread, 15)
-	for _, u := range order {
+	for i, u := range order {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
+			return 0
+		}
 		ts.uf[u] = u
 		for i := g.off[u]; i < g.off[u+1]; i++ {
 			if v := g.adj[i]; v > u && in(v) {
@@ -130,6 +137,9 @@ func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, r
 	}
 	sortEdges(edges)
 	// Kruskal; keep tree edges at the front of edges.
+	if len(edges) > 0xffff && ctx.Err() != nil {
+		return 0
+	}
 	m := 0
 	for _, e := range edges {
 		a, b := ufFind(ts.uf, e.u), ufFind(ts.uf, e.v)
@@ -163,6 +173,9 @@ func randomMST(g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, r
 	root := order[0]
 	ts.parent[root] = -1
 	order = order[:1]
+	if m > 0xffff && ctx.Err() != nil {
+		return 0
+	}
 	for i := 0; i < len(order); i++ {
 		u := order[i]
 		for j := ts.head[u]; j >= 0; j = next[j] {
