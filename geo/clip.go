@@ -191,8 +191,8 @@ func (cr *clipRegion) clip(ring [][2]float64, pocket [][2]float64) orb.MultiPoly
 	}
 	relate := func(i, j int32) {
 		p, q, a, b := es[i].a, es[i].b, es[j].a, es[j].b
-		if max(p[0], q[0]) < min(a[0], b[0]) || max(a[0], b[0]) < min(p[0], q[0]) ||
-			max(p[1], q[1]) < min(a[1], b[1]) || max(a[1], b[1]) < min(p[1], q[1]) {
+		if max(p[0], q[0])+tol < min(a[0], b[0]) || max(a[0], b[0])+tol < min(p[0], q[0]) ||
+			max(p[1], q[1])+tol < min(a[1], b[1]) || max(a[1], b[1])+tol < min(p[1], q[1]) {
 			return
 		}
 		o1, o2 := pgSign(Orient2D(p, q, a)), pgSign(Orient2D(p, q, b))

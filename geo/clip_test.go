@@ -53,6 +53,13 @@ func TestClipConvex(t *testing.T) {
 		{"shared full edge outside", vtSq(4, 0, 6, 4), square, 0, 0, 0},
 		{"identical", vtSq(0, 0, 4, 4), square, 16, 1, 0},
 		{"triangle with vertex on clip corner", orb.Ring{{4, 4}, {2, 3}, {3, 2}, {4, 4}}, square, 1.5, 1, 0},
+		// Near-degenerate: a rounding error away from exact contact.
+		{"cell vertex one ulp from a clip corner", orb.Ring{{math.Nextafter(4, 5), 4}, {2, 3}, {3, 2}, {math.Nextafter(4, 5), 4}}, square, 1.5, 1, 0},
+		{"cell edge one ulp outside a clip edge", vtSq(2, 2, 6, math.Nextafter(4, 5)), square, 4, 1, 0},
+		{"cell edge one ulp inside a clip edge", vtSq(2, 2, 6, math.Nextafter(4, 3)), square, 4, 1, 0},
+		{"cell edge a subnormal above a clip edge", vtSq(2, math.Nextafter(0, 1), 6, 2), square, 4, 1, 0},
+		{"cell edge a subnormal below a clip edge", vtSq(2, math.Nextafter(0, -1), 6, 2), square, 4, 1, 0},
+		{"cell edge slightly tilted across a clip edge", orb.Ring{{2, 2}, {6, 2}, {6, math.Nextafter(4, 5)}, {2, math.Nextafter(4, 3)}, {2, 2}}, square, 4, 1, 0},
 		{"empty clip", vtSq(0, 0, 1, 1), nil, 0, 0, 0},
 		{"degenerate cell", orb.Ring{{0, 0}, {1, 1}, {2, 2}, {0, 0}}, square, 0, 0, 0},
 	}
