@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"syscall"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/partition"
+	"github.com/hubpart/hubpart/synth"
+)
+
+const (
+	englandCSV      = "../../shared/data/england-2021/practices.csv"
+	englandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
+	postcodesCSV    = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+)
+
+var (
+	hubsAndAreas = []partition.Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000}}
+	outputAreas  = []partition.Level{{Name: "group", Min: 100, Max: 150}}
+)
+
+// endToEnd runs graph + partition on practices that are already read.
+func endToEnd(b *testing.B, ps []geo.Practice, boundary orb.MultiPolygon, levels []partition.Level) *partition.Result {
+	b.Helper()
+	ctx := context.Background()
+	var gopts []graph.Option
+	if len(boundary) > 0 {
+		gopts = append(gopts, graph.WithBoundary(boundary))
+	}
+	g, _, err := graph.Build(ctx, ps, gopts...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := partition.Run(ctx, g, ps, levels, partition.WithSeed(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
+// reportResult adds the quality of the last run as benchmark metrics.
+func reportResult(b *testing.B, res *partition.Result) {
+	q := res.Quality[0]
+	b.ReportMetric(float64(q.Groups-q.InBounds), "out-of-bounds")
+	b.ReportMetric(float64(q.Groups-q.Contiguous), "non-contiguous")
+	b.ReportMetric(q.MeanKm, "mean-km")
+	b.ReportMetric(q.MaxKm, "max-km")
+}
+
+// reportPeakRSS adds the process's peak resident memory (Linux: KiB).
+func reportPeakRSS(b *testing.B) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+	}
+}
+
+// BenchmarkEndToEndEngland: read the England practices and outline, build the
+// contiguity graph, hubs and areas — the README's pipeline without export.
+func BenchmarkEndToEndEngland(b *testing.B) {
+	b.ReportAllocs()
+	var res *partition.Result
+	for b.Loop() {
+		ps, err := geo.ReadFile(englandCSV)
+		if err != nil {
+			b.Fatal(err)
+		}
+		boundary, err := geo.ReadBoundary(englandBoundary)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res = endToEnd(b, ps, boundary, hubsAndAreas)
+	}
+	reportResult(b, res)
+}
+
+// BenchmarkEndToEndSynthetic: graph + hubs + areas on synthetic countries of
+// growing size (generation not timed), for the O(n log n) table.
+func BenchmarkEndToEndSynthetic(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			c, err := synth.Generate(synth.Options{Practices: n, Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var res *partition.Result
+			for b.Loop() {
+				res = endToEnd(b, c.Practices, c.Boundary, hubsAndAreas)
+			}
+			reportResult(b, res)
+			reportPeakRSS(b)
+		})
+	}
+}
+
+// BenchmarkEndToEndPostcodes: all 1,684,685 GB postcodes, weight 1 each, in
+// contiguous groups of 100–150 (the census output area job): read the
+// gzipped CSV, build the graph, partition.
+func BenchmarkEndToEndPostcodes(b *testing.B) {
+	if _, err := os.Stat(postcodesCSV); err != nil {
+		b.Skip("postcodes not present: ", err)
+	}
+	b.ReportAllocs()
+	var res *partition.Result
+	for b.Loop() {
+		ps, err := geo.ReadFile(postcodesCSV, geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		res = endToEnd(b, ps, nil, outputAreas)
+	}
+	reportResult(b, res)
+	reportPeakRSS(b)
+}
