@@ -2,16 +2,19 @@ package partition
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"os"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/synth"
 )
 
-var bench1M = flag.Bool("bench1m", false, "include the 1M-practice synthetic case in BenchmarkRun")
+var large = flag.Bool("large", false, "run the 1M-practice cases (BenchmarkRun/1M, TestCancelLarge)")
 
 const postcodesCSV = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
 
@@ -29,7 +32,7 @@ func BenchmarkRunEngland(b *testing.B) {
 
 // synthGraph generates a synthetic country of n practices and builds its
 // contiguity graph.
-func synthGraph(b *testing.B, n int) (*graph.Graph, []geo.Practice) {
+func synthGraph(b testing.TB, n int) (*graph.Graph, []geo.Practice) {
 	b.Helper()
 	c, err := synth.Generate(synth.Options{Practices: n, Seed: 1})
 	if err != nil {
@@ -43,7 +46,7 @@ func synthGraph(b *testing.B, n int) (*graph.Graph, []geo.Practice) {
 }
 
 // BenchmarkRun times hubs + areas on synthetic countries. The 1M case takes
-// a minute to set up and is run only with -bench1m.
+// a minute to set up and is run only with -large.
 func BenchmarkRun(b *testing.B) {
 	cases := []struct {
 		name string
@@ -51,8 +54,8 @@ func BenchmarkRun(b *testing.B) {
 	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			if c.n >= 1_000_000 && !*bench1M {
-				b.Skip("1M case: run with -bench1m")
+			if c.n >= 1_000_000 && !*large {
+				b.Skip("1M case: run with -large")
 			}
 			g, ps := synthGraph(b, c.n)
 			b.ReportAllocs()
@@ -109,4 +112,37 @@ func reportQuality(b *testing.B, res *Result) {
 	b.ReportMetric(float64(q.Groups-q.InBounds), "not-ok")
 	b.ReportMetric(float64(failed), "out-of-bounds")
 	b.ReportMetric(q.MeanKm, "mean-km")
+}
+
+// TestCancelLarge cancels a 1M-practice run (hubs + areas) at several
+// points and requires it to return context.Canceled within 200 ms with no
+// goroutine left behind. Run with -large.
+func TestCancelLarge(t *testing.T) {
+	if !*large {
+		t.Skip("run with -large")
+	}
+	g, ps := synthGraph(t, 1_000_000)
+	before := runtime.NumGoroutine()
+	for _, at := range []time.Duration{100 * time.Millisecond, 700 * time.Millisecond, 2 * time.Second, 4 * time.Second} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(at, cancel)
+		start := time.Now()
+		_, err := Run(ctx, g, ps, hubLevels)
+		el := time.Since(start)
+		if err == nil {
+			t.Logf("cancel at %v: finished first (%v)", at, el)
+			continue
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+		t.Logf("cancel at %v: returned %v later", at, el-at)
+		if el-at > 200*time.Millisecond {
+			t.Errorf("cancel at %v: returned %v later", at, el-at)
+		}
+	}
+	time.Sleep(50 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after", before, after)
+	}
 }

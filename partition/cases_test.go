@@ -220,20 +220,31 @@ func TestValidateCatches(t *testing.T) {
 	})
 }
 
+// TestCancel cancels a 90,000-site run at several points and checks that it
+// returns context.Canceled promptly and leaves no goroutine behind. The
+// bound is loose because CI runs it under -race on a shared machine; the
+// 200 ms requirement is checked on 1M practices by TestCancelLarge.
 func TestCancel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	g, ps := gridInstance(rng, synthSpec{w: 300, h: 300, mean: 400})
 	before := runtime.NumGoroutine()
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(30*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := Run(ctx, g, ps, []Level{{Name: "g", Min: 10000, Max: 15000}})
-	el := time.Since(start)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("got %v after %v, want context.Canceled", err, el)
-	}
-	if el > 30*time.Millisecond+500*time.Millisecond {
-		t.Errorf("returned %v after the cancel", el-30*time.Millisecond)
+	for _, at := range []time.Duration{5 * time.Millisecond, 40 * time.Millisecond, 150 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(at, cancel)
+		start := time.Now()
+		_, err := Run(ctx, g, ps, []Level{{Name: "g", Min: 10000, Max: 15000}})
+		el := time.Since(start)
+		if err == nil {
+			t.Logf("cancel at %v: finished first (%v)", at, el)
+			continue
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v after %v, want context.Canceled", err, el)
+		}
+		t.Logf("cancel at %v: returned %v later", at, el-at)
+		if el-at > 2*time.Second {
+			t.Errorf("returned %v after the cancel", el-at)
+		}
 	}
 	time.Sleep(20 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before {

@@ -69,7 +69,8 @@ func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag i
 	m.ord = m.ord[:0]
 	var D float64
 	for i, v := range m.sites {
-		r := math.Hypot(s.x[v]-cx, s.y[v]-cy)
+		dx, dy := s.x[v]-cx, s.y[v]-cy
+		r := math.Sqrt(dx*dx + dy*dy)
 		m.r = append(m.r, r)
 		m.ord = append(m.ord, int32(i))
 		D += m.w[i] * r
@@ -89,9 +90,11 @@ func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag i
 			break
 		}
 		vi := m.sites[i]
+		xi, yi := s.x[vi], s.y[vi]
 		var c float64
 		for j, vj := range m.sites {
-			c += m.w[j] * math.Hypot(s.x[vi]-s.x[vj], s.y[vi]-s.y[vj])
+			dx, dy := xi-s.x[vj], yi-s.y[vj]
+			c += m.w[j] * math.Sqrt(dx*dx+dy*dy)
 		}
 		if c < bestCost || c == bestCost && m.first[i] < best {
 			best, bestCost = m.first[i], c
