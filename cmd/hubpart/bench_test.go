@@ -16,9 +16,9 @@ import (
 )
 
 const (
-	englandCSV      = "../../shared/data/england-2021/practices.csv"
-	englandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
-	postcodesCSV    = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+	englandCSV      = "../../../shared/data/england-2021/practices.csv"
+	englandBoundary = "../../../shared/data/england-2021/england_boundary.geojson"
+	postcodesCSV    = "../../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
 )
 
 var (
