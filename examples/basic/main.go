@@ -51,7 +51,11 @@ func main() {
 		log.Fatal(err)
 	}
 	for l, q := range res.Quality {
-		fmt.Printf("%s: %d groups, %d in [%d, %d]\n", q.Level, q.Groups, q.InBounds, levels[l].Min, levels[l].Max)
+		max := "no max"
+		if levels[l].Max > 0 {
+			max = fmt.Sprint(levels[l].Max)
+		}
+		fmt.Printf("%s: %d groups, %d in [%d, %s]\n", q.Level, q.Groups, q.InBounds, levels[l].Min, max)
 	}
 	fmt.Println("wrote", *out)
 }
