@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -128,7 +129,8 @@ func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
 // p (dense 0..nu-1), every unit within one stratum. Units are adjacent when
 // they share a site or sit on adjacent sites, and lie in the same stratum.
 // Coordinates are given per unit; weights are summed from the practices.
-func (s *sites) unitGraph(ps []geo.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
+// It returns nil if ctx is cancelled.
+func (s *sites) unitGraph(ctx context.Context, ps []geo.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
 	pg := &pgraph{off: make([]int32, nu+1), w: make([]int64, nu), x: ux, y: uy}
 	// unit -> practices
 	uoff := make([]int32, nu+1)
@@ -195,6 +197,9 @@ func (s *sites) unitGraph(ps []geo.Practice, unit []int32, nu int, stratum []int
 		}
 	}
 	for a := range int32(nu) {
+		if a&0xffff == 0xffff && ctx.Err() != nil {
+			return nil // cancelled; the caller checks ctx
+		}
 		start := len(adj)
 		for _, b := range extra[a] {
 			add(a, b)

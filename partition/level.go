@@ -60,6 +60,9 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		comp[s] = id
 		queue = append(queue[:0], s)
 		for i := 0; i < len(queue); i++ {
+			if i&0xffff == 0xffff && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			u := queue[i]
 			pc.W += ag.w[u]
 			for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
@@ -260,7 +263,10 @@ func chooseK(pieces []*piece, p levelParams, notes *[]string) {
 // solvePiece splits one piece and refines it; it returns dense local labels
 // (ordered by smallest atom) for pc.atoms.
 func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem chan struct{}) []int32 {
-	pg := subgraph(ag, pc.atoms)
+	pg := subgraph(ctx, ag, pc.atoms)
+	if pg == nil {
+		return nil
+	}
 	n := pg.n()
 	seed := mix(p.seed, uint64(pc.atoms[0]))
 	effort := max(p.effort, 1)
@@ -300,7 +306,8 @@ func denseLabels(in []int32) ([]int32, int) {
 
 // subgraph extracts the induced subgraph of ag on atoms (ascending), in
 // local indices.
-func subgraph(ag *pgraph, atoms []int32) *pgraph {
+// It returns nil if ctx is cancelled.
+func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 	n := len(atoms)
 	loc := make(map[int32]int32, 0)
 	dense := n > 0 && int(atoms[n-1]-atoms[0]) < 4*n
@@ -334,6 +341,9 @@ func subgraph(ag *pgraph, atoms []int32) *pgraph {
 	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
 	adj := make([]int32, 0, 6*n)
 	for i, a := range atoms {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
+			return nil
+		}
 		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
 		for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
 			if j := find(b); j >= 0 {
@@ -343,6 +353,9 @@ func subgraph(ag *pgraph, atoms []int32) *pgraph {
 		pg.off[i+1] = int32(len(adj))
 	}
 	pg.adj = adj
+	if ctx.Err() != nil {
+		return nil
+	}
 	pg.setLogLengths()
 	return pg
 }

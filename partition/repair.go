@@ -188,7 +188,7 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, memp *[][]
 
 // refinePiece runs the local search on one piece: rounds of single-atom
 // moves to convergence followed by a pass of pair merge-and-resplit, until
-// a round improves nothing or the budget (2 + 2·effort rounds) is spent.
+// a round improves nothing or the budget (1 + effort rounds) is spent.
 // treesPerPair is the number of random spanning trees tried per pair
 // merge-and-resplit at effort 1.
 const treesPerPair = 2
@@ -209,7 +209,7 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 	}
 	trees := treesPerPair * effort
 	seeds := all
-	for round := 0; round < 2+2*effort; round++ {
+	for round := 0; round < 1+effort; round++ {
 		moved := r.moves(seeds, 8*effort*n)
 		if ctx.Err() != nil {
 			return

@@ -71,6 +71,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	stage("atoms")
 	for l, lvl := range levels {
 		b := bounds{lvl.Min, lvl.Max}
@@ -85,7 +88,10 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 			}
 			count = o.count
 		}
-		pg := s.unitGraph(ps, unit, nu, strat, ux, uy)
+		pg := s.unitGraph(ctx, ps, unit, nu, strat, ux, uy)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		p := levelParams{b: b, target: target, count: count, effort: o.effort,
 			seed: mix(o.seed, uint64(l)), workers: o.workers, name: lvl.Name}
 		out, err := solveLevel(ctx, pg, p, o.progress)
@@ -117,6 +123,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		}
 		for i := range groups {
 			groups[i].Parent = -1
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		dist := fillGroups(s, ps, assign, groups)
 		if l > 0 {
