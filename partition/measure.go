@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"context"
 	"math"
 	"slices"
 
@@ -106,7 +107,8 @@ func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag i
 // fillGroups computes Members, Patients, HubSite, MeanKm, MaxKm and
 // Contiguous of groups from assign (dense ids), and returns the distance in
 // km from every practice to its hub site.
-func fillGroups(s *sites, ps []geo.Practice, assign []int32, groups []Group) []float64 {
+// It stops early (returning nil) if ctx is cancelled.
+func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32, groups []Group) []float64 {
 	for i := range groups {
 		groups[i].ID = i
 		groups[i].Members = groups[i].Members[:0]
@@ -120,6 +122,9 @@ func fillGroups(s *sites, ps []geo.Practice, assign []int32, groups []Group) []f
 	cc := newContig(s)
 	dist := make([]float64, len(ps))
 	for i := range groups {
+		if i&1023 == 1023 && ctx.Err() != nil {
+			return nil
+		}
 		gr := &groups[i]
 		if len(gr.Members) == 0 {
 			gr.HubSite = -1

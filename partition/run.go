@@ -127,7 +127,10 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		dist := fillGroups(s, ps, assign, groups)
+		dist := fillGroups(ctx, s, ps, assign, groups)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if l > 0 {
 			below := res.Groups[l-1]
 			for c := range below {

@@ -141,7 +141,10 @@ func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, i
 		return 0
 	}
 	m := 0
-	for _, e := range edges {
+	for i, e := range edges {
+		if i&0xfffff == 0xfffff && ctx.Err() != nil {
+			return 0
+		}
 		a, b := ufFind(ts.uf, e.u), ufFind(ts.uf, e.v)
 		if a == b {
 			continue
@@ -177,6 +180,9 @@ func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, i
 		return 0
 	}
 	for i := 0; i < len(order); i++ {
+		if i&0xfffff == 0xfffff && ctx.Err() != nil {
+			return 0
+		}
 		u := order[i]
 		for j := ts.head[u]; j >= 0; j = next[j] {
 			v := to[j]
