@@ -215,7 +215,7 @@ func (v *vorBuilder) prepare() {
 	v.cc = make([][2]float64, nt)
 	for tr := range int32(nt) {
 		if r := find(tr); r == tr {
-			v.cc[tr] = circumcenter(P[t.Triangles[3*tr]], P[t.Triangles[3*tr+1]], P[t.Triangles[3*tr+2]])
+			v.cc[tr] = vorCircumcentre(P[t.Triangles[3*tr]], P[t.Triangles[3*tr+1]], P[t.Triangles[3*tr+2]])
 		}
 	}
 	maxd := 0.0
@@ -242,6 +242,23 @@ func (v *vorBuilder) prepare() {
 			v.farPt[e] = [2]float64{c[0] + v.far*d[0], c[1] + v.far*d[1]}
 		}
 	}
+}
+
+// vorCircumcentre returns the centre of the circle through the CCW
+// triangle a, b, c. When the floating-point determinant has the wrong sign
+// (a nearly flat triangle) it is replaced by Orient2D's value, whose sign is
+// exact, so the centre lands far away on the correct side instead of the
+// opposite one, which would turn the cells around it inside out.
+func vorCircumcentre(a, b, c [2]float64) [2]float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	ex, ey := c[0]-a[0], c[1]-a[1]
+	bl, cl := dx*dx+dy*dy, ex*ex+ey*ey
+	det := dx*ey - dy*ex
+	if det <= 0 {
+		det = Orient2D(a, b, c) // > 0 for a triangle of a Triangulation
+	}
+	d := 0.5 / det
+	return [2]float64{a[0] + (ey*bl-dy*cl)*d, a[1] + (dx*cl-ex*bl)*d}
 }
 
 func vorUnit(d [2]float64) [2]float64 {

@@ -8,7 +8,8 @@ import (
 )
 
 // FuzzVoronoi builds cells for small point sets on a coarse integer grid
-// (so duplicates, collinear and cocircular sites are common), clipped either
+// (so duplicates, collinear and cocircular sites are common; optionally
+// scaled by 1.1 to turn them into near-degeneracies), clipped either
 // to the default buffered hull or to a U-shaped region with a hole, then
 // dissolves random contiguous groupings. Invariants: valid cells, each site
 // in its cell, no overlaps, area of the clip (plus pockets) covered;
@@ -23,9 +24,15 @@ func FuzzVoronoi(f *testing.F) {
 		if len(data) > 120 {
 			data = data[:120]
 		}
+		// mode bit 1: scale by 1.1, so that grid coincidences become
+		// near-coincidences after rounding.
+		scale := 1.0
+		if mode&2 != 0 {
+			scale = 1.1
+		}
 		var pts [][2]float64
 		for k := 0; k+1 < len(data); k += 2 {
-			pts = append(pts, [2]float64{float64(data[k] % 16), float64(data[k+1] % 16)})
+			pts = append(pts, [2]float64{float64(data[k]%16) * scale, float64(data[k+1]%16) * scale})
 		}
 		tr, err := Triangulate(pts)
 		if err != nil {
