@@ -218,6 +218,33 @@ func (v *vorBuilder) prepare() {
 			v.cc[tr] = vorCircumcentre(P[t.Triangles[3*tr]], P[t.Triangles[3*tr+1]], P[t.Triangles[3*tr+2]])
 		}
 	}
+	// Rounding can make the Voronoi edge of a nearly cocircular Delaunay
+	// edge point backwards (its two circumcentres a rounding error apart in
+	// the wrong order), which would put a reversed spike into both cells.
+	// Such pairs are merged too; a few passes settle chains of them.
+	for pass := 0; pass < 8; pass++ {
+		changed := false
+		for e, o := range t.Halfedges {
+			if o < int32(e) {
+				continue
+			}
+			r1, r2 := find(int32(e)/3), find(o/3)
+			if r1 == r2 {
+				continue
+			}
+			a, bb := P[t.Triangles[e]], P[t.Triangles[nextHalfedge(int32(e))]]
+			// The edge from cc(right of a->b) to cc(left) must run along
+			// rot90(b - a).
+			d := [2]float64{v.cc[r1][0] - v.cc[r2][0], v.cc[r1][1] - v.cc[r2][1]}
+			if d[0]*(a[1]-bb[1])+d[1]*(bb[0]-a[0]) <= 0 {
+				parent[max(r1, r2)] = min(r1, r2)
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
 	maxd := 0.0
 	for tr := range int32(nt) {
 		v.cc[tr] = v.cc[find(tr)]
