@@ -66,6 +66,18 @@ func repair(ctx context.Context, pg *pgraph, p levelParams, sp *splitter, lab []
 			}
 			if len(ring2) > len(all) {
 				cands = append(cands, ring2)
+				// radius three, for coarse atoms that need a wider shuffle
+				ring3 := slices.Clone(ring2)
+				for _, h := range ring2[len(all):] {
+					for _, x := range neighbourGroups(pg, lab, mem[h]) {
+						if !slices.Contains(ring3, x) {
+							ring3 = append(ring3, x)
+						}
+					}
+				}
+				if len(ring3) > len(ring2) {
+					cands = append(cands, ring3)
+				}
 			}
 			for ci, set := range cands {
 				if tryResplit(pg, p, sp, lab, &mem, &ng, set, mix(seed, uint64(a)<<20|uint64(ci)+uint64(round)<<40)) {
