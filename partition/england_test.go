@@ -2,6 +2,7 @@ package partition
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -24,6 +25,13 @@ func TestEngland(t *testing.T) {
 	}
 	t.Logf("hubs+areas in %v", time.Since(start).Round(time.Millisecond))
 	mustValid(t, g, ps, res)
+	one, err := Run(context.Background(), g, ps, hubLevels, WithSeed(1), WithWorkers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(one.Assign, res.Assign) || !reflect.DeepEqual(one.Groups, res.Groups) {
+		t.Error("one worker and the default differ for the same seed")
+	}
 	if err := Validate(plainDelaunay(t, g), ps, res); err != nil {
 		t.Fatalf("not valid in the plain Delaunay graph: %v", err)
 	}

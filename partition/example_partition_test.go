@@ -2,7 +2,9 @@ package partition_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
@@ -63,4 +65,52 @@ func ExampleEvaluate() {
 	// 0 [0 1] 35000 ok
 	// 1 [2] 25000 out-of-bounds
 	// 2 groups, 1 in bounds, 2 contiguous, mean 0.25 km
+}
+
+// Validate checks any result against the graph and practices; here a
+// result whose first hub lost a member is caught.
+func ExampleValidate() {
+	sizes := []int{20000, 15000, 25000, 10000}
+	ps := make([]geo.Practice, len(sizes))
+	for i, s := range sizes {
+		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+	}
+	g := graph.FromEdges(4, [][2]int32{{0, 1}, {1, 2}, {2, 3}}, nil)
+	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}
+	res, err := partition.Run(context.Background(), g, ps, levels)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(partition.Validate(g, ps, res))
+	res.Groups[0][0].Members = res.Groups[0][0].Members[1:]
+	err = partition.Validate(g, ps, res)
+	var ve *partition.ValidationError
+	fmt.Println(errors.Is(err, partition.ErrInvalid), errors.As(err, &ve), len(ve.Problems))
+	// Output:
+	// <nil>
+	// true true 5
+}
+
+// Report prints the quality of each level and every group out of bounds
+// with its reason (timings cleared here to keep the output stable).
+func ExampleResult_Report() {
+	sizes := []int{60000, 20000, 15000, 10000}
+	ps := make([]geo.Practice, len(sizes))
+	for i, s := range sizes {
+		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+	}
+	g := graph.FromEdges(4, [][2]int32{{0, 1}, {1, 2}, {2, 3}}, nil)
+	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}
+	res, err := partition.Run(context.Background(), g, ps, levels)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res.Timings = nil
+	res.Report(os.Stdout)
+	// Output:
+	// level  bounds          groups  in bounds  contiguous  mean km  p95 km  max km  min size  max size
+	// hub    [30000, 50000]  2       1          2           0.29     1.00    1.0     45000     60000
+	// hub 0: oversize, 60000 patients, 1 practices: one atom of weight 60000 exceeds the maximum 50000
 }
