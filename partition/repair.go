@@ -236,7 +236,16 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 			}
 		}
 		if ctx.Err() != nil || (imp == 0 && moved == 0) {
-			return
+			break
+		}
+	}
+	// Polish small groups against the exact objective.
+	if ctx.Err() == nil {
+		mem := r.members()
+		for pass := 0; pass < 2*effort; pass++ {
+			if r.medoidPass(mem) == 0 {
+				break
+			}
 		}
 	}
 }
