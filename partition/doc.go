@@ -68,14 +68,23 @@
 // with pair merge-and-resplit: two adjacent groups are merged and re-cut
 // along the best edge of random spanning trees (both sides in bounds, least
 // inertia), ReCom-style but greedy. Pairs whose groups did not change are
-// not retried.
+// not retried. Finally groups of at most 24 atoms are polished by boundary
+// moves judged on the exact objective, the patient-weighted distance to the
+// hub site (O(m²) per group, cheap for hubs of 3–5 practices).
 //
 // Determinism. The same seed gives the same Result on any machine and for
 // any number of workers: random streams are derived from (seed, sub-problem)
 // and never shared between goroutines, and groups are numbered canonically
 // (by smallest practice index) at the end.
 //
-// Effort and speed. The default effort (1) spends about 0.1 s of CPU on the
-// England data (hubs and areas); WithEffort(e) multiplies the spanning
-// trees tried and the local-search rounds.
+// Effort and speed. At the default effort (1) hubs and areas for England
+// take about 70 ms on two cores; 1.7 million postcodes in groups of
+// [100, 150] about 6.5 s of CPU and 1.2 GB peak (with reading and graph
+// building). WithEffort(e) multiplies the search budget.
+//
+// Measured on England (seed 1, default effort): 1,524 hubs, all within
+// [30,000, 50,000] except the 11 practices above 50,000; mean 1.69 km, p95
+// 8.3 km, max 59.3 km (St Mary's, Isles of Scilly, to Penzance) practice to
+// hub site, against 2.28 / 10.2 / 77 km for the real PCNs; 400 areas, all
+// at least 100,000.
 package partition

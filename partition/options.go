@@ -29,11 +29,11 @@ func defaultOptions() options {
 func WithSeed(seed uint64) Option { return func(o *options) { o.seed = seed } }
 
 // WithEffort multiplies the search budget: the number of random spanning
-// trees tried per split and per merge-and-resplit, and the number of
-// local-search rounds. The default (DefaultEffort = 1) reaches a local
-// optimum of single moves and pair re-splits on the England data; effort 4
-// spends about three times as long for a slightly lower mean distance.
-// Values below 1 are treated as 1.
+// trees tried per split and per pair merge-and-resplit, the local-search
+// rounds and move budget, and the exact-objective polishing passes. On the
+// England data (hubs + areas, seed 0) effort 1 (DefaultEffort) took 73 ms
+// for a mean of 1.707 km, effort 2 110 ms for 1.691 km, effort 4 225 ms for
+// 1.693 km: beyond 2 it buys nothing there. Values below 1 are treated as 1.
 func WithEffort(e int) Option { return func(o *options) { o.effort = e } }
 
 // WithProgress sets a callback told about each stage as it runs. It is
