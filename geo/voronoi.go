@@ -115,7 +115,8 @@ type vorBuilder struct {
 
 	cc     [][2]float64 // circumcentre per triangle (merged when cocircular)
 	inedge []int32      // per site: a half-edge ending at it (a hull one if any)
-	farPt  [][2]float64 // per half-edge on the hull: far end of its ray
+	centre [2]float64   // centre of the working box
+	radius float64      // half-diagonal of the working box
 
 	// all-collinear input: per consecutive pair k,k+1 of t.Hull, the two
 	// far ends of their bisector; and the two far ends beyond the line ends
@@ -179,6 +180,7 @@ func (v *vorBuilder) prepare() {
 	b := v.box
 	centre := [2]float64{(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2}
 	radius := math.Hypot(b.maxX-b.minX, b.maxY-b.minY) / 2
+	v.centre, v.radius = centre, radius
 	nt := len(t.Triangles) / 3
 	if nt == 0 {
 		v.prepareLine(centre, radius)
@@ -245,28 +247,17 @@ func (v *vorBuilder) prepare() {
 			break
 		}
 	}
-	maxd := 0.0
 	for tr := range int32(nt) {
 		v.cc[tr] = v.cc[find(tr)]
-		maxd = max(maxd, math.Hypot(v.cc[tr][0]-centre[0], v.cc[tr][1]-centre[1]))
 	}
-	v.far = 4 * (radius + maxd)
-
 	v.inedge = make([]int32, len(P))
 	for i := range v.inedge {
 		v.inedge[i] = -1
 	}
-	v.farPt = make([][2]float64, len(t.Halfedges))
 	for e := range int32(len(t.Halfedges)) {
 		p := t.Triangles[nextHalfedge(e)]
 		if t.Halfedges[e] == -1 || v.inedge[p] == -1 {
 			v.inedge[p] = e
-		}
-		if t.Halfedges[e] == -1 {
-			u, w := P[t.Triangles[e]], P[p]
-			d := vorUnit([2]float64{w[1] - u[1], u[0] - w[0]})
-			c := v.cc[e/3]
-			v.farPt[e] = [2]float64{c[0] + v.far*d[0], c[1] + v.far*d[1]}
 		}
 	}
 }
@@ -294,67 +285,6 @@ func vorUnit(d [2]float64) [2]float64 {
 		return [2]float64{}
 	}
 	return [2]float64{d[0] / l, d[1] / l}
-}
-
-// cell returns the (possibly huge) cell polygon of site s as an open
-// counter-clockwise loop: the circumcentres around s, and for a hull site
-// the far points of its two rays joined through a point far along the
-// bisector of the rays (so the closing chords stay outside the box).
-func (v *vorBuilder) cell(s int32) [][2]float64 {
-	t := v.t
-	if len(t.Triangles) == 0 {
-		return v.lineCell(s)
-	}
-	e0 := v.inedge[s]
-	if e0 < 0 {
-		return nil
-	}
-	var ring [][2]float64
-	add := func(p [2]float64) {
-		if len(ring) == 0 || ring[len(ring)-1] != p {
-			ring = append(ring, p)
-		}
-	}
-	// The walk goes clockwise around s; collect then reverse.
-	var tris []int32
-	e := e0
-	last := int32(-1)
-	for {
-		tris = append(tris, e/3)
-		out := nextHalfedge(e)
-		last = out
-		e = t.Halfedges[out]
-		if e == -1 || e == e0 {
-			break
-		}
-	}
-	hull := t.Halfedges[e0] == -1
-	if hull {
-		// CCW: far point of the hull edge leaving s (last), circumcentres,
-		// far point of the hull edge arriving at s (e0), closing point.
-		f1, f2 := v.farPt[last], v.farPt[e0]
-		add(f1)
-		for k := len(tris) - 1; k >= 0; k-- {
-			add(v.cc[tris[k]])
-		}
-		add(f2)
-		d1 := vorUnit([2]float64{f1[0] - v.cc[tris[len(tris)-1]][0], f1[1] - v.cc[tris[len(tris)-1]][1]})
-		d2 := vorUnit([2]float64{f2[0] - v.cc[tris[0]][0], f2[1] - v.cc[tris[0]][1]})
-		u := vorUnit([2]float64{d1[0] + d2[0], d1[1] + d2[1]})
-		if u == ([2]float64{}) || Orient2D([2]float64{}, d2, d1) < 0 && u[0]*d1[0]+u[1]*d1[1] < 0.5 {
-			u = [2]float64{-d2[1], d2[0]}
-		}
-		p := t.Points[s]
-		add([2]float64{p[0] + v.far*u[0], p[1] + v.far*u[1]})
-	} else {
-		for k := len(tris) - 1; k >= 0; k-- {
-			add(v.cc[tris[k]])
-		}
-	}
-	for len(ring) > 1 && ring[0] == ring[len(ring)-1] {
-		ring = ring[:len(ring)-1]
-	}
-	return ring
 }
 
 // pocket returns the regular 16-gon (CCW) of radius min(2000, 0.49 nn)
