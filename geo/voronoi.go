@@ -221,9 +221,9 @@ func (v *vorBuilder) prepare() {
 		}
 	}
 	// Rounding can make the Voronoi edge of a nearly cocircular Delaunay
-	// edge point backwards (its two circumcentres a rounding error apart in
-	// the wrong order), which would put a reversed spike into both cells.
-	// Such pairs are merged too; a few passes settle chains of them.
+	// edge point backwards or sideways (its two circumcentres a rounding
+	// error apart), which would put a reversed spike into the cells. Such
+	// pairs are merged too; a few passes settle chains of them.
 	for pass := 0; pass < 8; pass++ {
 		changed := false
 		for e, o := range t.Halfedges {
@@ -237,8 +237,11 @@ func (v *vorBuilder) prepare() {
 			a, bb := P[t.Triangles[e]], P[t.Triangles[nextHalfedge(int32(e))]]
 			// The edge from cc(right of a->b) to cc(left) must run along
 			// rot90(b - a).
+			// Edges shorter than ~1e-11 of the coordinates have no
+			// meaningful direction after rounding either: merged too.
 			d := [2]float64{v.cc[r1][0] - v.cc[r2][0], v.cc[r1][1] - v.cc[r2][1]}
-			if d[0]*(a[1]-bb[1])+d[1]*(bb[0]-a[0]) <= 0 {
+			tiny := 1e-11 * max(math.Abs(v.cc[r1][0]), math.Abs(v.cc[r1][1]), math.Abs(a[0]), math.Abs(a[1]), math.Abs(bb[0]-a[0]), math.Abs(bb[1]-a[1]))
+			if d[0]*(a[1]-bb[1])+d[1]*(bb[0]-a[0]) <= 0 || (math.Abs(d[0]) <= tiny && math.Abs(d[1]) <= tiny) {
 				parent[max(r1, r2)] = min(r1, r2)
 				changed = true
 			}
