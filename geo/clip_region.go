@@ -234,3 +234,23 @@ func (cr *clipRegion) emptyStatus(c int, q [2]float64) int8 {
 	}
 	return cr.empty[c]
 }
+
+// needsPocket reports whether site p is strictly outside the region or
+// within 1e-9 of the coordinate magnitude of its boundary (VoronoiCells adds
+// a pocket around such sites).
+func (cr *clipRegion) needsPocket(p [2]float64) bool {
+	if cr.side(p) < 0 {
+		return true
+	}
+	tol := 1e-9 * max(math.Abs(p[0]), math.Abs(p[1]), 1)
+	for _, e := range cr.candidates(p[0]-tol, p[1]-tol, p[0]+tol, p[1]+tol) {
+		a, b := cr.edges[e].a, cr.edges[e].b
+		dx, dy := b[0]-a[0], b[1]-a[1]
+		t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / (dx*dx + dy*dy)
+		t = min(1, max(0, t))
+		if math.Hypot(a[0]+t*dx-p[0], a[1]+t*dy-p[1]) <= tol {
+			return true
+		}
+	}
+	return false
+}

@@ -39,7 +39,9 @@ var ErrNoTriangulation = errors.New("geo: nil triangulation")
 //   - otherwise any valid MultiPolygon (holes, many parts).
 //
 // Sites outside the clip: a site strictly outside clip (a coastal practice
-// just outside a generalised coastline) gets, for itself only, a pocket
+// just outside a generalised coastline), or within 1e-9 of the coordinate
+// magnitude of its boundary (where rounding of the clipped cell could leave
+// it a hair outside), gets, for itself only, a pocket
 // added to the clip region: a regular 16-gon around the site of radius
 // r = min(2000, 0.49 × distance to its nearest neighbour), which lies
 // strictly inside its own cell, so its neighbours' cells and shared edges do
@@ -93,7 +95,7 @@ func VoronoiCells(t *Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon, 
 			continue
 		}
 		var pocket [][2]float64
-		if cr.side(t.Points[s]) < 0 {
+		if cr.needsPocket(t.Points[s]) {
 			pocket = v.pocket(int32(s))
 		}
 		cells[s] = cr.clip(ring, pocket)

@@ -168,7 +168,7 @@ func TestVoronoiEngland(t *testing.T) {
 	cr := newClipRegion(d.clip)
 	outside := 0
 	for i, p := range d.tr.Points {
-		if int(d.tr.Rep[i]) == i && cr.side(p) < 0 {
+		if int(d.tr.Rep[i]) == i && cr.needsPocket(p) {
 			outside++
 		}
 	}

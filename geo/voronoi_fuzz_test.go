@@ -59,7 +59,7 @@ func FuzzVoronoi(f *testing.F) {
 		} else {
 			cr := newClipRegion(clip)
 			for i, p := range pts {
-				if int(tr.Rep[i]) == i && cr.side(p) < 0 {
+				if int(tr.Rep[i]) == i && cr.needsPocket(p) {
 					slack += math.Pi * 0.49 * 0.49 * 256
 				}
 			}
