@@ -37,7 +37,9 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var (
 		in, boundary, out, format string
 		quiet                     bool
+		inf                       inputFlags
 	)
+	inf.register(fs)
 	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional: drops links across the sea")
 	fs.StringVar(&out, "out", "", "output `file`")
@@ -58,7 +60,11 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if format != "csv" && format != "metis" {
 		return fmt.Errorf("-format %q: want csv or metis", format)
 	}
-	ps, err := geo.ReadFile(in)
+	ropts, err := inf.options()
+	if err != nil {
+		return err
+	}
+	ps, err := geo.ReadFile(in, append(ropts, geo.WithContext(ctx))...)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.SetOutput(stderr)
 	var (
 		lf                                 levelFlags
+		inf                                inputFlags
 		in, boundary, strata, locked       string
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
@@ -34,6 +35,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&mapFile, "map", "", "draw the map to `file` (.svg or .png)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
+	inf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -62,7 +64,13 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			keep = append(keep, c)
 		}
 	}
-	var ropts []geo.ReadOption
+	prog := newProgress(stderr, quiet)
+	defer prog.Done()
+	ropts, err := inf.options()
+	if err != nil {
+		return err
+	}
+	ropts = append(ropts, geo.WithContext(ctx), geo.WithProgress(prog.Report))
 	if len(keep) > 0 {
 		ropts = append(ropts, geo.KeepColumns(keep...))
 	}
@@ -94,7 +102,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	j := &job{
 		practices: ps, boundary: b, levels: levels, opts: opts,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
-		title: filepath.Base(in), quiet: quiet,
+		title: filepath.Base(in), quiet: quiet, prog: prog,
 	}
 	return j.run(ctx, stdout, stderr)
 }

@@ -26,6 +26,7 @@ type job struct {
 	outCSV, outGeoJSON, outSVG, outPNG string
 	title                              string
 	quiet                              bool
+	prog                               *progress // nil: made from quiet
 }
 
 // levelFlags holds the bounds flags shared by the partition and demo commands.
@@ -104,7 +105,10 @@ func attrColumn(ps []geo.Practice, col string) ([]string, error) {
 }
 
 func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
-	prog := newProgress(stderr, j.quiet)
+	prog := j.prog
+	if prog == nil {
+		prog = newProgress(stderr, j.quiet)
+	}
 	defer prog.Done()
 	start := time.Now()
 

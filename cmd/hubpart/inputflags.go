@@ -1,0 +1,46 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/hubpart/hubpart/geo"
+)
+
+// inputFlags are the flags that say how to read a practices file whose
+// columns are not the usual ones (e.g. postcodes: a "postcode" column and no
+// list sizes).
+type inputFlags struct {
+	codeCol, latCol, lonCol, patientsCol string
+	weight                               int
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.codeCol, "code-col", "", "`column` holding the practice code (default: code or an alias)")
+	fs.StringVar(&f.latCol, "lat-col", "", "`column` holding the latitude (default: lat or an alias)")
+	fs.StringVar(&f.lonCol, "lon-col", "", "`column` holding the longitude (default: lon or an alias)")
+	fs.StringVar(&f.patientsCol, "patients-col", "", "`column` holding the list size (default: patients or an alias)")
+	fs.IntVar(&f.weight, "weight", 0, "give every record this `weight` instead of reading a patients column (e.g. 1 for postcodes)")
+}
+
+// options returns the reader options the flags ask for.
+func (f *inputFlags) options() ([]geo.ReadOption, error) {
+	var opts []geo.ReadOption
+	for _, a := range []struct{ field, col string }{
+		{"code", f.codeCol}, {"lat", f.latCol}, {"lon", f.lonCol}, {"patients", f.patientsCol},
+	} {
+		if a.col != "" {
+			opts = append(opts, geo.ColumnAlias(a.field, a.col))
+		}
+	}
+	if f.weight < 0 {
+		return nil, fmt.Errorf("-weight %d: must not be negative", f.weight)
+	}
+	if f.weight > 0 {
+		if f.patientsCol != "" {
+			return nil, fmt.Errorf("-weight and -patients-col exclude each other")
+		}
+		opts = append(opts, geo.ConstantPatients(f.weight))
+	}
+	return opts, nil
+}
