@@ -247,3 +247,56 @@ func TestDemo(t *testing.T) {
 		t.Errorf("report:\n%s", stdout.String())
 	}
 }
+
+// Postcode-style input: another code column and no list sizes.
+func TestPartitionOtherColumns(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("postcode,latitude,longitude,country\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "PC%04d,%.6f,%.6f,E92000001\n", i, 52+float64(i%20)*0.002, -1+float64(i/20)*0.003)
+	}
+	in := filepath.Join(dir, "postcodes.csv")
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+	var stdout, stderr bytes.Buffer
+	args := []string{"partition", "-in", in, "-code-col", "postcode", "-weight", "1",
+		"-hub-min", "100", "-hub-max", "150", "-no-areas", "-out-csv", out, "-q"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "code,hub,hub_status" {
+		t.Fatalf("header %v", rows[0])
+	}
+	size := map[string]int{}
+	for _, r := range rows[1:] {
+		if r[2] != "ok" {
+			t.Errorf("%s: status %s", r[0], r[2])
+		}
+		size[r[1]]++
+	}
+	if len(rows)-1 != 400 {
+		t.Fatalf("%d rows out, want 400", len(rows)-1)
+	}
+	for hub, n := range size {
+		if n < 100 || n > 150 {
+			t.Errorf("hub %s has %d postcodes, want 100–150", hub, n)
+		}
+	}
+	// Without -weight the file has no patients column: one clear line.
+	stderr.Reset()
+	if code := run(context.Background(), []string{"partition", "-in", in, "-code-col", "postcode", "-out-csv", out, "-q"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "patients") {
+		t.Errorf("exit %d, stderr %q: want a missing patients column error", code, stderr.String())
+	}
+}
