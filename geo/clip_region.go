@@ -236,8 +236,8 @@ func (cr *clipRegion) emptyStatus(c int, q [2]float64) int8 {
 }
 
 // needsPocket reports whether site p is strictly outside the region or
-// within 1e-9 of the coordinate magnitude of its boundary (VoronoiCells adds
-// a pocket around such sites).
+// within 1e-9 of the coordinate magnitude of its boundary: the sites that
+// VoronoiCells may give a pocket (tests use it to bound the added area).
 func (cr *clipRegion) needsPocket(p [2]float64) bool {
 	if cr.side(p) < 0 {
 		return true

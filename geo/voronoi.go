@@ -38,10 +38,10 @@ var ErrNoTriangulation = errors.New("geo: nil triangulation")
 //     cell is bounded and non-empty.
 //   - otherwise any valid MultiPolygon (holes, many parts).
 //
-// Sites outside the clip: a site strictly outside clip (a coastal practice
-// just outside a generalised coastline), or within 1e-9 of the coordinate
-// magnitude of its boundary (where rounding of the clipped cell could leave
-// it a hair outside), gets, for itself only, a pocket
+// Sites outside the clip: a site that is not inside (or on) its clipped
+// cell — one outside clip, such as a coastal practice just outside a
+// generalised coastline, or, in near-degenerate input, one that rounding left
+// a hair outside — gets, for itself only, a pocket
 // added to the clip region: a regular 16-gon around the site of radius
 // r = min(2000, 0.49 × distance to its nearest neighbour), which lies
 // strictly inside its own cell, so its neighbours' cells and shared edges do
@@ -94,13 +94,32 @@ func VoronoiCells(t *Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon, 
 		if len(ring) < 3 || dsArea(ring) <= 0 {
 			continue
 		}
-		var pocket [][2]float64
-		if cr.needsPocket(t.Points[s]) {
-			pocket = v.pocket(int32(s))
+		cells[s] = cr.clip(ring, nil)
+		if !vorContains(cells[s], t.Points[s]) {
+			cells[s] = cr.clip(ring, v.pocket(int32(s)))
 		}
-		cells[s] = cr.clip(ring, pocket)
 	}
 	return cells, nil
+}
+
+// vorContains reports whether p is inside mp or on its boundary.
+func vorContains(mp orb.MultiPolygon, p [2]float64) bool {
+	for _, poly := range mp {
+		if dsSide(poly[0], p) < 0 {
+			continue
+		}
+		in := true
+		for _, h := range poly[1:] {
+			if dsSide(h, p) > 0 {
+				in = false
+				break
+			}
+		}
+		if in {
+			return true
+		}
+	}
+	return false
 }
 
 func vorFinite(p orb.Point) bool {
@@ -115,10 +134,11 @@ type vorBuilder struct {
 	box    vorBox
 	far    float64 // distance of far points along unbounded edges
 
-	cc     [][2]float64 // circumcentre per triangle (merged when cocircular)
-	inedge []int32      // per site: a half-edge ending at it (a hull one if any)
-	centre [2]float64   // centre of the working box
-	radius float64      // half-diagonal of the working box
+	cc      [][2]float64 // circumcentre per triangle (merged when cocircular)
+	inedge  []int32      // per site: a half-edge ending at it (a hull one if any)
+	edgeBuf []vorEdge    // scratch for cell
+	centre  [2]float64   // centre of the working box
+	radius  float64      // half-diagonal of the working box
 
 	// all-collinear input: per consecutive pair k,k+1 of t.Hull, the two
 	// far ends of their bisector; and the two far ends beyond the line ends

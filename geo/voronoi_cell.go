@@ -39,7 +39,8 @@ func (v *vorBuilder) cell(s int32) [][2]float64 {
 		return nil
 	}
 	// Walk clockwise around s collecting the out-edges s->w.
-	var edges []vorEdge
+	edges := v.edgeBuf[:0]
+	defer func() { v.edgeBuf = edges[:0] }()
 	e := e0
 	for {
 		out := nextHalfedge(e)
@@ -68,7 +69,7 @@ func (v *vorBuilder) cell(s int32) [][2]float64 {
 		v.edgeEnds(p, &edges[k])
 	}
 
-	var ring [][2]float64
+	ring := make([][2]float64, 0, len(edges)+4)
 	add := func(q [2]float64) {
 		if len(ring) == 0 || ring[len(ring)-1] != q {
 			ring = append(ring, q)
