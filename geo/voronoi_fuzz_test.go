@@ -58,9 +58,11 @@ func FuzzVoronoi(f *testing.F) {
 			clipArea = Area(newVorBuilder(tr).defaultClip())
 		} else {
 			cr := newClipRegion(clip)
+			v := newVorBuilder(tr)
 			for i, p := range pts {
 				if int(tr.Rep[i]) == i && cr.needsPocket(p) {
-					slack += math.Pi * 0.49 * 0.49 * 256
+					r := vtPolygonArea(v.pocket(int32(i)))
+					slack += r
 				}
 			}
 		}
@@ -90,3 +92,5 @@ func FuzzVoronoi(f *testing.F) {
 		}
 	})
 }
+
+func vtPolygonArea(loop [][2]float64) float64 { return math.Abs(dsArea(loop)) }
