@@ -327,10 +327,11 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			var bestOrder []int32
 			var bestPar []int32
 			in := func(u int32) bool { l := r.lab[u]; return l == a || l == h }
+			if !collectEdges(r.ctx, g, r.ts, order, in, &r.buf) {
+				return improved
+			}
 			for range t {
-				var reached int
-				reached = randomMST(r.ctx, g, r.ts, order, in, rng, baseSpread, &r.buf)
-				if reached < len(order) {
+				if redrawMST(r.ctx, r.ts, order, rng, baseSpread, &r.buf) < len(order) {
 					break // a and h no longer touch after earlier re-splits (or cancelled)
 				}
 				v, I := r.bestInertiaCut(order)

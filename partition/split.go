@@ -242,7 +242,10 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			// widen the spread as tries fail: compact trees first, then
 			// nearly uniform random ones
 			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))
-			if randomMST(s.ctx, s.g, s.ts, order, s.inFn(root), rng, spread, buf) < len(order) {
+			if t == 0 && !collectEdges(s.ctx, s.g, s.ts, order, s.inFn(root), buf) {
+				return // cancelled
+			}
+			if redrawMST(s.ctx, s.ts, order, rng, spread, buf) < len(order) {
 				return // cancelled (the set is connected)
 			}
 			current = false

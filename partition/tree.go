@@ -81,16 +81,26 @@ type treeScratch struct {
 	parent []int32
 	uf     []int32
 	head   []int32 // tree adjacency: first child-list entry per vertex
+	cs, ce []int32 // candidate edges of a vertex: mstBuf.cand[cs:ce]
+}
+
+// tcand is a candidate tree edge to a higher-numbered vertex of the set,
+// with its unjittered log-length.
+type tcand struct {
+	ll float32
+	v  int32
 }
 
 // mstBuf holds reusable buffers of randomMST for one goroutine.
 type mstBuf struct {
 	edges    []tedge
+	cand     []tcand
 	next, to []int32
 }
 
 func newTreeScratch(n int) *treeScratch {
-	return &treeScratch{parent: make([]int32, n), uf: make([]int32, n), head: make([]int32, n)}
+	return &treeScratch{parent: make([]int32, n), uf: make([]int32, n), head: make([]int32, n),
+		cs: make([]int32, n), ce: make([]int32, n)}
 }
 
 func ufFind(uf []int32, a int32) int32 {
@@ -114,25 +124,60 @@ func ufFind(uf []int32, a int32) int32 {
 //
 // On a cancelled ctx it stops early (checked every 64Ki vertices) and
 // returns 0; callers then check ctx.
+//
+// randomMST is collectEdges followed by redrawMST; callers drawing several
+// trees of one set call collectEdges once and redrawMST per tree, with the
+// same result.
 func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, buf *mstBuf) int {
 	if buf == nil {
 		buf = &mstBuf{}
 	}
+	if !collectEdges(ctx, g, ts, order, in, buf) {
+		return 0
+	}
+	return redrawMST(ctx, ts, order, rng, spread, buf)
+}
+
+// collectEdges records in buf and ts the edges of the subgraph induced by
+// the set order (membership in), for redrawMST. It returns false if ctx
+// was cancelled. The record stays valid while the set is unchanged, in any
+// order of its vertices.
+func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, buf *mstBuf) bool {
+	cand := buf.cand[:0]
+	for i, u := range order {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
+			return false
+		}
+		ts.cs[u] = int32(len(cand))
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if v := g.adj[i]; v > u && in(v) {
+				cand = append(cand, tcand{g.ll[i], v})
+			}
+		}
+		ts.ce[u] = int32(len(cand))
+	}
+	buf.cand = cand
+	return true
+}
+
+// redrawMST is randomMST on the set whose edges collectEdges recorded in
+// buf; order holds the set (in any order, its first vertex the root).
+func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Rand, spread float64, buf *mstBuf) int {
 	edges := buf.edges[:0]
+	cand := buf.cand
 	// Jittered lengths compared in the log domain: ln(len) + spread·U(−1,1)
 	// orders edges exactly as len·exp(spread·U(−1,1)), without an exp.
 	spread = min(spread, 15)
+	fs := float32(spread)
 	for i, u := range order {
 		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return 0
 		}
 		ts.uf[u] = u
-		for i := g.off[u]; i < g.off[u+1]; i++ {
-			if v := g.adj[i]; v > u && in(v) {
-				r := rng.Uint64()
-				j := float32(spread) * (float32(r>>40)*(2.0/(1<<24)) - 1)
-				edges = append(edges, tedge{math.Float32bits(max(g.ll[i]+j, 0)), u, v})
-			}
+		for _, c := range cand[ts.cs[u]:ts.ce[u]] {
+			r := rng.Uint64()
+			j := fs * (float32(r>>40)*(2.0/(1<<24)) - 1)
+			edges = append(edges, tedge{math.Float32bits(max(c.ll+j, 0)), u, c.v})
 		}
 	}
 	sortEdges(edges)
