@@ -263,7 +263,14 @@ func chooseK(pieces []*piece, p levelParams, notes *[]string) {
 // solvePiece splits one piece and refines it; it returns dense local labels
 // (ordered by smallest atom) for pc.atoms.
 func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem chan struct{}) []int32 {
-	pg := subgraph(ctx, ag, pc.atoms)
+	// Local indices follow a Hilbert curve, so that neighbouring atoms sit
+	// close in memory (the atom numbering of the input is arbitrary).
+	perm := hilbertOrder(ag, pc.atoms)
+	atoms := make([]int32, len(perm))
+	for i, j := range perm {
+		atoms[i] = pc.atoms[j]
+	}
+	pg := subgraph(ctx, ag, atoms)
 	if pg == nil {
 		return nil
 	}
@@ -284,8 +291,12 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 		lab, ng = repair(ctx, pg, p, sp, lab, ng, seed)
 	}
 	refinePiece(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible)
-	lab, _ = denseLabels(lab)
-	return lab
+	back := make([]int32, n)
+	for i, j := range perm {
+		back[j] = lab[i]
+	}
+	back, _ = denseLabels(back)
+	return back
 }
 
 // denseLabels renumbers arbitrary non-negative labels 0.. in order of first
@@ -304,21 +315,25 @@ func denseLabels(in []int32) ([]int32, int) {
 	return out, len(m)
 }
 
-// subgraph extracts the induced subgraph of ag on atoms (ascending), in
-// local indices.
+// subgraph extracts the induced subgraph of ag on atoms (distinct, in any
+// order), in local indices: atom atoms[i] becomes vertex i.
 // It returns nil if ctx is cancelled.
 func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 	n := len(atoms)
 	loc := make(map[int32]int32, 0)
-	dense := n > 0 && int(atoms[n-1]-atoms[0]) < 4*n
+	var lo, hi int32
+	if n > 0 {
+		lo, hi = slices.Min(atoms), slices.Max(atoms)
+	}
+	dense := n > 0 && int(hi-lo) < 4*n
 	var idx []int32
 	if dense {
-		idx = make([]int32, atoms[n-1]-atoms[0]+1)
+		idx = make([]int32, hi-lo+1)
 		for i := range idx {
 			idx[i] = -1
 		}
 		for i, a := range atoms {
-			idx[a-atoms[0]] = int32(i)
+			idx[a-lo] = int32(i)
 		}
 	} else {
 		loc = make(map[int32]int32, n)
@@ -328,10 +343,10 @@ func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 	}
 	find := func(a int32) int32 {
 		if dense {
-			if a < atoms[0] || a > atoms[n-1] {
+			if a < lo || a > hi {
 				return -1
 			}
-			return idx[a-atoms[0]]
+			return idx[a-lo]
 		}
 		if i, ok := loc[a]; ok {
 			return i
