@@ -74,7 +74,12 @@
 // inertia), ReCom-style but greedy. Pairs whose groups did not change are
 // not retried. Finally groups of at most 24 atoms are polished by boundary
 // moves judged on the exact objective, the patient-weighted distance to the
-// hub site (O(m²) per group, cheap for hubs of 3–5 practices).
+// hub site (O(m²) per group, cheap for hubs of 3–5 practices). Pieces of
+// more than 65,536 atoms are refined in regions (their groups dealt by
+// first atom along the Hilbert order into ⌊n/32768⌋ regions, at most 8,
+// independent of the number of workers) in parallel, each on its own
+// subgraph, and then the seam — the groups touching another region — is
+// refined on the whole piece.
 //
 // Determinism. The same seed gives the same Result on any machine and for
 // any number of workers: random streams are derived from (seed, sub-problem)

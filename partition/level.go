@@ -290,7 +290,11 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 	if pc.feasible {
 		lab, ng = repair(ctx, pg, p, sp, lab, ng, seed)
 	}
-	refinePiece(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible)
+	if regions := n / regionAtoms; regions >= 2 && ng >= 16*regions {
+		refineRegions(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible, min(regions, maxRegions), sem)
+	} else {
+		refinePiece(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible, nil)
+	}
 	back := make([]int32, n)
 	for i, j := range perm {
 		back[j] = lab[i]

@@ -49,19 +49,31 @@ func (r *refiner) medoidCost(members []int32, extra, skip int32) float64 {
 // medoidPass polishes small groups with single-atom boundary moves judged
 // by the exact objective (patient-weighted distance to the hub site)
 // rather than the inertia; bounds and donor contiguity are kept as in
-// moves. It returns the number of moves made.
-func (r *refiner) medoidPass(mem [][]int32) int {
+// moves. It tries the atoms vs in order (nil: every atom in index order)
+// and returns the number of moves made.
+func (r *refiner) medoidPass(mem [][]int32, vs []int32) int {
 	g, b := r.g, r.b
 	cost := make([]float64, len(mem))
-	for a, m := range mem {
-		if len(m) <= maxMedoidAtoms {
-			cost[a] = r.medoidCost(m, -1, -1)
+	have := make([]bool, len(mem))
+	costOf := func(a int32) float64 {
+		if !have[a] {
+			have[a] = true
+			cost[a] = r.medoidCost(mem[a], -1, -1)
 		}
+		return cost[a]
 	}
 	moved := 0
-	for v := range int32(g.n()) {
-		if v&1023 == 0 && r.ctx.Err() != nil {
+	n := int32(g.n())
+	if vs != nil {
+		n = int32(len(vs))
+	}
+	for i := range n {
+		if i&1023 == 0 && r.ctx.Err() != nil {
 			return moved
+		}
+		v := i
+		if vs != nil {
+			v = vs[i]
 		}
 		a := r.lab[v]
 		w := g.w[v]
@@ -82,7 +94,7 @@ func (r *refiner) medoidPass(mem [][]int32) int {
 				computed = true
 			}
 			costH := r.medoidCost(mem[h], v, -1)
-			if d := costA + costH - cost[a] - cost[h]; d < best {
+			if d := costA + costH - costOf(a) - costOf(h); d < best {
 				best, bh, bestA, bestH = d, h, costA, costH
 			}
 		}
@@ -98,6 +110,7 @@ func (r *refiner) medoidPass(mem [][]int32) int {
 		}
 		mem[bh] = append(mem[bh], v)
 		cost[a], cost[bh] = bestA, bestH
+		have[a], have[bh] = true, true
 		moved++
 	}
 	return moved

@@ -198,29 +198,42 @@ func tryResplit(pg *pgraph, p levelParams, sp *splitter, lab []int32, memp *[][]
 	return false
 }
 
-// refinePiece runs the local search on one piece: rounds of single-atom
-// moves to convergence followed by a pass of pair merge-and-resplit, until
-// a round improves nothing or the budget (1 + effort rounds) is spent.
 // treesPerPair is the number of random spanning trees tried per pair
 // merge-and-resplit at effort 1.
 const treesPerPair = 2
 
-func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool) {
+// refinePiece runs the local search on one piece: rounds of single-atom
+// moves to convergence followed by a pass of pair merge-and-resplit, until
+// a round improves nothing or the budget (1 + effort rounds) is spent.
+// With seam non-nil only the seam is refined: the first round starts from
+// the atoms seam (ascending) and re-splits only pairs involving a group of
+// one of them, and the final polish tries only those atoms.
+func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool, seam []int32) {
 	n := pg.n()
 	if n < 2 || ng < 2 {
 		return
 	}
 	r := newRefiner(ctx, pg, b, lab, ng)
 	rng := newRand(mix(seed, 0x5eed))
+	var seeds []int32
+	if seam != nil {
+		for g := range r.changedAt {
+			r.changedAt[g] = -1
+		}
+		for _, v := range seam {
+			r.changedAt[lab[v]] = 0
+		}
+		seeds = seam
+	} else {
+		seeds = make([]int32, n)
+		for i := range seeds {
+			seeds[i] = int32(i)
+		}
+	}
 	if feasible {
 		r.fixBounds(64)
 	}
-	all := make([]int32, n)
-	for i := range all {
-		all[i] = int32(i)
-	}
 	trees := treesPerPair * effort
-	seeds := all
 	for round := 0; round < 1+effort; round++ {
 		moved := r.moves(seeds, 8*effort*n)
 		if ctx.Err() != nil {
@@ -243,7 +256,7 @@ func refinePiece(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int,
 	if ctx.Err() == nil {
 		mem := r.members()
 		for pass := 0; pass < 2*effort; pass++ {
-			if r.medoidPass(mem) == 0 {
+			if r.medoidPass(mem, seam) == 0 {
 				break
 			}
 		}

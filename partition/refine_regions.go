@@ -1,0 +1,104 @@
+package partition
+
+import (
+	"context"
+	"sync"
+)
+
+// regionAtoms is the piece size per region above which refinement runs on
+// regions in parallel; maxRegions caps their number. Both are fixed, so the
+// result does not depend on the number of workers.
+const (
+	regionAtoms = 32768
+	maxRegions  = 8
+)
+
+// refineRegions refines a large piece in parallel: its groups are dealt to
+// regions by the position of their first atom (local indices follow a
+// Hilbert curve, so regions are compact), each region is refined on its own
+// induced subgraph (moves and re-splits stay inside it), and then the seam
+// (the atoms of groups touching another region) is refined on the whole
+// piece. Regions run concurrently when sem has room; each draws from its
+// own stream, so the result does not depend on scheduling.
+func refineRegions(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool, regions int, sem chan struct{}) {
+	n := pg.n()
+	first := make([]int32, ng)
+	for g := range first {
+		first[g] = -1
+	}
+	for v := range int32(n) {
+		if first[lab[v]] < 0 {
+			first[lab[v]] = v
+		}
+	}
+	region := func(v int32) int { return int(int64(first[lab[v]]) * int64(regions) / int64(n)) }
+	parts := make([][]int32, regions)
+	for v := range int32(n) {
+		r := region(v)
+		parts[r] = append(parts[r], v)
+	}
+	var wg sync.WaitGroup
+	for r, atoms := range parts {
+		run := func() {
+			refineRegion(ctx, pg, b, lab, atoms, effort, mix(seed, uint64(r)+1<<32), feasible)
+		}
+		if r < regions-1 && sem != nil {
+			select {
+			case sem <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { <-sem }()
+					run()
+				}()
+				continue
+			default:
+			}
+		}
+		run()
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return
+	}
+	// The seam: atoms of groups with an atom next to another region.
+	seamGroup := make([]bool, ng)
+	for v := range int32(n) {
+		rv := region(v)
+		for _, u := range pg.adj[pg.off[v]:pg.off[v+1]] {
+			if region(u) != rv {
+				seamGroup[lab[v]] = true
+				break
+			}
+		}
+	}
+	seam := make([]int32, 0, n/8)
+	for v := range int32(n) {
+		if seamGroup[lab[v]] {
+			seam = append(seam, v)
+		}
+	}
+	refinePiece(ctx, pg, b, lab, ng, effort, mix(seed, 0x5ea4), feasible, seam)
+}
+
+// refineRegion refines the groups made of atoms (ascending, whole groups)
+// on their induced subgraph and writes the labels back.
+func refineRegion(ctx context.Context, pg *pgraph, b bounds, lab []int32, atoms []int32, effort int, seed uint64, feasible bool) {
+	sub := subgraph(ctx, pg, atoms)
+	if sub == nil {
+		return
+	}
+	loc := make([]int32, len(atoms))
+	for i, v := range atoms {
+		loc[i] = lab[v]
+	}
+	loc, ng := denseLabels(loc)
+	global := make([]int32, ng)
+	for i, v := range atoms {
+		global[loc[i]] = lab[v]
+	}
+	refinePiece(ctx, sub, b, loc, ng, effort, seed, feasible, nil)
+	for i, v := range atoms {
+		lab[v] = global[loc[i]]
+	}
+}
