@@ -48,7 +48,7 @@ func Evaluate(g *graph.Graph, ps []geo.Practice, lvl Level, assign []int32) (Qua
 	for i := range groups {
 		groups[i].Parent = -1
 	}
-	dist := fillGroups(context.Background(), s, ps, dense, groups)
+	dist := fillGroups(context.Background(), s, ps, dense, groups, 1)
 	comp, _ := components(s.g)
 	compW := make(map[int32]int64)
 	for v := range s.g.N() {

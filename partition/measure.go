@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/hubpart/hubpart/geo"
 )
@@ -106,9 +107,10 @@ func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag i
 
 // fillGroups computes Members, Patients, HubSite, MeanKm, MaxKm and
 // Contiguous of groups from assign (dense ids), and returns the distance in
-// km from every practice to its hub site.
+// km from every practice to its hub site. Groups are measured on up to
+// workers goroutines (each group on its own, so the result is the same).
 // It stops early (returning nil) if ctx is cancelled.
-func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32, groups []Group) []float64 {
+func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32, groups []Group, workers int) []float64 {
 	for i := range groups {
 		groups[i].ID = i
 		groups[i].Members = groups[i].Members[:0]
@@ -118,12 +120,32 @@ func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32
 		groups[a].Members = append(groups[a].Members, p)
 		groups[a].Patients += int64(ps[p].Patients)
 	}
+	dist := make([]float64, len(ps))
+	workers = max(1, min(workers, len(groups)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(groups)*w/workers, len(groups)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			measureGroups(ctx, s, ps, groups, lo, hi, dist)
+		}()
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil
+	}
+	return dist
+}
+
+// measureGroups fills the measures of groups[lo:hi] and the distances of
+// their members.
+func measureGroups(ctx context.Context, s *sites, ps []geo.Practice, groups []Group, lo, hi int, dist []float64) {
 	m := newMedoidScratch(s.g.N())
 	cc := newContig(s)
-	dist := make([]float64, len(ps))
-	for i := range groups {
+	for i := lo; i < hi; i++ {
 		if i&1023 == 1023 && ctx.Err() != nil {
-			return nil
+			return
 		}
 		gr := &groups[i]
 		if len(gr.Members) == 0 {
@@ -147,7 +169,6 @@ func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32
 		gr.MaxKm = mx
 		gr.Contiguous = cc.connected(gr.Members)
 	}
-	return dist
 }
 
 // contig checks whether practice sets induce connected site subgraphs.

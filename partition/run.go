@@ -127,7 +127,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		dist := fillGroups(ctx, s, ps, assign, groups)
+		dist := fillGroups(ctx, s, ps, assign, groups, o.workers)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
