@@ -162,6 +162,9 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 		W1 := sw[v]
 		W2 := W - W1
 		w1, w2 := float64(W1), float64(W2)
+		if best.v >= 0 && best.tier == 0 && -math.Abs(w1-half) <= best.score {
+			continue // no cut of this edge beats a comfortable cut more even
+		}
 		c := cut{v: v, tier: 5, score: math.Inf(-1)}
 		r := int(math.Round(w1 / share))
 		for k1 := r - 1; k1 <= r+1; k1++ {
