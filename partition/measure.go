@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -228,11 +229,18 @@ func quality(name string, ps []geo.Practice, groups []Group, dist []float64) Qua
 		q.MaxSize = max(q.MaxSize, g.Patients)
 		q.MaxKm = max(q.MaxKm, g.MaxKm)
 	}
-	idx := make([]int32, len(ps))
+	// Weighted 95th percentile: sort (distance, weight) pairs by distance;
+	// the order within ties cannot change the distance where the
+	// cumulative weight first reaches 95%.
+	type dw struct {
+		d float64
+		w int64
+	}
+	pairs := make([]dw, len(ps))
 	var W, S float64
 	for p := range ps {
-		idx[p] = int32(p)
 		w := float64(ps[p].Patients)
+		pairs[p] = dw{dist[p], int64(ps[p].Patients)}
 		W += w
 		S += w * dist[p]
 	}
@@ -240,20 +248,12 @@ func quality(name string, ps []geo.Practice, groups []Group, dist []float64) Qua
 		return q
 	}
 	q.MeanKm = S / W
-	slices.SortFunc(idx, func(a, b int32) int {
-		if dist[a] < dist[b] {
-			return -1
-		}
-		if dist[a] > dist[b] {
-			return 1
-		}
-		return int(a - b)
-	})
+	slices.SortFunc(pairs, func(a, b dw) int { return cmp.Compare(a.d, b.d) })
 	var cum float64
-	for _, p := range idx {
-		cum += float64(ps[p].Patients)
+	for _, x := range pairs {
+		cum += float64(x.w)
 		if cum >= 0.95*W {
-			q.P95Km = dist[p]
+			q.P95Km = x.d
 			break
 		}
 	}
