@@ -7,11 +7,11 @@ import (
 
 // regionAtoms is the piece size per region above which refinement runs on
 // regions in parallel; maxRegions caps their number. Both are fixed, so the
-// result does not depend on the number of workers.
-const (
-	regionAtoms = 32768
-	maxRegions  = 8
-)
+// result does not depend on the number of workers. (regionAtoms is a
+// variable only so that tests can exercise regions on small pieces.)
+var regionAtoms = 32768
+
+const maxRegions = 8
 
 // refineRegions refines a large piece in parallel: its groups are dealt to
 // regions by the position of their first atom (local indices follow a
