@@ -236,7 +236,7 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			keepPar[i] = par[v]
 		}
 		current := true
-		buf := &mstBuf{}
+		buf := mstPool.Get().(*mstBuf) // not returned when cancelled
 		tries := s.tries
 		if len(order) <= 64 {
 			tries *= 4 // small sets: trees are cheap and varied trees matter
@@ -260,6 +260,7 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 				}
 			}
 		}
+		mstPool.Put(buf)
 		if !current {
 			copy(order, keepOrder)
 			for i, v := range order {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 )
 
 // pgraph is the atom graph of one connected piece, in local indices: CSR
@@ -94,9 +95,14 @@ type tcand struct {
 // mstBuf holds reusable buffers of randomMST for one goroutine.
 type mstBuf struct {
 	edges    []tedge
+	radix    []tedge // sortEdges scratch
 	cand     []tcand
 	next, to []int32
 }
+
+// mstPool recycles mstBufs between sub-problems (scratch only: results do
+// not depend on which buffer is used).
+var mstPool = sync.Pool{New: func() any { return new(mstBuf) }}
 
 func newTreeScratch(n int) *treeScratch {
 	return &treeScratch{parent: make([]int32, n), uf: make([]int32, n), head: make([]int32, n),
@@ -130,7 +136,8 @@ func ufFind(uf []int32, a int32) int32 {
 // same result.
 func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, rng *rand.Rand, spread float64, buf *mstBuf) int {
 	if buf == nil {
-		buf = &mstBuf{}
+		buf = mstPool.Get().(*mstBuf)
+		defer mstPool.Put(buf)
 	}
 	if !collectEdges(ctx, g, ts, order, in, buf) {
 		return 0
@@ -180,7 +187,7 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 			edges = append(edges, tedge{math.Float32bits(max(c.ll+j, 0)), u, c.v})
 		}
 	}
-	sortEdges(edges)
+	buf.radix = sortEdges(edges, buf.radix)
 	// Kruskal; keep tree edges at the front of edges.
 	if len(edges) > 0xffff && ctx.Err() != nil {
 		return 0
@@ -241,8 +248,9 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 }
 
 // sortEdges sorts by key: a comparison sort for small inputs, an LSD radix
-// sort (two 16-bit passes) for large ones.
-func sortEdges(e []tedge) {
+// sort (two 16-bit passes) for large ones. scratch is reused for the radix
+// passes; the (possibly grown) scratch is returned.
+func sortEdges(e, scratch []tedge) []tedge {
 	if len(e) <= 24 {
 		for i := 1; i < len(e); i++ {
 			x := e[i]
@@ -252,7 +260,7 @@ func sortEdges(e []tedge) {
 			}
 			e[j] = x
 		}
-		return
+		return scratch
 	}
 	if len(e) < 2048 {
 		slices.SortFunc(e, func(a, b tedge) int {
@@ -264,10 +272,12 @@ func sortEdges(e []tedge) {
 			}
 			return 0
 		})
-		return
+		return scratch
 	}
-	buf := make([]tedge, len(e))
-	src, dst := e, buf
+	if cap(scratch) < len(e) {
+		scratch = make([]tedge, len(e))
+	}
+	src, dst := e, scratch[:len(e)]
 	for shift := uint(0); shift < 32; shift += 16 {
 		var cnt [1 << 16]int32
 		for _, x := range src {
@@ -287,4 +297,5 @@ func sortEdges(e []tedge) {
 		src, dst = dst, src
 	}
 	// two passes: result is back in e.
+	return scratch
 }
