@@ -90,8 +90,9 @@
 // take about 70 ms on two cores; 1 million synthetic practices about 10 s
 // of CPU (hubs and areas, graph built beforehand); 1.7 million postcodes in
 // groups of [100, 150] about 6.5 s of CPU and 1.35 GB peak (with reading
-// and graph building). Every stage is O(n log n) or better in the number of
-// atoms. WithEffort(e) multiplies the search budget.
+// and graph building). For groups of bounded size the work grows as
+// O(n log n) in the number of atoms. WithEffort(e) multiplies the search
+// budget.
 //
 // Measured on England (seed 1, default effort): 1,517 hubs, all within
 // [30,000, 50,000] except the 11 practices above 50,000; mean 1.70 km, p95
