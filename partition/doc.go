@@ -87,7 +87,7 @@
 // (by smallest practice index) at the end.
 //
 // Effort and speed. At the default effort (1) hubs and areas for England
-// take about 70 ms on two cores; 1 million synthetic practices about 10 s
+// take about 70 ms on two cores; 1 million synthetic practices about 14 s
 // of CPU (hubs and areas, graph built beforehand); 1.7 million postcodes in
 // groups of [100, 150] about 6.5 s of CPU and 1.35 GB peak (with reading
 // and graph building). For groups of bounded size the work grows as
