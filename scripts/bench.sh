@@ -3,12 +3,12 @@
 # and summarises them with benchstat (fetched through the Go module proxy).
 #   scripts/bench.sh                 # everything (about 15 minutes on 2 cores)
 #   scripts/bench.sh quick           # England only
-# COUNT (default 5 for small inputs, 3 for large) sets the repetitions.
+# COUNT (default 6 for small inputs, 3 for large) sets the repetitions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-bench.txt}
 : > "$out"
-small=${COUNT:-5}
+small=${COUNT:-6}
 large=${COUNT:-3}
 run() { go test -run '^$' -benchmem "$@" | tee -a "$out"; }
 
