@@ -32,32 +32,7 @@ type clipRegion struct {
 // Repeated consecutive points are skipped.
 func newClipRegion(mp orb.MultiPolygon) *clipRegion {
 	cr := &clipRegion{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
-	for _, poly := range mp {
-		for ri, ring := range poly {
-			n := len(ring)
-			if n > 1 && ring[0] == ring[n-1] {
-				n--
-			}
-			if n < 3 {
-				continue
-			}
-			a := dsArea(toLoop(ring[:n]))
-			if a == 0 {
-				continue
-			}
-			reverse := (ri == 0) != (a > 0)
-			for k := range n {
-				p, q := [2]float64(ring[k]), [2]float64(ring[(k+1)%n])
-				if p == q {
-					continue
-				}
-				if reverse {
-					p, q = q, p
-				}
-				cr.edges = append(cr.edges, dsEdge{p, q})
-			}
-		}
-	}
+	cr.edges = dsAppendEdges(nil, mp)
 	cr.box = make([][4]float64, len(cr.edges))
 	for i, e := range cr.edges {
 		b := [4]float64{min(e.a[0], e.b[0]), min(e.a[1], e.b[1]), max(e.a[0], e.b[0]), max(e.a[1], e.b[1])}
@@ -99,14 +74,6 @@ func newClipRegion(mp orb.MultiPolygon) *clipRegion {
 	}
 	cr.empty = make([]int8, g*g)
 	return cr
-}
-
-func toLoop(r orb.Ring) [][2]float64 {
-	out := make([][2]float64, len(r))
-	for i, p := range r {
-		out[i] = p
-	}
-	return out
 }
 
 // cell returns the grid cell of (x, y), clamped to the grid.
