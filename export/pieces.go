@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -209,10 +210,10 @@ func nearestDistances(xy [][2]float64) []float64 {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmpFloat(xy[a][0], xy[b][0]); c != 0 {
+		if c := cmp.Compare(xy[a][0], xy[b][0]); c != 0 {
 			return c
 		}
-		return cmpFloat(xy[a][1], xy[b][1])
+		return cmp.Compare(xy[a][1], xy[b][1])
 	})
 	out := make([]float64, len(xy))
 	for r, i := range idx {
@@ -234,16 +235,6 @@ func nearestDistances(xy [][2]float64) []float64 {
 		}
 	}
 	return out
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // strictlyInside reports whether p lies in the interior of mp (even-odd
