@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"os"
 	"sync"
 	"testing"
@@ -13,9 +14,9 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-const (
-	englandPractices = "../../shared/data/england-2021/practices.csv"
-	englandBoundary  = "../../shared/data/england-2021/england_boundary.geojson"
+var (
+	englandPractices = fixture.EnglandPractices()
+	englandBoundary  = fixture.EnglandBoundary()
 )
 
 var england struct {
@@ -26,7 +27,7 @@ var england struct {
 
 // englandInput reads the England practices and outline, builds the graph
 // and partitions it into hubs of 30,000-50,000 and areas of 100,000+ (once
-// per test binary). Missing data is a test failure, not a skip.
+// per test binary).
 func englandInput(tb testing.TB) Input {
 	tb.Helper()
 	england.once.Do(func() {
@@ -55,7 +56,7 @@ func englandInput(tb testing.TB) Input {
 		england.in = Input{Practices: ps, Graph: g, Info: info, Result: res, Boundary: b}
 	})
 	if england.err != nil {
-		tb.Fatalf("England data (%s, %s; see ../shared/data/README.md): %v", englandPractices, englandBoundary, england.err)
+		tb.Fatalf("England data (%s, %s): %v", englandPractices, englandBoundary, england.err)
 	}
 	return england.in
 }

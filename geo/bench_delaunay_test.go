@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/csv"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
 	"os"
 	"strconv"
@@ -12,8 +13,6 @@ import (
 
 	"github.com/paulmach/orb"
 )
-
-const postcodesCSV = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
 
 // BenchmarkTriangulate measures Triangulate on uniform random points
 // (10k, 100k, 1M), the England practices projected to metres, and the GB
@@ -84,7 +83,7 @@ func BenchmarkPredicates(b *testing.B) {
 func englandProjected(tb testing.TB) [][2]float64 {
 	f, err := os.Open(englandCSV)
 	if err != nil {
-		tb.Fatalf("shared data missing (see /work/shared/data/README.md): %v", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
@@ -114,9 +113,9 @@ func englandProjected(tb testing.TB) [][2]float64 {
 // postcodePoints reads the GB postcode centroids and projects them like
 // englandPoints; it skips the benchmark when the file is absent.
 func postcodePoints(tb testing.TB) [][2]float64 {
-	f, err := os.Open(postcodesCSV)
+	f, err := os.Open(fixture.Postcodes(tb))
 	if err != nil {
-		tb.Skipf("postcodes not available: %v", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)

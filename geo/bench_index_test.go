@@ -1,8 +1,8 @@
 package geo
 
 import (
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -92,11 +92,8 @@ func BenchmarkNewIndex(b *testing.B) {
 			}
 		})
 	}
-	if _, err := os.Stat(ioPostcodesGz); err != nil {
-		return
-	}
 	b.Run("postcodes-1.7M", func(b *testing.B) {
-		ps, err := ReadFile(ioPostcodesGz, ColumnAlias("code", "postcode"), ConstantPatients(1))
+		ps, err := ReadFile(fixture.Postcodes(b), ColumnAlias("code", "postcode"), ConstantPatients(1))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"bytes"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"os"
 	"testing"
 )
@@ -25,12 +26,10 @@ func BenchmarkReadCSVEngland(b *testing.B) {
 // BenchmarkReadPostcodes reads all 1.7 million GB postcodes from the
 // gzipped file, decompression included.
 func BenchmarkReadPostcodes(b *testing.B) {
-	if _, err := os.Stat(ioPostcodesGz); err != nil {
-		b.Skipf("postcodes not available: %v", err)
-	}
+	postcodes := fixture.Postcodes(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		ps, err := ReadFile(ioPostcodesGz, ColumnAlias("code", "postcode"), ConstantPatients(1))
+		ps, err := ReadFile(postcodes, ColumnAlias("code", "postcode"), ConstantPatients(1))
 		if err != nil || len(ps) != 1684685 {
 			b.Fatal(len(ps), err)
 		}

@@ -3,6 +3,7 @@ package geo
 import (
 	"encoding/csv"
 	"errors"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -11,17 +12,16 @@ import (
 	"testing"
 )
 
-const englandCSV = "../../shared/data/england-2021/practices.csv"
+var englandCSV = fixture.EnglandPractices()
 
 // englandPoints reads the England practice locations and projects them to
 // metres with a local equirectangular formula (good enough for testing the
-// triangulation; the library's own projection lives elsewhere). Missing
-// data is a test failure, not a skip.
+// triangulation; the library's own projection lives elsewhere).
 func englandPoints(tb testing.TB) [][2]float64 {
 	tb.Helper()
 	f, err := os.Open(englandCSV)
 	if err != nil {
-		tb.Fatalf("shared data missing (see /work/shared/data/README.md): %v", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()

@@ -4,23 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const (
-	ioEnglandCSV      = "../../shared/data/england-2021/practices.csv"
-	ioEnglandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
-	ioPostcodesGz     = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+var (
+	ioEnglandCSV      = fixture.EnglandPractices()
+	ioEnglandBoundary = fixture.EnglandBoundary()
 )
 
-// ioNeedFile fails the test with a clear message when shared data is absent.
+// ioNeedFile fails the test with a clear message when a fixture is absent.
 func ioNeedFile(t testing.TB, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("shared data missing: %v (expected beside the repository, see /work/shared/data/README.md)", err)
+		t.Fatalf("test fixture missing: %v", err)
 	}
 }
 

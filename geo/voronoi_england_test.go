@@ -2,6 +2,7 @@ package geo
 
 import (
 	"encoding/json"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -12,9 +13,9 @@ import (
 	"github.com/paulmach/orb"
 )
 
-const (
-	vtEnglandCSV      = "../../shared/data/england-2021/practices.csv"
-	vtEnglandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
+var (
+	vtEnglandCSV      = fixture.EnglandPractices()
+	vtEnglandBoundary = fixture.EnglandBoundary()
 )
 
 // vtEnglandData is the England fixture in the stereographic projection:
@@ -35,12 +36,12 @@ func vtLoadEngland(tb testing.TB) vtEnglandData {
 	vtEnglandOnce.Do(func() {
 		ps, err := ReadFile(vtEnglandCSV)
 		if err != nil {
-			vtEnglandErr = "reading practices (shared data missing?): " + err.Error()
+			vtEnglandErr = "reading practices: " + err.Error()
 			return
 		}
 		raw, err := os.ReadFile(vtEnglandBoundary)
 		if err != nil {
-			vtEnglandErr = "reading boundary (shared data missing?): " + err.Error()
+			vtEnglandErr = "reading boundary: " + err.Error()
 			return
 		}
 		var fc struct {

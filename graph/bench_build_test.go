@@ -2,14 +2,12 @@ package graph
 
 import (
 	"context"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo"
 )
-
-const postcodes = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
 
 func BenchmarkBuildEngland(b *testing.B) {
 	ps, mp := readEngland(b)
@@ -30,10 +28,7 @@ func BenchmarkBuild(b *testing.B) {
 		{"10k", func() []geo.Practice { return clustered(rng, 10_000, 40) }},
 		{"100k", func() []geo.Practice { return clustered(rng, 100_000, 200) }},
 		{"postcodes-1.7M", func() []geo.Practice {
-			if _, err := os.Stat(postcodes); err != nil {
-				b.Skipf("postcodes not available: %v", err)
-			}
-			ps, err := geo.ReadFile(postcodes, geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+			ps, err := geo.ReadFile(fixture.Postcodes(b), geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -2,8 +2,8 @@ package graph
 
 import (
 	"context"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
-	"os"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -12,20 +12,14 @@ import (
 	"github.com/hubpart/hubpart/geo"
 )
 
-const (
-	englandPractices = "../../shared/data/england-2021/practices.csv"
-	englandBoundary  = "../../shared/data/england-2021/england_boundary.geojson"
+var (
+	englandPractices = fixture.EnglandPractices()
+	englandBoundary  = fixture.EnglandBoundary()
 )
 
-// readEngland loads the shared England data, failing (not skipping) with a
-// clear message when it is missing.
+// readEngland loads England's practices and outline from the repository's testdata.
 func readEngland(tb testing.TB) ([]geo.Practice, orb.MultiPolygon) {
 	tb.Helper()
-	for _, f := range []string{englandPractices, englandBoundary} {
-		if _, err := os.Stat(f); err != nil {
-			tb.Fatalf("shared test data missing: %v (expected /work/shared/data beside the repository)", err)
-		}
-	}
 	ps, err := geo.ReadFile(englandPractices)
 	if err != nil {
 		tb.Fatal(err)

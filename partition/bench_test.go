@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"os"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"runtime"
 	"strings"
 	"testing"
@@ -16,8 +16,6 @@ import (
 )
 
 var large = flag.Bool("large", false, "run the 1M-practice cases (BenchmarkRun/1M, TestCancelLarge)")
-
-const postcodesCSV = "../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
 
 // BenchmarkRunEngland times hubs [30k, 50k] + areas [100k, –] on the
 // England graph (graph built once, outside the loop). The metrics hub-ms and
@@ -91,10 +89,7 @@ func BenchmarkRun(b *testing.B) {
 // BenchmarkRunPostcodes groups the 1.7M GB postcodes (weight 1 each) into
 // contiguous groups of [100, 150]. Skipped when the data is absent.
 func BenchmarkRunPostcodes(b *testing.B) {
-	if _, err := os.Stat(postcodesCSV); err != nil {
-		b.Skip("postcodes not available: ", err)
-	}
-	ps, err := geo.ReadFile(postcodesCSV, geo.ConstantPatients(1), geo.ColumnAlias("code", "postcode"))
+	ps, err := geo.ReadFile(fixture.Postcodes(b), geo.ConstantPatients(1), geo.ColumnAlias("code", "postcode"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,30 +2,31 @@ package partition
 
 import (
 	"context"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
 )
 
-const (
-	englandCSV      = "../../shared/data/england-2021/practices.csv"
-	englandBoundary = "../../shared/data/england-2021/england_boundary.geojson"
-	englandPatients = 60606345
+const englandPatients = 60606345
+
+var (
+	englandCSV      = fixture.EnglandPractices()
+	englandBoundary = fixture.EnglandBoundary()
 )
 
 // loadEngland reads the England practices (keeping pcn_code) and builds the
-// project's contiguity graph with the England boundary, failing the test
-// with a clear message when the shared data is missing.
+// project's contiguity graph with the England boundary.
 func loadEngland(tb testing.TB) (*graph.Graph, []geo.Practice) {
 	tb.Helper()
 	ps, err := geo.ReadFile(englandCSV, geo.KeepColumns("pcn_code"))
 	if err != nil {
-		tb.Fatalf("England data missing or unreadable (expected beside the repo at %s): %v", englandCSV, err)
+		tb.Fatal(err)
 	}
 	mp, err := geo.ReadBoundary(englandBoundary)
 	if err != nil {
-		tb.Fatalf("England boundary missing or unreadable (%s): %v", englandBoundary, err)
+		tb.Fatal(err)
 	}
 	g, _, err := graph.Build(context.Background(), ps, graph.WithBoundary(mp))
 	if err != nil {

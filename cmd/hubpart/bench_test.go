@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"syscall"
 	"testing"
 
@@ -15,10 +15,9 @@ import (
 	"github.com/hubpart/hubpart/synth"
 )
 
-const (
-	englandCSV      = "../../../shared/data/england-2021/practices.csv"
-	englandBoundary = "../../../shared/data/england-2021/england_boundary.geojson"
-	postcodesCSV    = "../../../shared/data/gb-postcodes-2014/postcodes.csv.gz"
+var (
+	englandCSV      = fixture.EnglandPractices()
+	englandBoundary = fixture.EnglandBoundary()
 )
 
 var (
@@ -105,9 +104,7 @@ func BenchmarkEndToEndSynthetic(b *testing.B) {
 // contiguous groups of 100–150 (the census output area job): read the
 // gzipped CSV, build the graph, partition.
 func BenchmarkEndToEndPostcodes(b *testing.B) {
-	if _, err := os.Stat(postcodesCSV); err != nil {
-		b.Skip("postcodes not present: ", err)
-	}
+	postcodesCSV := fixture.Postcodes(b)
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {

@@ -3,20 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"testing"
 )
 
-const englandPractices = "../../../shared/data/england-2021/practices.csv"
+var englandPractices = fixture.EnglandPractices()
 
 // The real PCNs of 2021 compared with themselves, checked against the facts
 // in the data's README: 1,255 PCNs of which 717 lie within 30,000–50,000
 // patients, the largest 257,872; 105 practices in no PCN (blank labels,
 // each a group of its own).
 func TestRunCompareEngland(t *testing.T) {
-	if _, err := os.Stat(englandPractices); err != nil {
-		t.Fatalf("England data missing (see /work/shared/data/README): %v", err)
-	}
 	var stdout, stderr bytes.Buffer
 	err := runCompare(context.Background(), []string{"-in", englandPractices, "-a", ":pcn_code", "-b", ":PCN_CODE", "-q"}, &stdout, &stderr)
 	if err != nil {

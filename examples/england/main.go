@@ -2,7 +2,7 @@
 // hubs and areas and prints hubpart's quality beside the real Primary Care
 // Networks of that date, then draws the map.
 //
-//	go run ./examples/england -data ../shared/data/england-2021 -map england.png
+//	go run ./examples/england -data testdata/england-2021 -map england.png
 package main
 
 import (
@@ -21,7 +21,7 @@ import (
 )
 
 func main() {
-	data := flag.String("data", "../shared/data/england-2021", "folder with practices.csv and england_boundary.geojson")
+	data := flag.String("data", "testdata/england-2021", "folder with practices.csv and england_boundary.geojson")
 	mapFile := flag.String("map", "england.png", "map to draw (.png or .svg); empty for none")
 	geojsonFile := flag.String("geojson", "", "also write GeoJSON to this file")
 	seed := flag.Uint64("seed", 1, "random seed")
