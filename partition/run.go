@@ -49,6 +49,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if o.locked != nil && len(o.locked) != len(ps) {
 		return nil, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
 	}
+	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+		return nil, err
+	}
 	if o.target < 0 || o.count < 0 {
 		return nil, &LevelError{0, levels[0], "negative target or count"}
 	}
@@ -88,13 +91,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 			}
 			count = o.count
 		}
-		pg := s.unitGraph(ctx, ps, unit, nu, strat, ux, uy)
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		p := levelParams{b: b, target: target, count: count, effort: o.effort,
 			seed: mix(o.seed, uint64(l)), workers: o.workers, name: lvl.Name}
-		out, err := solveLevel(ctx, pg, p, o.progress)
+		out, err := solveAligned(ctx, s, ps, unit, nu, strat, ux, uy, p, o.alignAt(l), o.progress)
 		if err != nil {
 			return nil, err
 		}
@@ -142,6 +141,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		res.Groups = append(res.Groups, groups)
 		res.Assign = append(res.Assign, assign)
 		res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+		res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, o.alignAt(l)))
 		res.Notes = append(res.Notes, out.notes...)
 		stage(lvl.Name + ": groups")
 		// Next level's units: this level's groups, placed at their hub sites.

@@ -18,6 +18,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.SetOutput(stderr)
 	var (
 		lf                                 levelFlags
+		cf                                 constraintFlags
 		inf                                inputFlags
 		in, boundary, strata, locked       string
 		outCSV, outGeoJSON, outSVG, outPNG string
@@ -36,6 +37,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
 	inf.register(fs)
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,7 +61,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	var keep []string
-	for _, c := range []string{strata, locked} {
+	for _, c := range append([]string{strata, locked}, cf.columns()...) {
 		if c != "" {
 			keep = append(keep, c)
 		}
@@ -99,6 +101,11 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		opts = append(opts, partition.WithLocked(labels))
 	}
+	copts, err := cf.options(ps, len(levels))
+	if err != nil {
+		return err
+	}
+	opts = append(opts, copts...)
 	j := &job{
 		practices: ps, boundary: b, levels: levels, opts: opts,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
