@@ -93,8 +93,9 @@ const maxAlignRounds = 4
 // split still leaves a group out of bounds is merged with a neighbour and
 // the level solved again. Finally groups may cross values where the
 // weight allows (alignCross).
-func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, unit []int32, nu int, strat []int32, ux, uy []float64, p levelParams, al *alignSpec, progress func(string, int, int)) (*levelOut, error) {
-	base := s.unitGraph(ctx, ps, unit, nu, strat, ux, uy)
+func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, strat []int32, p levelParams, al *alignSpec, progress func(string, int, int)) (*levelOut, error) {
+	unit, nu := u.of, u.n
+	base := s.unitGraph(ctx, ps, unit, nu, strat, u.x, u.y)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -110,7 +111,7 @@ func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, unit []int32
 		for i, u := range unit {
 			sp[i] = ds.stratum[u]
 		}
-		pg := s.unitGraph(ctx, ps, unit, nu, sp, ux, uy)
+		pg := s.unitGraph(ctx, ps, unit, nu, sp, u.x, u.y)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

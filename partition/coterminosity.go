@@ -169,8 +169,8 @@ func alignedCoterminosity(ps []geo.Practice, assign []int32, al *alignSpec) *Cot
 // crossed first (at most show of them; show <= 0: all).
 func (c *Coterminosity) WriteSummary(w io.Writer, level string, show int) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s coterminosity: %d of %d %ss (%.1f%%) inside one value; %.1f%% of patients in a %s inside their own value\n",
-		level, c.Inside, c.Groups, level, 100*c.GroupShare(), 100*c.PatientShare(), level)
+	fmt.Fprintf(&b, "%s coterminosity: %s of %s (%.1f%%) inside one value; %.1f%% of patients in a %s inside their own value\n",
+		level, num(int64(c.Inside)), count(c.Groups, level), 100*c.GroupShare(), 100*c.PatientShare(), level)
 	fmt.Fprintf(&b, "%s coterminosity: %s", level, c.CrossedList(level, show))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
@@ -184,7 +184,7 @@ func (c *Coterminosity) WriteSummary(w io.Writer, level string, show int) error 
 func (c *Coterminosity) CrossedList(unit string, show int) string {
 	var b strings.Builder
 	crossed := c.Crossed()
-	fmt.Fprintf(&b, "%d of %d values crossed", len(crossed), len(c.Values))
+	fmt.Fprintf(&b, "%s of %s crossed", num(int64(len(crossed))), count(len(c.Values), "value"))
 	for i, v := range crossed {
 		if show > 0 && i == show {
 			fmt.Fprintf(&b, ", ... (%d more)", len(crossed)-show)
@@ -194,7 +194,7 @@ func (c *Coterminosity) CrossedList(unit string, show int) string {
 		if i == 0 {
 			sep = ": "
 		}
-		fmt.Fprintf(&b, "%s%s by %d of its %d %ss", sep, v.Value, v.Crossing, v.Groups, unit)
+		fmt.Fprintf(&b, "%s%s by %s of its %s", sep, v.Value, num(int64(v.Crossing)), count(v.Groups, unit))
 	}
 	return b.String()
 }
