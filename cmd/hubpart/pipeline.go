@@ -139,6 +139,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	var wrote []string // GeoJSON files
 	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
 		prog.Report("export", 0, 0)
 		m, err := export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary})
@@ -146,7 +147,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 			return err
 		}
 		if j.outGeoJSON != "" {
-			if err := writeFileAtomic(j.outGeoJSON, func(w io.Writer) error { return m.WriteGeoJSON(w) }); err != nil {
+			if wrote, err = writeGeoJSON(j.outGeoJSON, m); err != nil {
 				return err
 			}
 		}
@@ -173,7 +174,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	for _, f := range []string{j.outCSV, j.outGeoJSON, j.outSVG, j.outPNG} {
+	for _, f := range append(append([]string{j.outCSV}, wrote...), j.outSVG, j.outPNG) {
 		if f != "" {
 			fmt.Fprintf(stdout, "wrote %s\n", f)
 		}
