@@ -18,6 +18,7 @@ type options struct {
 	locked   []string
 	workers  int
 	align    []alignSpec
+	hubSites []bool
 }
 
 func defaultOptions() options {

@@ -39,6 +39,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, o.locked); err != nil {
 		return nil, err
 	}
+	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -106,7 +109,8 @@ type runner struct {
 	ps    []geo.Practice
 	o     options
 	strat []int32
-	u     units // the atoms of the level being solved
+	u     units  // the atoms of the level being solved
+	pin   []bool // level-0 units holding a fixed hub site (sites.go), or nil
 	res   *Result
 	clock time.Time
 }
@@ -128,6 +132,7 @@ func (r *runner) params(l int) levelParams {
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
 		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
 	if l == 0 {
+		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
@@ -150,9 +155,18 @@ func (r *runner) level(l int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.s.fixed = nil
+	if l == 0 {
+		r.s.fixed = r.o.hubSites
+	}
 	dist := fillGroups(ctx, r.s, ps, assign, groups, r.o.workers)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if l == 0 && r.o.hubSites != nil {
+		if err := checkHubSites(ps, r.o.hubSites, assign, groups); err != nil {
+			return err
+		}
 	}
 	if l > 0 {
 		below := res.Groups[l-1]
