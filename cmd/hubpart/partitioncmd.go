@@ -35,7 +35,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
 	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status to `file`")
-	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`")
+	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
 	var mapFile string

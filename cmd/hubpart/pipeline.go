@@ -4,11 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 
 	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/geo"
@@ -34,9 +35,8 @@ type job struct {
 	prog                               *progress // nil: made from quiet
 
 	// results, set by run
-	res *partition.Result
-	exp export.Input
-	fc  *geojson.FeatureCollection
+	res   *partition.Result
+	model *export.Model
 }
 
 // levelFlags holds the bounds flags shared by the partition and demo commands.
@@ -139,18 +139,31 @@ func (j *job) files() outputs {
 	var o outputs
 	o = append(o, j.extra...)
 	o.add(j.flag("-out-csv"), j.outCSV, func(w io.Writer) error { return writeAssignCSV(w, j.practices, j.res) })
-	o.add(j.flag("-out-geojson"), j.outGeoJSON, func(w io.Writer) error {
-		b, err := j.fc.MarshalJSON()
-		if err != nil {
-			return err
+	if j.outGeoJSON != "" && geojsonLayerDir(j.outGeoJSON) {
+		for _, layer := range j.layerNames() {
+			o.add(j.flag("-out-geojson"), filepath.Join(j.outGeoJSON, layer+"s.geojson"), func(w io.Writer) error { return j.model.WriteGeoJSON(w, layer) })
 		}
-		_, err = w.Write(b)
-		return err
-	})
+	} else {
+		o.add(j.flag("-out-geojson"), j.outGeoJSON, func(w io.Writer) error { return j.model.WriteGeoJSON(w) })
+	}
 	mo := func() export.MapOptions { return export.MapOptions{Title: j.title, Summary: summaryLines(j.res)} }
-	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return export.WriteSVG(w, j.exp, j.fc, mo()) })
-	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return export.WritePNG(w, j.exp, j.fc, mo()) })
+	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, mo()) })
+	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, mo()) })
 	return o
+}
+
+// layerNames are the GeoJSON layers export writes: one per level, then the
+// practices (export.Model.LayerNames, known before the model is built).
+func (j *job) layerNames() []string {
+	var out []string
+	for l, lv := range j.levels {
+		name := lv.Name
+		if name == "" {
+			name = []string{"hub", "area"}[min(l, 1)]
+		}
+		out = append(out, name)
+	}
+	return append(out, export.PracticeLayer)
 }
 
 // flag names an output in messages: the flag that asked for it, or for the
@@ -203,16 +216,15 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	tPart := time.Since(start) - tGraph
 	j.res = res
 
-	j.exp = export.Input{Practices: j.practices, Graph: g, Info: info, Result: res, Boundary: j.boundary}
 	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
 		prog.Report("export", 0, 0)
-		if j.fc, err = export.FeatureCollection(j.exp); err != nil {
+		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary}); err != nil {
 			return err
 		}
 	}
 	if len(files) > 0 {
 		prog.Report("export", 0, 0)
-		if err := files.writeAll(); err != nil {
+		if err := j.writeFiles(files); err != nil {
 			return err
 		}
 	}
@@ -236,12 +248,32 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// writeFiles writes the outputs, first making the -out-geojson directory
+// when one was asked for; the directory is removed again when it was made
+// here and the outputs failed.
+func (j *job) writeFiles(files outputs) error {
+	made := ""
+	if j.outGeoJSON != "" && geojsonLayerDir(j.outGeoJSON) {
+		if _, err := os.Stat(j.outGeoJSON); err != nil {
+			if err := os.MkdirAll(j.outGeoJSON, 0o755); err != nil {
+				return fmt.Errorf("-out-geojson: %w", err)
+			}
+			made = j.outGeoJSON
+		}
+	}
+	err := files.writeAll()
+	if err != nil && made != "" {
+		os.Remove(made)
+	}
+	return err
+}
+
 // summaryLines are the legend lines of the map.
 func summaryLines(res *partition.Result) []string {
 	var out []string
 	for _, q := range res.Quality {
-		out = append(out, fmt.Sprintf("%d %ss, %d in bounds; mean %.2f km, p95 %.1f km, max %.1f km to hub site",
-			q.Groups, q.Level, q.InBounds, q.MeanKm, q.P95Km, q.MaxKm))
+		out = append(out, fmt.Sprintf("%s %ss, %s in bounds; mean %.2f km, p95 %.1f km, max %.1f km to hub site",
+			thousands(q.Groups), q.Level, thousands(q.InBounds), q.MeanKm, q.P95Km, q.MaxKm))
 	}
 	return out
 }
