@@ -17,6 +17,7 @@ type options struct {
 	strata   []string
 	locked   []string
 	workers  int
+	align    []alignSpec
 }
 
 func defaultOptions() options {

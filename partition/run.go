@@ -82,6 +82,9 @@ func runOptions(ps []geo.Practice, levels []Level, opts []Option) (options, erro
 	if o.locked != nil && len(o.locked) != len(ps) {
 		return o, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
 	}
+	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+		return o, err
+	}
 	if o.target < 0 || o.count < 0 {
 		return o, &LevelError{0, levels[0], "negative target or count"}
 	}
@@ -138,11 +141,7 @@ func (r *runner) params(l int) levelParams {
 func (r *runner) level(l int) error {
 	ctx, ps, res := r.ctx, r.ps, r.res
 	lvl := res.Levels[l]
-	pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	out, err := solveLevel(ctx, pg, r.params(l), r.o.progress)
+	out, err := solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	if err != nil {
 		return err
 	}
@@ -166,6 +165,7 @@ func (r *runner) level(l int) error {
 	res.Groups = append(res.Groups, groups)
 	res.Assign = append(res.Assign, assign)
 	res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+	res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, r.o.alignAt(l)))
 	res.Notes = append(res.Notes, out.notes...)
 	r.stage(lvl.Name + ": groups")
 	// Next level's units: this level's groups, placed at their hub sites.

@@ -25,6 +25,7 @@ Every output is written whole or not at all, and none is left behind when one
 of them fails; an output may not overwrite an input or another output.`)
 	var (
 		lf                                 levelFlags
+		cf                                 constraintFlags
 		inf                                inputFlags
 		in, boundary, strata, locked       string
 		outCSV, outGeoJSON, outSVG, outPNG string
@@ -43,6 +44,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
 	inf.register(fs)
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -79,7 +81,7 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	var keep []string
-	for _, c := range []string{strata, locked} {
+	for _, c := range append([]string{strata, locked}, cf.columns()...) {
 		if c != "" {
 			keep = append(keep, c)
 		}
@@ -119,6 +121,11 @@ of them fails; an output may not overwrite an input or another output.`)
 		}
 		opts = append(opts, partition.WithLocked(labels))
 	}
+	copts, err := cf.options(ps, len(levels))
+	if err != nil {
+		return err
+	}
+	opts = append(opts, copts...)
 	j.practices, j.boundary, j.opts, j.prog = ps, b, opts, prog
 	return j.run(ctx, stdout, stderr)
 }
