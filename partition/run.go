@@ -49,6 +49,12 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if o.locked != nil && len(o.locked) != len(ps) {
 		return nil, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
 	}
+	if o.initial != nil && len(o.initial) != len(ps) {
+		return nil, fmt.Errorf("%w: %d initial labels for %d practices", ErrMismatch, len(o.initial), len(ps))
+	}
+	if o.maxMoved < 0 {
+		return nil, &LevelError{0, levels[0], "negative budget of patients moved"}
+	}
 	if o.target < 0 || o.count < 0 {
 		return nil, &LevelError{0, levels[0], "negative target or count"}
 	}
@@ -67,7 +73,13 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		return nil, err
 	}
 	strat := labelIDs(o.strata)
-	unit, nu, ux, uy, err := level0Units(s, ps, levels[0], strat, o.locked)
+	init, ninit := initialIDs(o.initial)
+	locked, issues := lockedPieces(s, ps, strat, o.locked)
+	res.Locked = issues
+	for _, li := range issues {
+		res.Notes = append(res.Notes, li.String())
+	}
+	unit, nu, ux, uy, err := level0Units(s, ps, levels[0], strat, init, locked)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +106,12 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		}
 		p := levelParams{b: b, target: target, count: count, effort: o.effort,
 			seed: mix(o.seed, uint64(l)), workers: o.workers, name: lvl.Name}
-		out, err := solveLevel(ctx, pg, p, o.progress)
+		var out *levelOut
+		if l == 0 && init != nil {
+			out, err = solveInitial(ctx, pg, atomInitial(ps, unit, nu, init), ninit, p, o.maxMoved)
+		} else {
+			out, err = solveLevel(ctx, pg, p, o.progress)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -155,6 +172,10 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 			return nil, err
 		}
 	}
+	if init != nil {
+		res.Change = measureChange(s, ps, o.initial, levels[0], res.Assign[0])
+		stage("change")
+	}
 	if err := validate(s, ps, res); err != nil {
 		return res, fmt.Errorf("partition: internal error: %w", err)
 	}
@@ -175,11 +196,12 @@ func defaultTarget(l Level) float64 {
 }
 
 // level0Units makes the atoms of level 0: each site's practices, split by
-// stratum, and split into single practices when a part outweighs the
-// maximum; then atoms sharing a locked label are merged. Units are numbered
+// stratum and by initial group (WithInitial), and split into single
+// practices when a part outweighs the maximum; then atoms sharing a locked
+// key (lockedPieces: contiguous, within one stratum) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
+func level0Units(s *sites, ps []geo.Practice, lvl Level, strat, init []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -195,7 +217,7 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			var part []int32
 			var w int64
 			for j := i; j < len(mem); j++ {
-				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) {
+				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
 					done[j] = true
 					part = append(part, mem[j])
 					w += int64(ps[mem[j]].Patients)
@@ -230,9 +252,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 				first[l] = int32(p)
 				continue
 			}
-			if strat != nil && strat[q] != strat[p] {
-				return nil, 0, nil, nil, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
-			}
 			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
 			if a != b {
 				uf[max(a, b)] = min(a, b)
@@ -251,25 +270,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			nu++
 		}
 		unit[p] = id[r]
-	}
-	// Locked units must be contiguous.
-	if locked != nil {
-		mem := make([][]int, nu)
-		multi := make([]bool, nu)
-		for p := range ps {
-			u := unit[p]
-			if len(mem[u]) > 0 && s.siteOf[mem[u][0]] != s.siteOf[p] {
-				multi[u] = true
-			}
-			mem[u] = append(mem[u], p)
-		}
-		cc := newContig(s)
-		for u := range nu {
-			if multi[u] && !cc.connected(mem[u]) {
-				p := mem[u][0]
-				return nil, 0, nil, nil, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
-			}
-		}
 	}
 	ux, uy = make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)

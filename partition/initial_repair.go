@@ -1,0 +1,678 @@
+package partition
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// groupKind tells the repair which groups it may change.
+type groupKind uint8
+
+const (
+	kindPart     groupKind = iota // (part of) an initial group: repairable
+	kindOversize                  // one atom above the maximum (and remainders attached to it)
+	kindStranded                  // a whole connected piece below the minimum
+)
+
+// rgroup is one group during the repair.
+type rgroup struct {
+	mem      []int32 // atoms, in no particular order
+	w        int64
+	kind     groupKind
+	frozen   bool    // a valid initial group, untouched so far
+	attached []int64 // kindOversize: weights of the remainders attached
+	reason   string  // why it is still out of bounds, when it is
+}
+
+// undoRec is one logged move.
+type undoRec struct{ v, from, to int32 }
+
+// repairer repairs an initial configuration by the fewest patients moved.
+// Every change is a plan (a short sequence of single-atom moves and
+// splits) tried on the live state, costed, and rolled back; the cheapest
+// plan is then replayed. Plans are deterministic: every choice is broken
+// by atom index, never by slice or map order.
+type repairer struct {
+	ctx    context.Context
+	g      *pgraph
+	b      bounds
+	ia     []int32 // initial id per atom (-1 free)
+	p      levelParams
+	lab    []int32 // group per atom, -1 unplaced
+	gs     []*rgroup
+	budget int64 // 0: none
+	spent  int64
+	notes  []string
+
+	log       []undoRec
+	ngroups0  int             // groups before the current plan
+	before    map[int32]int64 // plan: moved weight of each touched group before it
+	wasFrozen map[int32]bool
+	acc       []int64 // per initial id, scratch of movedW
+	accIDs    []int32
+	mark      []int32 // per atom, BFS stamps
+	markN     int32
+	queue     []int32
+	sp        *splitter
+}
+
+func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, ninit int, p levelParams, budget int64) *repairer {
+	n := ag.n()
+	r := &repairer{ctx: ctx, g: ag, b: b, ia: ia, p: p, lab: make([]int32, n), budget: budget,
+		acc: make([]int64, ninit), mark: make([]int32, n)}
+	for i := range r.lab {
+		r.lab[i] = -1
+	}
+	sem := make(chan struct{}, max(p.workers, 1))
+	r.sp = newSplitter(ctx, ag, b, 4+4*max(p.effort, 1), sem)
+	return r
+}
+
+// newGroup makes a group of unplaced atoms.
+func (r *repairer) newGroup(k groupKind, atoms []int32) int32 {
+	id := int32(len(r.gs))
+	r.gs = append(r.gs, &rgroup{kind: k})
+	for _, v := range atoms {
+		r.place(v, id)
+	}
+	return id
+}
+
+// place puts an unplaced atom in a group (no log).
+func (r *repairer) place(v, g int32) {
+	r.lab[v] = g
+	r.gs[g].mem = append(r.gs[g].mem, v)
+	r.gs[g].w += r.g.w[v]
+}
+
+// begin starts a plan.
+func (r *repairer) begin() {
+	r.log = r.log[:0]
+	r.ngroups0 = len(r.gs)
+	r.before = map[int32]int64{}
+	r.wasFrozen = map[int32]bool{}
+}
+
+func (r *repairer) touch(g int32) {
+	if _, ok := r.before[g]; !ok {
+		r.before[g] = r.movedW(g, -1, -1)
+		r.wasFrozen[g] = r.gs[g].frozen
+	}
+}
+
+// move moves atom v to group to, logging it.
+func (r *repairer) move(v, to int32) {
+	from := r.lab[v]
+	r.touch(from)
+	r.touch(to)
+	r.shift(v, from, to)
+	r.gs[from].frozen, r.gs[to].frozen = false, false
+	r.log = append(r.log, undoRec{v, from, to})
+}
+
+func (r *repairer) shift(v, from, to int32) {
+	f := r.gs[from]
+	i := slices.Index(f.mem, v)
+	f.mem = slices.Delete(f.mem, i, i+1)
+	f.w -= r.g.w[v]
+	r.lab[v] = to
+	r.gs[to].mem = append(r.gs[to].mem, v)
+	r.gs[to].w += r.g.w[v]
+}
+
+// rollback undoes the current plan.
+func (r *repairer) rollback() {
+	for i := len(r.log) - 1; i >= 0; i-- {
+		u := r.log[i]
+		r.shift(u.v, u.to, u.from)
+	}
+	for g, f := range r.wasFrozen {
+		r.gs[g].frozen = f
+	}
+	r.log = r.log[:0]
+	r.gs = r.gs[:r.ngroups0] // groups the plan created are empty again
+
+}
+
+// cost is the change in moved patients made by the current plan, and
+// whether it changed a kept initial group.
+func (r *repairer) cost() (int64, bool) {
+	var c int64
+	fr := false
+	for g, w := range r.before {
+		if int(g) < len(r.gs) {
+			c += r.movedW(g, -1, -1)
+		}
+		c -= w
+		if r.wasFrozen[g] {
+			fr = true
+		}
+	}
+	return c, fr
+}
+
+// movedW is the weight of a group's atoms (plus atom plus, minus atom
+// minus; -1 for none) whose initial group is not the group's origin, the
+// initial group supplying most of its weight (ties: lower id).
+func (r *repairer) movedW(g, plus, minus int32) int64 {
+	var labelled int64
+	r.accIDs = r.accIDs[:0]
+	add := func(v int32) {
+		l := r.ia[v]
+		if l < 0 {
+			return
+		}
+		if r.acc[l] == 0 {
+			r.accIDs = append(r.accIDs, l)
+		}
+		r.acc[l] += r.g.w[v]
+		labelled += r.g.w[v]
+	}
+	for _, v := range r.gs[g].mem {
+		if v != minus {
+			add(v)
+		}
+	}
+	if plus >= 0 {
+		add(plus)
+	}
+	var best int64
+	for _, l := range r.accIDs {
+		best = max(best, r.acc[l])
+		r.acc[l] = 0
+	}
+	return labelled - best
+}
+
+// connectedWithout reports whether group g minus atom v (-1: none) is
+// connected (an empty remainder is not).
+func (r *repairer) connectedWithout(g, v int32) bool {
+	mem := r.gs[g].mem
+	if len(mem) == 0 || len(mem) == 1 && mem[0] == v {
+		return false
+	}
+	r.markN++
+	if r.markN == math.MaxInt32 {
+		clear(r.mark)
+		r.markN = 1
+	}
+	start := mem[0]
+	if start == v {
+		start = mem[1]
+	}
+	r.mark[start] = r.markN
+	q := append(r.queue[:0], start)
+	for i := 0; i < len(q); i++ {
+		u := q[i]
+		for _, x := range r.g.adj[r.g.off[u]:r.g.off[u+1]] {
+			if x != v && r.lab[x] == g && r.mark[x] != r.markN {
+				r.mark[x] = r.markN
+				q = append(q, x)
+			}
+		}
+	}
+	r.queue = q
+	want := len(mem)
+	if slices.Contains(mem, v) {
+		want--
+	}
+	return len(q) == want
+}
+
+// neighbours lists the groups adjacent to group g, ascending.
+func (r *repairer) neighbours(g int32) []int32 {
+	var nb []int32
+	for _, v := range r.gs[g].mem {
+		for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
+			if h := r.lab[u]; h != g && h >= 0 && !slices.Contains(nb, h) {
+				nb = append(nb, h)
+			}
+		}
+	}
+	slices.Sort(nb)
+	return nb
+}
+
+func (r *repairer) centroid(g int32) (float64, float64) {
+	var sx, sy, sw float64
+	for _, v := range r.gs[g].mem {
+		w := float64(r.g.w[v]) + 1e-9
+		sx += w * r.g.x[v]
+		sy += w * r.g.y[v]
+		sw += w
+	}
+	return sx / sw, sy / sw
+}
+
+func (r *repairer) sqDist(v int32, cx, cy float64) float64 {
+	dx, dy := r.g.x[v]-cx, r.g.y[v]-cy
+	return dx*dx + dy*dy
+}
+
+// candidate is one single-atom move considered by a greedy plan.
+type candidate struct {
+	v, to  int32
+	delta  int64 // change in moved weight
+	w      int64
+	dist   float64
+	finish bool
+}
+
+// better orders candidates: finishing moves by least disruption, then the
+// nearest; otherwise the least disruption per patient, the heaviest, the
+// nearest; finally the lowest atom.
+func (c candidate) better(d candidate) bool {
+	if d.v < 0 {
+		return true
+	}
+	if c.finish != d.finish {
+		return c.finish
+	}
+	if c.finish {
+		if c.delta != d.delta {
+			return c.delta < d.delta
+		}
+	} else {
+		// delta/w ascending, compared without division
+		l, rr := float64(c.delta)*float64(max(d.w, 1)), float64(d.delta)*float64(max(c.w, 1))
+		if l != rr {
+			return l < rr
+		}
+		if c.w != d.w {
+			return c.w > d.w
+		}
+	}
+	if c.dist != d.dist {
+		return c.dist < d.dist
+	}
+	if c.v != d.v {
+		return c.v < d.v
+	}
+	return c.to < d.to
+}
+
+// open reports whether a plan may change group h.
+func (r *repairer) open(h int32, allowFrozen bool) bool {
+	return r.gs[h].kind == kindPart && (allowFrozen || !r.gs[h].frozen)
+}
+
+// absorb grows group a with boundary atoms of its neighbours until it
+// weighs at least lo, never above hi. Donors within bounds stay within
+// bounds and contiguous; donors above the maximum stay contiguous;
+// undersize donors are left alone.
+func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool) bool {
+	b := r.b
+	for r.gs[a].w < lo {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		need, room := lo-r.gs[a].w, hi-r.gs[a].w
+		cx, cy := r.centroid(a)
+		best := candidate{v: -1}
+		for _, v := range r.gs[a].mem {
+			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
+				h := r.lab[u]
+				wu := r.g.w[u]
+				if h == a || h < 0 || !r.open(h, allowFrozen) || wu > room {
+					continue
+				}
+				hw := r.gs[h].w
+				switch {
+				case b.in(hw):
+					if hw-wu < b.min {
+						continue
+					}
+				case hw > b.max:
+				default:
+					continue
+				}
+				c := candidate{v: u, to: a, w: wu, finish: wu >= need, dist: r.sqDist(u, cx, cy)}
+				c.delta = r.movedW(h, -1, u) + r.movedW(a, u, -1) - r.movedW(h, -1, -1) - r.movedW(a, -1, -1)
+				if c.better(best) && r.connectedWithout(h, u) {
+					best = c
+				}
+			}
+		}
+		if best.v < 0 {
+			return false
+		}
+		r.move(best.v, a)
+	}
+	return true
+}
+
+// shed gives boundary atoms of group a to neighbours with room until a
+// weighs at most the maximum, keeping a contiguous and at least the
+// minimum.
+func (r *repairer) shed(a int32, allowFrozen bool) bool {
+	b := r.b
+	for r.gs[a].w > b.max {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		excess := r.gs[a].w - b.max
+		best := candidate{v: -1}
+		for _, v := range r.gs[a].mem {
+			wv := r.g.w[v]
+			if r.gs[a].w-wv < b.min {
+				continue
+			}
+			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
+				h := r.lab[u]
+				if h == a || h < 0 || !r.open(h, allowFrozen) || r.gs[h].w+wv > b.max {
+					continue
+				}
+				cx, cy := r.centroid(h)
+				c := candidate{v: v, to: h, w: wv, finish: wv >= excess, dist: r.sqDist(v, cx, cy)}
+				c.delta = r.movedW(a, -1, v) + r.movedW(h, v, -1) - r.movedW(a, -1, -1) - r.movedW(h, -1, -1)
+				if c.better(best) && r.connectedWithout(a, v) {
+					best = c
+				}
+			}
+		}
+		if best.v < 0 {
+			return false
+		}
+		r.move(best.v, best.to)
+	}
+	return true
+}
+
+// mergeInto moves every atom of a into h.
+func (r *repairer) mergeInto(a, h int32) {
+	mem := slices.Clone(r.gs[a].mem)
+	slices.Sort(mem)
+	for _, v := range mem {
+		r.move(v, h)
+	}
+}
+
+// splitGroup splits group g (contiguous) into valid groups with the
+// range-aware bisection, trying the feasible counts nearest the target.
+// The part holding g's smallest atom keeps g's id. It reports success.
+func (r *repairer) splitGroup(g int32, seed uint64) bool {
+	b := r.b
+	vs := slices.Clone(r.gs[g].mem)
+	slices.Sort(vs)
+	W := r.gs[g].w
+	lo, hi := b.kRange(W, len(vs))
+	if lo > hi || W < b.min {
+		return false
+	}
+	k0 := min(max(int(math.Round(float64(W)/r.p.target)), lo), hi)
+	var ks []int
+	for d := 0; len(ks) < 4 && (k0-d >= lo || k0+d <= hi); d++ {
+		if k0+d <= hi {
+			ks = append(ks, k0+d)
+		}
+		if d > 0 && k0-d >= lo {
+			ks = append(ks, k0-d)
+		}
+	}
+	in := func(u int32) bool { return r.lab[u] == g }
+	for try, k := range ks {
+		if k == 1 {
+			if b.in(W) {
+				return true
+			}
+			continue
+		}
+		order := slices.Clone(vs)
+		r.sp.splitAll(order, k, mix(seed, uint64(try)), in)
+		if r.ctx.Err() != nil {
+			return false
+		}
+		leafW := map[int32]int64{}
+		for _, v := range vs {
+			leafW[r.sp.out[v]] += r.g.w[v]
+		}
+		ok := true
+		for _, w := range leafW {
+			if !b.in(w) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		out := make([]int32, len(vs))
+		for i, v := range vs {
+			out[i] = r.sp.out[v]
+		}
+		ids := map[int32]int32{out[0]: g}
+		for i, v := range vs {
+			l := out[i]
+			id, seen := ids[l]
+			if !seen {
+				id = int32(len(r.gs))
+				r.gs = append(r.gs, &rgroup{kind: kindPart})
+				ids[l] = id
+			}
+			if id != g {
+				r.move(v, id)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// plan is one way to repair a group.
+type plan struct {
+	name string
+	run  func() bool
+}
+
+// fix repairs the out-of-bounds group a by the cheapest plan that makes
+// every group it touches valid, preferring plans that leave kept initial
+// groups alone, within the budget. It reports whether anything changed.
+func (r *repairer) fix(a int32) bool {
+	b := r.b
+	W := r.gs[a].w
+	seed := mix(r.p.seed, uint64(slices.Min(r.gs[a].mem))<<8)
+	var plans []plan
+	nb := r.neighbours(a)
+	for _, allowFrozen := range []bool{false, true} {
+		plans = plans[:0]
+		if W < b.min {
+			for _, h := range nb {
+				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max {
+					plans = append(plans, plan{"merge", func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
+				}
+			}
+			plans = append(plans, plan{"absorb", func() bool { return r.absorb(a, b.min, b.max, allowFrozen) }})
+		} else {
+			plans = append(plans, plan{"split", func() bool { return r.splitGroup(a, seed) }})
+			plans = append(plans, plan{"shed", func() bool { return r.shed(a, allowFrozen) }})
+			k := int((W + b.max - 1) / b.max)
+			if b.max < math.MaxInt64 && int64(k)*b.min > W {
+				plans = append(plans, plan{"absorb and split", func() bool {
+					return r.absorb(a, int64(k)*b.min, int64(k)*b.max, allowFrozen) && r.splitGroup(a, seed)
+				}})
+			}
+		}
+		// Merge with one neighbour, then all of them, then those within
+		// two steps, and split the union.
+		var sets [][]int32
+		var open []int32
+		for _, h := range nb {
+			if r.open(h, allowFrozen) {
+				sets = append(sets, []int32{h})
+				open = append(open, h)
+			}
+		}
+		if len(open) > 1 {
+			sets = append(sets, open)
+		}
+		ring := slices.Clone(open)
+		for _, h := range open {
+			for _, x := range r.neighbours(h) {
+				if x != a && r.open(x, allowFrozen) && !slices.Contains(ring, x) {
+					ring = append(ring, x)
+				}
+			}
+		}
+		if len(ring) > len(open) {
+			sets = append(sets, ring)
+		}
+		for i, set := range sets {
+			plans = append(plans, plan{"merge and split", func() bool {
+				for _, h := range set {
+					r.mergeInto(h, a)
+				}
+				return r.splitGroup(a, mix(seed, uint64(i+1)))
+			}})
+		}
+		best, bestCost, overBudget := -1, int64(0), false
+		for i, pl := range plans {
+			r.begin()
+			ok := pl.run()
+			c, fr := r.cost()
+			ok = ok && r.touchedValid()
+			r.rollback()
+			if r.ctx.Err() != nil {
+				return false
+			}
+			if !ok || fr && !allowFrozen {
+				continue
+			}
+			if r.budget > 0 && r.spent+c > r.budget {
+				overBudget = true
+				continue
+			}
+			if best < 0 || c < bestCost {
+				best, bestCost = i, c
+			}
+		}
+		if best >= 0 {
+			r.begin()
+			plans[best].run()
+			c, _ := r.cost()
+			r.spent += c
+			return true
+		}
+		if overBudget {
+			r.gs[a].reason = fmt.Sprintf("the budget of %d patients moved is spent (%d used)", r.budget, r.spent)
+			return false
+		}
+	}
+	return false
+}
+
+// touchedValid reports whether every group the current plan touched is
+// empty or within bounds and contiguous.
+func (r *repairer) touchedValid() bool {
+	for g := range r.before {
+		if int(g) >= len(r.gs) {
+			continue
+		}
+		gr := r.gs[g]
+		if len(gr.mem) == 0 {
+			continue
+		}
+		if gr.kind == kindPart && (!r.b.in(gr.w) || !r.connectedWithout(g, -1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// repairAll fixes out-of-bounds groups, those above the maximum first,
+// in rounds until a round changes nothing.
+func (r *repairer) repairAll() {
+	for round := 0; round < 4; round++ {
+		var bad []int32
+		for g, gr := range r.gs {
+			if gr.kind == kindPart && len(gr.mem) > 0 && gr.w > r.b.max {
+				bad = append(bad, int32(g))
+			}
+		}
+		for g, gr := range r.gs {
+			if gr.kind == kindPart && len(gr.mem) > 0 && gr.w < r.b.min {
+				bad = append(bad, int32(g))
+			}
+		}
+		changed := false
+		for _, g := range bad {
+			if r.ctx.Err() != nil {
+				return
+			}
+			if gr := r.gs[g]; len(gr.mem) > 0 && !r.b.in(gr.w) && r.fix(g) {
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// result numbers the groups canonically (by smallest atom) and gives each
+// its status.
+func (r *repairer) result() *levelOut {
+	n := r.g.n()
+	b := r.b
+	out := &levelOut{lab: make([]int32, n), notes: r.notes}
+	remap := make([]int32, len(r.gs))
+	for i := range remap {
+		remap[i] = -1
+	}
+	next := int32(0)
+	for v := range n {
+		g := r.lab[v]
+		if remap[g] < 0 {
+			remap[g] = next
+			next++
+		}
+		out.lab[v] = remap[g]
+	}
+	out.ngroups = int(next)
+	out.status = make([]Status, next)
+	out.reason = make([]string, next)
+	// pieces of non-oversize atoms, for the reasons
+	pieceW := make([]int64, n)
+	for _, pc := range atomComponents(r.g, func(v int32) bool { return r.g.w[v] <= b.max }, nil) {
+		W := pieceWeight(r.g, pc)
+		for _, v := range pc {
+			pieceW[v] = W
+		}
+	}
+	for g, gr := range r.gs {
+		id := remap[g]
+		if id < 0 {
+			continue
+		}
+		st, rs := StatusOK, ""
+		switch {
+		case gr.kind == kindOversize:
+			var v int32 = -1
+			for _, u := range gr.mem {
+				if r.g.w[u] > b.max {
+					v = u
+				}
+			}
+			st, rs = StatusOversize, fmt.Sprintf("one atom of weight %d exceeds the maximum %d", r.g.w[v], b.max)
+			for _, w := range gr.attached {
+				rs += fmt.Sprintf("; a stranded remainder of %d cut off by it (below the minimum %d) was attached", w, b.min)
+			}
+		case b.in(gr.w):
+		case gr.kind == kindStranded:
+			st, rs = StatusUndersize, fmt.Sprintf("its connected piece weighs %d in all, below the minimum %d", gr.w, b.min)
+		default:
+			W := pieceW[gr.mem[0]]
+			lo, hi := b.kRange(W, n)
+			switch {
+			case lo > hi:
+				st, rs = StatusUnsplittable, fmt.Sprintf("its connected piece of weight %d cannot be split into groups within [%d, %s]", W, b.min, maxString(b.max))
+			case gr.reason != "":
+				st, rs = StatusOutOfBounds, fmt.Sprintf("weight %d: %s", gr.w, gr.reason)
+			default:
+				st, rs = StatusOutOfBounds, fmt.Sprintf("weight %d: no repair of its initial group found within bounds", gr.w)
+			}
+		}
+		out.status[id], out.reason[id] = st, rs
+	}
+	return out
+}
