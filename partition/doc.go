@@ -86,18 +86,8 @@
 // and never shared between goroutines, and groups are numbered canonically
 // (by smallest practice index) at the end.
 //
-// Effort and speed. At the default effort (1) hubs and areas for England
-// take about 70 ms on two cores; 1 million synthetic practices about 14 s
-// of CPU (hubs and areas, graph built beforehand); 1.7 million postcodes in
-// groups of [100, 150] about 6.5 s of CPU and 1.35 GB peak (with reading
-// and graph building). For groups of bounded size the work grows as
+// Effort and speed. For groups of bounded size the work grows as
 // O(n log n) in the number of atoms. WithEffort(e) multiplies the search
-// budget.
-//
-// Measured on England (seed 1, default effort): 1,517 hubs, all within
-// [30,000, 50,000] except the 11 practices above 50,000; mean 1.70 km, p95
-// 8.2 km, max 59.3 km (St Mary's, Isles of Scilly, to Penzance) practice to
-// hub site, against 2.28 / 10.2 / 77 km for the real PCNs; 396 areas, all
-// at least 100,000. Over seeds 1–12 the hub mean is 1.70 km on average
-// (1.69–1.73).
+// budget. Measured times and quality (England, synthetic countries,
+// postcodes) are in BENCHMARKS.md, with the commands that give them.
 package partition

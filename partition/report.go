@@ -16,8 +16,8 @@ func (r *Result) Report(w io.Writer) error {
 	fmt.Fprintln(tw, "level\tbounds\tgroups\tin bounds\tcontiguous\tmean km\tp95 km\tmax km\tmin size\tmax size")
 	for l, q := range r.Quality {
 		lvl := r.Levels[l]
-		fmt.Fprintf(tw, "%s\t[%d, %s]\t%d\t%d\t%d\t%.2f\t%.2f\t%.1f\t%d\t%d\n", q.Level, lvl.Min, maxString(orInf(lvl.Max)),
-			q.Groups, q.InBounds, q.Contiguous, q.MeanKm, q.P95Km, q.MaxKm, q.MinSize, q.MaxSize)
+		fmt.Fprintf(tw, "%s\t[%s, %s]\t%s\t%s\t%s\t%.2f\t%.2f\t%.1f\t%s\t%s\n", q.Level, num(lvl.Min), num(orInf(lvl.Max)),
+			num(int64(q.Groups)), num(int64(q.InBounds)), num(int64(q.Contiguous)), q.MeanKm, q.P95Km, q.MaxKm, num(q.MinSize), num(q.MaxSize))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -26,7 +26,7 @@ func (r *Result) Report(w io.Writer) error {
 		name := r.Levels[l].Name
 		for i := range gs {
 			if g := &gs[i]; g.Status != StatusOK {
-				if _, err := fmt.Fprintf(w, "%s %d: %s, %d patients, %d practices: %s\n", name, g.ID, g.Status, g.Patients, len(g.Members), g.Reason); err != nil {
+				if _, err := fmt.Fprintf(w, "%s %d: %s, %s patients, %s: %s\n", name, g.ID, g.Status, num(g.Patients), count(len(g.Members), "practice"), g.Reason); err != nil {
 					return err
 				}
 			}
