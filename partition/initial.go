@@ -180,7 +180,25 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, ninit int, p leve
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if debugRepair != nil {
+		nf := 0
+		for _, g := range r.gs {
+			if g.frozen {
+				nf++
+			}
+		}
+		debugRepair(fmt.Sprintf("frozen at start %d x x x x x", nf))
+	}
 	r.repairAll()
+	if debugRepair != nil {
+		nf := 0
+		for _, g := range r.gs {
+			if g.frozen {
+				nf++
+			}
+		}
+		debugRepair(fmt.Sprintf("frozen at end %d x x x x x", nf))
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -26,8 +26,14 @@ type rgroup struct {
 	reason   string  // why it is still out of bounds, when it is
 }
 
-// undoRec is one logged move.
-type undoRec struct{ v, from, to int32 }
+// undoRec is one logged move, with the frozen flags it cleared.
+type undoRec struct {
+	v, from, to      int32
+	frozen1, frozen2 bool
+}
+
+// savepoint marks a point of the current plan to roll back to.
+type savepoint struct{ log, groups int }
 
 // repairer repairs an initial configuration by the fewest patients moved.
 // Every change is a plan (a short sequence of single-atom moves and
@@ -50,6 +56,7 @@ type repairer struct {
 	ngroups0  int             // groups before the current plan
 	before    map[int32]int64 // plan: moved weight of each touched group before it
 	wasFrozen map[int32]bool
+	wasW      map[int32]int64 // plan: weight of each touched group before it
 	acc       []int64 // per initial id, scratch of movedW
 	accIDs    []int32
 	mark      []int32 // per atom, BFS stamps
@@ -93,12 +100,14 @@ func (r *repairer) begin() {
 	r.ngroups0 = len(r.gs)
 	r.before = map[int32]int64{}
 	r.wasFrozen = map[int32]bool{}
+	r.wasW = map[int32]int64{}
 }
 
 func (r *repairer) touch(g int32) {
 	if _, ok := r.before[g]; !ok {
 		r.before[g] = r.movedW(g, -1, -1)
 		r.wasFrozen[g] = r.gs[g].frozen
+		r.wasW[g] = r.gs[g].w
 	}
 }
 
@@ -107,9 +116,9 @@ func (r *repairer) move(v, to int32) {
 	from := r.lab[v]
 	r.touch(from)
 	r.touch(to)
+	r.log = append(r.log, undoRec{v, from, to, r.gs[from].frozen, r.gs[to].frozen})
 	r.shift(v, from, to)
 	r.gs[from].frozen, r.gs[to].frozen = false, false
-	r.log = append(r.log, undoRec{v, from, to})
 }
 
 func (r *repairer) shift(v, from, to int32) {
@@ -123,32 +132,35 @@ func (r *repairer) shift(v, from, to int32) {
 }
 
 // rollback undoes the current plan.
-func (r *repairer) rollback() {
-	for i := len(r.log) - 1; i >= 0; i-- {
+func (r *repairer) rollback() { r.rollbackTo(savepoint{0, r.ngroups0}) }
+
+func (r *repairer) save() savepoint { return savepoint{len(r.log), len(r.gs)} }
+
+// rollbackTo undoes the moves of the current plan made since sp.
+func (r *repairer) rollbackTo(sp savepoint) {
+	for i := len(r.log) - 1; i >= sp.log; i-- {
 		u := r.log[i]
 		r.shift(u.v, u.to, u.from)
+		r.gs[u.from].frozen, r.gs[u.to].frozen = u.frozen1, u.frozen2
 	}
-	for g, f := range r.wasFrozen {
-		r.gs[g].frozen = f
-	}
-	r.log = r.log[:0]
-	r.gs = r.gs[:r.ngroups0] // groups the plan created are empty again
+	r.log = r.log[:sp.log]
+	r.gs = r.gs[:sp.groups] // groups created since are empty again
 
 }
 
-// cost is the change in moved patients made by the current plan, and
-// whether it changed a kept initial group.
-func (r *repairer) cost() (int64, bool) {
+// cost is the change in moved patients made by the current plan, and the
+// number of kept initial groups it changed.
+func (r *repairer) cost() (int64, int) {
 	var c int64
-	fr := false
+	fr := 0
 	for g, w := range r.before {
 		if int(g) < len(r.gs) {
 			c += r.movedW(g, -1, -1)
+			if r.wasFrozen[g] && !r.gs[g].frozen {
+				fr++
+			}
 		}
 		c -= w
-		if r.wasFrozen[g] {
-			fr = true
-		}
 	}
 	return c, fr
 }
@@ -298,11 +310,22 @@ func (r *repairer) open(h int32, allowFrozen bool) bool {
 	return r.gs[h].kind == kindPart && (allowFrozen || !r.gs[h].frozen)
 }
 
+// chainDepth bounds how far a shortfall or an excess is passed on: a
+// group that must give (or take) more than its neighbours can spare (or
+// hold) may take from (or give to) a neighbour anyway, which then repairs
+// itself the same way from its other neighbours, up to this many steps.
+const chainDepth = 3
+
+// chainTries is how many first steps of a chain are tried at each link.
+const chainTries = 3
+
 // absorb grows group a with boundary atoms of its neighbours until it
 // weighs at least lo, never above hi. Donors within bounds stay within
 // bounds and contiguous; donors above the maximum stay contiguous;
-// undersize donors are left alone.
-func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool) bool {
+// undersize donors and groups in chain are left alone. When no donor can
+// spare an atom, a donor is made to spare one and repairs its own
+// shortfall in turn (depth links at most).
+func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool, depth int, chain []int32) bool {
 	b := r.b
 	for r.gs[a].w < lo {
 		if r.ctx.Err() != nil {
@@ -311,49 +334,83 @@ func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool) bool {
 		need, room := lo-r.gs[a].w, hi-r.gs[a].w
 		cx, cy := r.centroid(a)
 		best := candidate{v: -1}
+		var forced []candidate
 		for _, v := range r.gs[a].mem {
 			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
 				h := r.lab[u]
 				wu := r.g.w[u]
-				if h == a || h < 0 || !r.open(h, allowFrozen) || wu > room {
+				if h == a || h < 0 || !r.open(h, allowFrozen) || wu > room || slices.Contains(chain, h) {
 					continue
 				}
 				hw := r.gs[h].w
+				safe := true
 				switch {
 				case b.in(hw):
-					if hw-wu < b.min {
-						continue
-					}
+					safe = hw-wu >= b.min
 				case hw > b.max:
 				default:
 					continue
 				}
+				if !safe && depth == 0 {
+					continue
+				}
 				c := candidate{v: u, to: a, w: wu, finish: wu >= need, dist: r.sqDist(u, cx, cy)}
 				c.delta = r.movedW(h, -1, u) + r.movedW(a, u, -1) - r.movedW(h, -1, -1) - r.movedW(a, -1, -1)
+				if !safe {
+					if !slices.ContainsFunc(forced, func(d candidate) bool { return d.v == u }) && r.connectedWithout(h, u) {
+						forced = append(forced, c)
+					}
+					continue
+				}
 				if c.better(best) && r.connectedWithout(h, u) {
 					best = c
 				}
 			}
 		}
-		if best.v < 0 {
+		if best.v >= 0 {
+			r.move(best.v, a)
+			continue
+		}
+		slices.SortFunc(forced, func(c, d candidate) int {
+			if c.better(d) {
+				return -1
+			}
+			return 1
+		})
+		done := false
+		for i, c := range forced {
+			if i == chainTries {
+				break
+			}
+			sp := r.save()
+			h := r.lab[c.v]
+			r.move(c.v, a)
+			if r.absorb(h, b.min, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a)) {
+				done = true
+				break
+			}
+			r.rollbackTo(sp)
+		}
+		if !done {
 			return false
 		}
-		r.move(best.v, a)
 	}
 	return true
 }
 
 // shed gives boundary atoms of group a to neighbours with room until a
-// weighs at most the maximum, keeping a contiguous and at least the
-// minimum.
-func (r *repairer) shed(a int32, allowFrozen bool) bool {
+// weighs at most hi, keeping a contiguous and at least the minimum, never
+// giving to groups in chain. When no neighbour has room, one is made to
+// take an atom and sheds its own excess in turn (depth links at most).
+func (r *repairer) shed(a int32, hi int64, allowFrozen bool, depth int, chain []int32) bool {
 	b := r.b
-	for r.gs[a].w > b.max {
+	for r.gs[a].w > hi {
 		if r.ctx.Err() != nil {
 			return false
 		}
-		excess := r.gs[a].w - b.max
+		excess := r.gs[a].w - hi
 		best := candidate{v: -1}
+		var forced []candidate
 		for _, v := range r.gs[a].mem {
 			wv := r.g.w[v]
 			if r.gs[a].w-wv < b.min {
@@ -361,21 +418,53 @@ func (r *repairer) shed(a int32, allowFrozen bool) bool {
 			}
 			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
 				h := r.lab[u]
-				if h == a || h < 0 || !r.open(h, allowFrozen) || r.gs[h].w+wv > b.max {
+				if h == a || h < 0 || !r.open(h, allowFrozen) || slices.Contains(chain, h) {
+					continue
+				}
+				safe := r.gs[h].w+wv <= b.max
+				if !safe && (depth == 0 || r.gs[h].w > b.max) {
 					continue
 				}
 				cx, cy := r.centroid(h)
 				c := candidate{v: v, to: h, w: wv, finish: wv >= excess, dist: r.sqDist(v, cx, cy)}
 				c.delta = r.movedW(a, -1, v) + r.movedW(h, v, -1) - r.movedW(a, -1, -1) - r.movedW(h, -1, -1)
+				if !safe {
+					if r.connectedWithout(a, v) {
+						forced = append(forced, c)
+					}
+					continue
+				}
 				if c.better(best) && r.connectedWithout(a, v) {
 					best = c
 				}
 			}
 		}
-		if best.v < 0 {
+		if best.v >= 0 {
+			r.move(best.v, best.to)
+			continue
+		}
+		slices.SortFunc(forced, func(c, d candidate) int {
+			if c.better(d) {
+				return -1
+			}
+			return 1
+		})
+		done := false
+		for i, c := range forced {
+			if i == chainTries {
+				break
+			}
+			sp := r.save()
+			r.move(c.v, c.to)
+			if r.shed(c.to, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a)) {
+				done = true
+				break
+			}
+			r.rollbackTo(sp)
+		}
+		if !done {
 			return false
 		}
-		r.move(best.v, best.to)
 	}
 	return true
 }
@@ -482,14 +571,22 @@ func (r *repairer) fix(a int32) bool {
 					plans = append(plans, plan{"merge", func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
 				}
 			}
-			plans = append(plans, plan{"absorb", func() bool { return r.absorb(a, b.min, b.max, allowFrozen) }})
+			plans = append(plans, plan{"absorb", func() bool { return r.absorb(a, b.min, b.max, allowFrozen, chainDepth, nil) }})
+			for _, h := range nb {
+				if r.open(h, allowFrozen) && W+r.gs[h].w > b.max {
+					plans = append(plans, plan{"merge and shed", func() bool {
+						r.mergeInto(a, h)
+						return r.shed(h, b.max, allowFrozen, chainDepth, nil)
+					}})
+				}
+			}
 		} else {
 			plans = append(plans, plan{"split", func() bool { return r.splitGroup(a, seed) }})
-			plans = append(plans, plan{"shed", func() bool { return r.shed(a, allowFrozen) }})
+			plans = append(plans, plan{"shed", func() bool { return r.shed(a, b.max, allowFrozen, chainDepth, nil) }})
 			k := int((W + b.max - 1) / b.max)
 			if b.max < math.MaxInt64 && int64(k)*b.min > W {
 				plans = append(plans, plan{"absorb and split", func() bool {
-					return r.absorb(a, int64(k)*b.min, int64(k)*b.max, allowFrozen) && r.splitGroup(a, seed)
+					return r.absorb(a, int64(k)*b.min, int64(k)*b.max, allowFrozen, chainDepth, nil) && r.splitGroup(a, seed)
 				}})
 			}
 		}
@@ -525,31 +622,44 @@ func (r *repairer) fix(a int32) bool {
 				return r.splitGroup(a, mix(seed, uint64(i+1)))
 			}})
 		}
-		best, bestCost, overBudget := -1, int64(0), false
+		best, bestCost, bestFrozen, overBudget := -1, int64(0), 0, false
 		for i, pl := range plans {
 			r.begin()
 			ok := pl.run()
 			c, fr := r.cost()
-			ok = ok && r.touchedValid()
+			ok = ok && r.touchedValid(a)
 			r.rollback()
+			if debugPlans != nil {
+				debugPlans(fmt.Sprintf("  plan %s W=%d ok=%v fr=%d cost=%d", pl.name, W, ok, fr, c))
+			}
 			if r.ctx.Err() != nil {
 				return false
 			}
-			if !ok || fr && !allowFrozen {
+			if !ok || fr > 0 && !allowFrozen {
 				continue
 			}
 			if r.budget > 0 && r.spent+c > r.budget {
 				overBudget = true
 				continue
 			}
-			if best < 0 || c < bestCost {
-				best, bestCost = i, c
+			if best < 0 || fr < bestFrozen || fr == bestFrozen && c < bestCost {
+				best, bestCost, bestFrozen = i, c, fr
 			}
 		}
 		if best >= 0 {
+			ia0 := r.ia[r.gs[a].mem[0]]
+			nopen := 0
+			for _, h := range nb {
+				if r.open(h, false) {
+					nopen++
+				}
+			}
 			r.begin()
 			plans[best].run()
-			c, _ := r.cost()
+			c, fr := r.cost()
+			if debugRepair != nil {
+				debugRepair(fmt.Sprintf("%s frozen=%v W=%d ia=%d nb=%d open=%d cost=%d", plans[best].name, fr, W, ia0, len(nb), nopen, c))
+			}
 			r.spent += c
 			return true
 		}
@@ -561,22 +671,34 @@ func (r *repairer) fix(a int32) bool {
 	return false
 }
 
-// touchedValid reports whether every group the current plan touched is
-// empty or within bounds and contiguous.
-func (r *repairer) touchedValid() bool {
+// touchedValid reports whether the current plan left group a within
+// bounds and every other group it touched empty, or contiguous and within
+// bounds, or (if it was out of bounds before) no further out of bounds.
+func (r *repairer) touchedValid(a int32) bool {
 	for g := range r.before {
 		if int(g) >= len(r.gs) {
 			continue
 		}
 		gr := r.gs[g]
-		if len(gr.mem) == 0 {
+		if len(gr.mem) == 0 || gr.kind != kindPart {
 			continue
 		}
-		if gr.kind == kindPart && (!r.b.in(gr.w) || !r.connectedWithout(g, -1)) {
+		if !r.connectedWithout(g, -1) {
+			return false
+		}
+		if r.b.in(gr.w) {
+			continue
+		}
+		if g == a || r.b.in(r.wasW[g]) || r.violation(gr.w) > r.violation(r.wasW[g]) {
 			return false
 		}
 	}
 	return true
+}
+
+// violation is how far a weight lies outside the bounds.
+func (r *repairer) violation(w int64) int64 {
+	return max(0, r.b.min-w, w-r.b.max)
 }
 
 // repairAll fixes out-of-bounds groups, those above the maximum first,
@@ -676,3 +798,7 @@ func (r *repairer) result() *levelOut {
 	}
 	return out
 }
+
+var debugRepair func(string)
+
+var debugPlans func(string)
