@@ -130,7 +130,14 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, ninit int, p leve
 				r.place(u, g)
 			}
 			r.gs[g].attached = append(r.gs[g].attached, pieceWeight(ag, pc))
-			r.notes = append(r.notes, fmt.Sprintf("%s: remainder of weight %d (%d atoms) attached to an oversize group", p.name, pieceWeight(ag, pc), len(pc)))
+			np := 0
+			for _, u := range pc {
+				if p.words.practices != nil {
+					np += int(p.words.practices[u])
+				}
+			}
+			name, many := r.describe(a)
+			r.notes = append(r.notes, fmt.Sprintf("%s with %s patients, cut off next to %s, joined %s %s", count(np, "practice"), num(pieceWeight(ag, pc)), name, pick(one(many), "its", "their"), p.name))
 		} else if pieceWeight(ag, pc) < b.min {
 			r.newGroup(kindStranded, pc) // its whole piece is below the minimum
 		}
@@ -180,25 +187,7 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, ninit int, p leve
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if debugRepair != nil {
-		nf := 0
-		for _, g := range r.gs {
-			if g.frozen {
-				nf++
-			}
-		}
-		debugRepair(fmt.Sprintf("frozen at start %d x x x x x", nf))
-	}
 	r.repairAll()
-	if debugRepair != nil {
-		nf := 0
-		for _, g := range r.gs {
-			if g.frozen {
-				nf++
-			}
-		}
-		debugRepair(fmt.Sprintf("frozen at end %d x x x x x", nf))
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -198,6 +198,20 @@ func (r *repairer) movedW(g, plus, minus int32) int64 {
 	return labelled - best
 }
 
+// baseMoved returns movedW(g, -1, -1), cached for the groups around a
+// while nothing moves.
+func (r *repairer) baseMoved(a int32) func(int32) int64 {
+	cache := map[int32]int64{}
+	return func(g int32) int64 {
+		w, ok := cache[g]
+		if !ok {
+			w = r.movedW(g, -1, -1)
+			cache[g] = w
+		}
+		return w
+	}
+}
+
 // connectedWithout reports whether group g minus atom v (-1: none) is
 // connected (an empty remainder is not).
 func (r *repairer) connectedWithout(g, v int32) bool {
@@ -261,6 +275,14 @@ func (r *repairer) centroid(g int32) (float64, float64) {
 func (r *repairer) sqDist(v int32, cx, cy float64) float64 {
 	dx, dy := r.g.x[v]-cx, r.g.y[v]-cy
 	return dx*dx + dy*dy
+}
+
+// describe names an atom in the planner's words.
+func (r *repairer) describe(v int32) (string, bool) {
+	if r.p.words.describe == nil {
+		return fmt.Sprintf("%s atom %d", r.p.name, v), false
+	}
+	return r.p.words.describe(v)
 }
 
 // candidate is one single-atom move considered by a greedy plan.
@@ -333,6 +355,7 @@ func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool, depth int, ch
 		}
 		need, room := lo-r.gs[a].w, hi-r.gs[a].w
 		cx, cy := r.centroid(a)
+		base := r.baseMoved(a)
 		best := candidate{v: -1}
 		var forced []candidate
 		for _, v := range r.gs[a].mem {
@@ -355,7 +378,7 @@ func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool, depth int, ch
 					continue
 				}
 				c := candidate{v: u, to: a, w: wu, finish: wu >= need, dist: r.sqDist(u, cx, cy)}
-				c.delta = r.movedW(h, -1, u) + r.movedW(a, u, -1) - r.movedW(h, -1, -1) - r.movedW(a, -1, -1)
+				c.delta = r.movedW(h, -1, u) + r.movedW(a, u, -1) - base(h) - base(a)
 				if !safe {
 					if !slices.ContainsFunc(forced, func(d candidate) bool { return d.v == u }) && r.connectedWithout(h, u) {
 						forced = append(forced, c)
@@ -410,6 +433,7 @@ func (r *repairer) shed(a int32, hi int64, allowFrozen bool, depth int, chain []
 		}
 		excess := r.gs[a].w - hi
 		best := candidate{v: -1}
+		base := r.baseMoved(a)
 		var forced []candidate
 		for _, v := range r.gs[a].mem {
 			wv := r.g.w[v]
@@ -427,7 +451,7 @@ func (r *repairer) shed(a int32, hi int64, allowFrozen bool, depth int, chain []
 				}
 				cx, cy := r.centroid(h)
 				c := candidate{v: v, to: h, w: wv, finish: wv >= excess, dist: r.sqDist(v, cx, cy)}
-				c.delta = r.movedW(a, -1, v) + r.movedW(h, v, -1) - r.movedW(a, -1, -1) - r.movedW(h, -1, -1)
+				c.delta = r.movedW(a, -1, v) + r.movedW(h, v, -1) - base(a) - base(h)
 				if !safe {
 					if r.connectedWithout(a, v) {
 						forced = append(forced, c)
@@ -548,9 +572,14 @@ func (r *repairer) splitGroup(g int32, seed uint64) bool {
 	return false
 }
 
+// splitTier is the tier of merging with one neighbour and splitting the
+// union; merging with several comes one tier later.
+const splitTier = 0
+
 // plan is one way to repair a group.
 type plan struct {
 	name string
+	tier int // plans of a later tier are tried only when no earlier one works
 	run  func() bool
 }
 
@@ -568,24 +597,24 @@ func (r *repairer) fix(a int32) bool {
 		if W < b.min {
 			for _, h := range nb {
 				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max {
-					plans = append(plans, plan{"merge", func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
+					plans = append(plans, plan{"merge", 0, func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
 				}
 			}
-			plans = append(plans, plan{"absorb", func() bool { return r.absorb(a, b.min, b.max, allowFrozen, chainDepth, nil) }})
+			plans = append(plans, plan{"absorb", 0, func() bool { return r.absorb(a, b.min, b.max, allowFrozen, chainDepth, nil) }})
 			for _, h := range nb {
 				if r.open(h, allowFrozen) && W+r.gs[h].w > b.max {
-					plans = append(plans, plan{"merge and shed", func() bool {
+					plans = append(plans, plan{"merge and shed", 0, func() bool {
 						r.mergeInto(a, h)
 						return r.shed(h, b.max, allowFrozen, chainDepth, nil)
 					}})
 				}
 			}
 		} else {
-			plans = append(plans, plan{"split", func() bool { return r.splitGroup(a, seed) }})
-			plans = append(plans, plan{"shed", func() bool { return r.shed(a, b.max, allowFrozen, chainDepth, nil) }})
+			plans = append(plans, plan{"split", 0, func() bool { return r.splitGroup(a, seed) }})
+			plans = append(plans, plan{"shed", 0, func() bool { return r.shed(a, b.max, allowFrozen, chainDepth, nil) }})
 			k := int((W + b.max - 1) / b.max)
 			if b.max < math.MaxInt64 && int64(k)*b.min > W {
-				plans = append(plans, plan{"absorb and split", func() bool {
+				plans = append(plans, plan{"absorb and split", 0, func() bool {
 					return r.absorb(a, int64(k)*b.min, int64(k)*b.max, allowFrozen, chainDepth, nil) && r.splitGroup(a, seed)
 				}})
 			}
@@ -615,7 +644,7 @@ func (r *repairer) fix(a int32) bool {
 			sets = append(sets, ring)
 		}
 		for i, set := range sets {
-			plans = append(plans, plan{"merge and split", func() bool {
+			plans = append(plans, plan{"merge and split", min(len(set)-1, 1) + splitTier, func() bool {
 				for _, h := range set {
 					r.mergeInto(h, a)
 				}
@@ -624,14 +653,14 @@ func (r *repairer) fix(a int32) bool {
 		}
 		best, bestCost, bestFrozen, overBudget := -1, int64(0), 0, false
 		for i, pl := range plans {
+			if i > 0 && pl.tier > plans[i-1].tier && best >= 0 {
+				break
+			}
 			r.begin()
 			ok := pl.run()
 			c, fr := r.cost()
 			ok = ok && r.touchedValid(a)
 			r.rollback()
-			if debugPlans != nil {
-				debugPlans(fmt.Sprintf("  plan %s W=%d ok=%v fr=%d cost=%d", pl.name, W, ok, fr, c))
-			}
 			if r.ctx.Err() != nil {
 				return false
 			}
@@ -647,24 +676,14 @@ func (r *repairer) fix(a int32) bool {
 			}
 		}
 		if best >= 0 {
-			ia0 := r.ia[r.gs[a].mem[0]]
-			nopen := 0
-			for _, h := range nb {
-				if r.open(h, false) {
-					nopen++
-				}
-			}
 			r.begin()
 			plans[best].run()
-			c, fr := r.cost()
-			if debugRepair != nil {
-				debugRepair(fmt.Sprintf("%s frozen=%v W=%d ia=%d nb=%d open=%d cost=%d", plans[best].name, fr, W, ia0, len(nb), nopen, c))
-			}
+			c, _ := r.cost()
 			r.spent += c
 			return true
 		}
 		if overBudget {
-			r.gs[a].reason = fmt.Sprintf("the budget of %d patients moved is spent (%d used)", r.budget, r.spent)
+			r.gs[a].reason = fmt.Sprintf("repairing it would exceed the budget of %s patients moved (%s moved so far)", num(r.budget), num(r.spent))
 			return false
 		}
 	}
@@ -761,10 +780,17 @@ func (r *repairer) result() *levelOut {
 			pieceW[v] = W
 		}
 	}
+	words := r.p.words
 	for g, gr := range r.gs {
 		id := remap[g]
 		if id < 0 {
 			continue
+		}
+		np := 0
+		if words.practices != nil {
+			for _, v := range gr.mem {
+				np += int(words.practices[v])
+			}
 		}
 		st, rs := StatusOK, ""
 		switch {
@@ -775,30 +801,27 @@ func (r *repairer) result() *levelOut {
 					v = u
 				}
 			}
-			st, rs = StatusOversize, fmt.Sprintf("one atom of weight %d exceeds the maximum %d", r.g.w[v], b.max)
+			name, many := r.describe(v)
+			st, rs = StatusOversize, fmt.Sprintf("%s %s %s patients, above the %s maximum %s", name, pick(one(many), "has", "have"), num(r.g.w[v]), r.p.name, num(b.max))
 			for _, w := range gr.attached {
-				rs += fmt.Sprintf("; a stranded remainder of %d cut off by it (below the minimum %d) was attached", w, b.min)
+				rs += fmt.Sprintf("; practices with %s patients, cut off by %s and below the minimum %s, were added", num(w), pick(one(many), "it", "them"), num(b.min))
 			}
 		case b.in(gr.w):
 		case gr.kind == kindStranded:
-			st, rs = StatusUndersize, fmt.Sprintf("its connected piece weighs %d in all, below the minimum %d", gr.w, b.min)
+			st, rs = StatusUndersize, cutOff(np, gr.w, r.p.name, b.min)
 		default:
 			W := pieceW[gr.mem[0]]
 			lo, hi := b.kRange(W, n)
 			switch {
 			case lo > hi:
-				st, rs = StatusUnsplittable, fmt.Sprintf("its connected piece of weight %d cannot be split into groups within [%d, %s]", W, b.min, maxString(b.max))
+				st, rs = StatusUnsplittable, fmt.Sprintf("%s patients: the practices connected to it have %s patients, which no number of %s of %s can share", num(gr.w), num(W), plural(r.p.name), span(b))
 			case gr.reason != "":
-				st, rs = StatusOutOfBounds, fmt.Sprintf("weight %d: %s", gr.w, gr.reason)
+				st, rs = StatusOutOfBounds, fmt.Sprintf("%s patients, outside %s: %s", num(gr.w), span(b), gr.reason)
 			default:
-				st, rs = StatusOutOfBounds, fmt.Sprintf("weight %d: no repair of its initial group found within bounds", gr.w)
+				st, rs = StatusOutOfBounds, fmt.Sprintf("%s patients, outside %s: no repair of its initial group within bounds and contiguous was found", num(gr.w), span(b))
 			}
 		}
 		out.status[id], out.reason[id] = st, rs
 	}
 	return out
 }
-
-var debugRepair func(string)
-
-var debugPlans func(string)
