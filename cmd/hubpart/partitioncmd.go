@@ -19,7 +19,8 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	var (
 		lf                                 levelFlags
 		inf                                inputFlags
-		in, boundary, strata, locked       string
+		in, boundary, strata, locked, from string
+		maxMoved                           int64
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
 	)
@@ -27,7 +28,9 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
-	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status to `file`")
+	fs.StringVar(&from, "from", "", "`column` of an existing configuration to start from, e.g. pcn_code (blank: free); hubs change it as little as possible")
+	fs.Int64Var(&maxMoved, "max-moved", 0, "with -from: at most this many `patients` moved by repairs (0: no limit); groups left out of bounds are reported")
+	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change) to `file`")
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
@@ -58,8 +61,14 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	if maxMoved < 0 {
+		return fmt.Errorf("-max-moved %d: must not be negative", maxMoved)
+	}
+	if maxMoved > 0 && from == "" {
+		return fmt.Errorf("-max-moved needs -from")
+	}
 	var keep []string
-	for _, c := range []string{strata, locked} {
+	for _, c := range []string{strata, locked, from} {
 		if c != "" {
 			keep = append(keep, c)
 		}
@@ -98,6 +107,13 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 		opts = append(opts, partition.WithLocked(labels))
+	}
+	if from != "" {
+		labels, err := attrColumn(ps, from)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, partition.WithInitial(labels), partition.WithMaxMoved(maxMoved))
 	}
 	j := &job{
 		practices: ps, boundary: b, levels: levels, opts: opts,
