@@ -337,13 +337,14 @@ func (d Disruption) WriteReport(w io.Writer) error {
 		}
 		return 100 * float64(a) / float64(b)
 	}
-	fmt.Fprintf(tw, "initial groups\t%d\t%d valid (within bounds and contiguous)\n", d.Groups, d.Valid)
-	fmt.Fprintf(tw, "kept exactly\t%d\t%d of the %d valid (%.1f%%)\n", d.Kept, d.KeptValid, d.Valid, pct(int64(d.KeptValid), int64(d.Valid)))
-	fmt.Fprintf(tw, "split / merged\t%d / %d\t\n", d.Split, d.Merged)
-	fmt.Fprintf(tw, "grown / shrunk / reshaped\t%d / %d / %d\t\n", d.Grown, d.Shrunk, d.Reshaped)
-	fmt.Fprintf(tw, "practices moved\t%d\tof %d (%.1f%%)\n", d.PracticesMoved, d.Practices, pct(int64(d.PracticesMoved), int64(d.Practices)))
-	fmt.Fprintf(tw, "patients moved\t%d\tof %d (%.1f%%)\n", d.PatientsMoved, d.Patients, pct(d.PatientsMoved, d.Patients))
-	fmt.Fprintf(tw, "  of which in detached parts\t%d\t%.1f%% of patients (parts cut off from the largest part of their group: strict contiguity)\n", d.DetachedMoved, pct(d.DetachedMoved, d.Patients))
+	n := func(v int) string { return num(int64(v)) }
+	fmt.Fprintf(tw, "initial groups\t%s\t%s valid (within bounds and contiguous)\n", n(d.Groups), n(d.Valid))
+	fmt.Fprintf(tw, "kept exactly\t%s\t%s of the %s valid (%.1f%%)\n", n(d.Kept), n(d.KeptValid), n(d.Valid), pct(int64(d.KeptValid), int64(d.Valid)))
+	fmt.Fprintf(tw, "split / merged\t%s / %s\t\n", n(d.Split), n(d.Merged))
+	fmt.Fprintf(tw, "grown / shrunk / reshaped\t%s / %s / %s\t\n", n(d.Grown), n(d.Shrunk), n(d.Reshaped))
+	fmt.Fprintf(tw, "practices moved\t%s\tof %s (%.1f%%)\n", n(d.PracticesMoved), n(d.Practices), pct(int64(d.PracticesMoved), int64(d.Practices)))
+	fmt.Fprintf(tw, "patients moved\t%s\tof %s (%.1f%%)\n", num(d.PatientsMoved), num(d.Patients), pct(d.PatientsMoved, d.Patients))
+	fmt.Fprintf(tw, "  of which in detached parts\t%s\t%.1f%% of patients (parts cut off from the largest part of their group: strict contiguity)\n", num(d.DetachedMoved), pct(d.DetachedMoved, d.Patients))
 	fmt.Fprintf(tw, "adjusted Rand index\t%.3f\t\n", d.ARI)
 	return tw.Flush()
 }

@@ -57,7 +57,7 @@ type repairer struct {
 	before    map[int32]int64 // plan: moved weight of each touched group before it
 	wasFrozen map[int32]bool
 	wasW      map[int32]int64 // plan: weight of each touched group before it
-	acc       []int64 // per initial id, scratch of movedW
+	acc       []int64         // per initial id, scratch of movedW
 	accIDs    []int32
 	mark      []int32 // per atom, BFS stamps
 	markN     int32

@@ -17,6 +17,7 @@ type options struct {
 	strata   []string
 	locked   []string
 	workers  int
+	align    []alignSpec
 	initial  []string // WithInitial (initial.go)
 	maxMoved int64    // WithMaxMoved (initial.go)
 }

@@ -37,6 +37,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	}
 	r.strat = labelIDs(o.strata)
 	r.init, r.ninit = initialIDs(o.initial)
+	if r.init != nil && o.alignAt(0) != nil {
+		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment applies only to the levels above")
+	}
 	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
 	r.res.Locked = issues
 	for _, li := range issues {
@@ -98,6 +101,9 @@ func runOptions(ps []geo.Practice, levels []Level, opts []Option) (options, erro
 	if o.maxMoved < 0 {
 		return o, &LevelError{0, levels[0], "negative budget of patients moved"}
 	}
+	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+		return o, err
+	}
 	if o.target < 0 || o.count < 0 {
 		return o, &LevelError{0, levels[0], "negative target or count"}
 	}
@@ -156,16 +162,17 @@ func (r *runner) params(l int) levelParams {
 func (r *runner) level(l int) error {
 	ctx, ps, res := r.ctx, r.ps, r.res
 	lvl := res.Levels[l]
-	pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	var out *levelOut
 	var err error
 	if l == 0 && r.init != nil {
+		// WithInitial decides level 0; alignment applies above it
+		pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
 	} else {
-		out, err = solveLevel(ctx, pg, r.params(l), r.o.progress)
+		out, err = solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	}
 	if err != nil {
 		return err
@@ -190,6 +197,7 @@ func (r *runner) level(l int) error {
 	res.Groups = append(res.Groups, groups)
 	res.Assign = append(res.Assign, assign)
 	res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+	res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, r.o.alignAt(l)))
 	res.Notes = append(res.Notes, out.notes...)
 	r.stage(lvl.Name + ": groups")
 	// Next level's units: this level's groups, placed at their hub sites.
