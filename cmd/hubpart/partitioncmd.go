@@ -31,8 +31,8 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
-	var mapFile string
-	fs.StringVar(&mapFile, "map", "", "draw the map to `file` (.svg or .png)")
+	var mapFile, outHTML string
+	fs.StringVar(&mapFile, "map", "", "draw the map to `file` (.svg, .png, or .html: an interactive page)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
 	inf.register(fs)
@@ -51,8 +51,10 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		outSVG = mapFile
 	case ext == ".png":
 		outPNG = mapFile
+	case ext == ".html" || ext == ".htm":
+		outHTML = mapFile
 	default:
-		return fmt.Errorf("-map %s: want a .svg or .png file", mapFile)
+		return fmt.Errorf("-map %s: want a .svg, .png or .html file", mapFile)
 	}
 	levels, err := lf.levels()
 	if err != nil {
@@ -101,7 +103,7 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	j := &job{
 		practices: ps, boundary: b, levels: levels, opts: opts,
-		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
+		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
 		title: filepath.Base(in), quiet: quiet, prog: prog,
 	}
 	return j.run(ctx, stdout, stderr)

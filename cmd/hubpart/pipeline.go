@@ -24,6 +24,7 @@ type job struct {
 	opts      []partition.Option
 
 	outCSV, outGeoJSON, outSVG, outPNG string
+	outHTML                            string // interactive map page
 	title                              string
 	quiet                              bool
 	prog                               *progress // nil: made from quiet
@@ -140,7 +141,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
+	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" || j.outHTML != "" {
 		prog.Report("export", 0, 0)
 		fc, err := export.FeatureCollection(in)
 		if err != nil {
@@ -169,6 +170,12 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
+		if j.outHTML != "" {
+			ho := export.HTMLOptions{Title: j.title}
+			if err := writeFileAtomic(j.outHTML, func(w io.Writer) error { return export.WriteHTML(w, in, fc, ho) }); err != nil {
+				return err
+			}
+		}
 	}
 	prog.Done()
 
@@ -181,7 +188,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	for _, f := range []string{j.outCSV, j.outGeoJSON, j.outSVG, j.outPNG} {
+	for _, f := range []string{j.outCSV, j.outGeoJSON, j.outSVG, j.outPNG, j.outHTML} {
 		if f != "" {
 			fmt.Fprintf(stdout, "wrote %s\n", f)
 		}
