@@ -9,8 +9,6 @@ import (
 	"html"
 	"io"
 	"strings"
-
-	"github.com/paulmach/orb/geojson"
 )
 
 // HTMLOptions controls the interactive map page.
@@ -31,24 +29,25 @@ var pageJS string
 // WriteHTML writes the partition as one self-contained interactive HTML
 // page: its script, style and data are inline, and it requests nothing from
 // the network, so it works offline and as an e-mail attachment. The page
-// draws the outline (in.Boundary, when given), the hubs, the areas and the
-// practices of fc (see FeatureCollection) on a canvas, and lets the reader
+// draws the outline (Boundary, when given), the hubs, the areas and the
+// practices of m on a canvas, and lets the reader
 // pan and zoom (mouse, wheel, touch), hover a hub or practice for its
 // details, click a hub to list its practices, switch layers and the
 // colouring (neighbouring hubs differ, or by area), and search for a
 // practice by code, name or postcode (also as the URL fragment #q=...).
 // Hubs outside their size bounds are hatched and outlined in red; practices
-// whose "moved" property is true are ringed.
+// whose extra property "moved" is true are ringed (with "from", when set,
+// named as where they came from), and a "postcode" property is searchable.
 //
 // Every text from the data (titles, names, codes) reaches the page as JSON
 // inside a script block, escaped so that it cannot close the block, and is
 // put into the document as text, never as markup: the page is safe with any
 // input text. The same input gives the same bytes.
-func WriteHTML(w io.Writer, in Input, fc *geojson.FeatureCollection, opt HTMLOptions) error {
+func (m *Model) WriteHTML(w io.Writer, opt HTMLOptions) error {
 	if opt.Title == "" {
 		opt.Title = "Hubs"
 	}
-	d, err := buildPageData(in, fc, opt)
+	d, err := m.pageData(opt)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // nasty are texts that would break a page built by pasting strings into
@@ -25,10 +24,10 @@ var nasty = []string{
 }
 
 // htmlPage writes the page of in and returns it with its decoded data block.
-func htmlPage(t *testing.T, in Input, fc *geojson.FeatureCollection, opt HTMLOptions) (string, *pageData) {
+func htmlPage(t *testing.T, m *Model, opt HTMLOptions) (string, *pageData) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, in, fc, opt); err != nil {
+	if err := m.WriteHTML(&buf, opt); err != nil {
 		t.Fatalf("WriteHTML: %v", err)
 	}
 	page := buf.String()
@@ -51,11 +50,8 @@ func htmlPage(t *testing.T, in Input, fc *geojson.FeatureCollection, opt HTMLOpt
 
 func TestWriteHTMLSelfContained(t *testing.T) {
 	in := synthetic(t, true)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, d := htmlPage(t, in, fc, HTMLOptions{Title: "Synthetic", Attribution: "Test data"})
+	m := build(t, in)
+	page, d := htmlPage(t, m, HTMLOptions{Title: "Synthetic", Attribution: "Test data"})
 	// Nothing that would make a browser fetch: no URLs, no external
 	// scripts, styles, fonts or images.
 	for _, bad := range []string{"http:", "https:", "//cdn", "<script src", `rel="stylesheet"`, "url(", "@import", "@font-face", "<img", "<iframe", "fetch(", "XMLHttpRequest", "WebSocket"} {
@@ -105,55 +101,49 @@ func TestWriteHTMLSelfContained(t *testing.T) {
 	if d.Practices.Moved != nil || d.Practices.From != nil || d.Practices.Postcode != nil {
 		t.Errorf("moved/from/postcode columns present without data")
 	}
+	for i, a := range d.Areas {
+		g := r.Groups[1][i]
+		if a.ID != i || a.Patients != g.Patients || a.Hubs != len(g.Children) || a.Area != -1 || len(a.Rings) == 0 {
+			t.Errorf("area %d: %+v does not match group %+v", i, a, g)
+		}
+	}
 	// Same input, same bytes.
-	again, _ := htmlPage(t, in, fc, HTMLOptions{Title: "Synthetic", Attribution: "Test data"})
+	again, _ := htmlPage(t, build(t, in), HTMLOptions{Title: "Synthetic", Attribution: "Test data"})
 	if again != page {
 		t.Error("two writes of the same input differ")
 	}
 }
 
-// The rings in the page decode to the hub polygons of the feature
-// collection, projected and rounded to whole metres.
+// The rings in the page decode to the hub polygons of the model, projected
+// and rounded to whole metres.
 func TestPageDataRings(t *testing.T) {
-	in := synthetic(t, true)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, d := htmlPage(t, in, fc, HTMLOptions{})
-	fwd := planeProjection(in, fc)
+	m := build(t, synthetic(t, true))
+	_, d := htmlPage(t, m, HTMLOptions{})
 	// The page's origin is the floor of the smallest projected x and y.
 	var xs, ys []float64
-	for _, f := range fc.Features {
-		forEachRing(f.Geometry, func(r orb.Ring) {
-			for _, p := range r {
-				q := fwd(p)
-				xs, ys = append(xs, q[0]), append(ys, q[1])
+	add := func(p orb.Point) {
+		q := m.Project(p)
+		xs, ys = append(xs, q[0]), append(ys, q[1])
+	}
+	for _, mp := range append(polygonsOf(m.Hubs()), m.Boundary) {
+		for _, poly := range mp {
+			for _, r := range poly {
+				for _, p := range r {
+					add(p)
+				}
 			}
-		})
-		if p, ok := f.Geometry.(orb.Point); ok {
-			q := fwd(p)
-			xs, ys = append(xs, q[0]), append(ys, q[1])
 		}
 	}
-	for _, poly := range in.Boundary {
-		for _, r := range poly {
-			for _, p := range r {
-				q := fwd(p)
-				xs, ys = append(xs, q[0]), append(ys, q[1])
-			}
-		}
+	for _, p := range m.Practices {
+		add(p.Loc)
 	}
 	ox, oy := math.Floor(minOf(xs)), math.Floor(minOf(ys))
-	k := 0
-	for _, f := range fc.Features {
-		if f.Properties["layer"] != "hub" {
-			continue
-		}
+	for k, rg := range m.Hubs() {
 		h := d.Hubs[k]
-		k++
 		var rings []orb.Ring
-		forEachRing(f.Geometry, func(r orb.Ring) { rings = append(rings, r) })
+		for _, poly := range rg.Polygon {
+			rings = append(rings, poly...)
+		}
 		if len(rings) != len(h.Rings) {
 			t.Fatalf("hub %d: %d rings, want %d", h.ID, len(h.Rings), len(rings))
 		}
@@ -166,11 +156,17 @@ func TestPageDataRings(t *testing.T) {
 			for i, p := range want {
 				x += enc[2*i]
 				y += enc[2*i+1]
-				q := fwd(p)
+				q := m.Project(p)
 				if math.Abs(float64(x)-(q[0]-ox)) > 0.5 || math.Abs(float64(y)-(q[1]-oy)) > 0.5 {
 					t.Fatalf("hub %d ring %d vertex %d: decoded (%d, %d), want (%.1f, %.1f)", h.ID, ri, i, x, y, q[0]-ox, q[1]-oy)
 				}
 			}
+		}
+	}
+	for i, p := range m.Practices {
+		q := m.Project(p.Loc)
+		if math.Abs(float64(d.Practices.X[i])-(q[0]-ox)) > 0.5 || math.Abs(float64(d.Practices.Y[i])-(q[1]-oy)) > 0.5 {
+			t.Errorf("practice %s at (%d, %d), want (%.1f, %.1f)", p.Code, d.Practices.X[i], d.Practices.Y[i], q[0]-ox, q[1]-oy)
 		}
 	}
 	if w, h := float64(d.Size[0]), float64(d.Size[1]); w < maxOf(xs)-ox || h < maxOf(ys)-oy {
@@ -178,6 +174,9 @@ func TestPageDataRings(t *testing.T) {
 	}
 	if d.Metres != 1 {
 		t.Errorf("metres per unit %v, want 1 (the projection is in metres)", d.Metres)
+	}
+	if len(d.Outline) != 2 {
+		t.Errorf("%d outline rings, want 2 (mainland and island)", len(d.Outline))
 	}
 }
 
@@ -204,12 +203,8 @@ func TestWriteHTMLEscapes(t *testing.T) {
 	for i := range in.Practices {
 		in.Practices[i].Name = nasty[i%len(nasty)]
 	}
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
 	title := nasty[0] + nasty[1]
-	page, d := htmlPage(t, in, fc, HTMLOptions{Title: title, Attribution: nasty[2]})
+	page, d := htmlPage(t, build(t, in), HTMLOptions{Title: title, Attribution: nasty[2]})
 	if n := strings.Count(strings.ToLower(page), "</script"); n != 2 {
 		t.Errorf("%d </script sequences, want 2", n)
 	}
@@ -253,18 +248,11 @@ func TestHTMLAssetsUseNoMarkupFromData(t *testing.T) {
 func TestPageDataMovedAndPostcodes(t *testing.T) {
 	in := synthetic(t, true)
 	in.Practices[0].Attrs = map[string]string{"postcode": "B1 1AA"}
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fc.Features {
-		if f.Properties["layer"] == "practice" && f.Properties["code"] == in.Practices[2].Code {
-			f.Properties["moved"] = true
-			f.Properties["from"] = "U12345"
-		}
-	}
-	_, d := htmlPage(t, in, fc, HTMLOptions{})
-	if len(d.Practices.Moved) != len(in.Practices) || d.Practices.Moved[2] != 1 || d.Practices.Moved[1] != 0 || d.Practices.From[2] != "U12345" {
+	in.Practices[3].Attrs = map[string]string{"moved": "yes"}
+	m := build(t, in)
+	m.Practices[2].Props = append(m.Practices[2].Props, Property{"moved", true}, Property{"from", "U12345"})
+	_, d := htmlPage(t, m, HTMLOptions{})
+	if len(d.Practices.Moved) != len(in.Practices) || d.Practices.Moved[2] != 1 || d.Practices.Moved[3] != 1 || d.Practices.Moved[1] != 0 || d.Practices.From[2] != "U12345" {
 		t.Errorf("moved %v from %v", d.Practices.Moved, d.Practices.From)
 	}
 	if len(d.Practices.Postcode) != len(in.Practices) || d.Practices.Postcode[0] != "B1 1AA" || d.Practices.Postcode[1] != "" {
@@ -274,32 +262,21 @@ func TestPageDataMovedAndPostcodes(t *testing.T) {
 
 func TestWriteHTMLErrors(t *testing.T) {
 	in := synthetic(t, true)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	noHubs := geojson.NewFeatureCollection()
-	orphan := geojson.NewFeatureCollection()
-	for _, f := range fc.Features {
-		if f.Properties["layer"] != "hub" {
-			noHubs.Append(f)
-		}
-		if f.Properties["layer"] != "hub" || f.Properties["id"] != 0 {
-			orphan.Append(f)
-		}
-	}
 	for _, tc := range []struct {
-		name string
-		fc   *geojson.FeatureCollection
-		want error
+		name  string
+		spoil func(m *Model)
+		want  error
 	}{
-		{"nil collection", nil, ErrNoFeatures},
-		{"no hub polygons", noHubs, ErrNoFeatures},
-		{"practice whose hub has no polygon", orphan, ErrInput},
+		{"no levels", func(m *Model) { m.Levels = nil }, ErrNoFeatures},
+		{"no hubs", func(m *Model) { m.Levels[0].Regions = nil }, ErrNoFeatures},
+		{"practice in no hub", func(m *Model) { m.Practices[4].Group[0] = 99 }, ErrInput},
+		{"hub in no area", func(m *Model) { m.Levels[0].Regions[1].Parent = 7 }, ErrInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			m := build(t, in)
+			tc.spoil(m)
 			var buf bytes.Buffer
-			err := WriteHTML(&buf, in, tc.fc, HTMLOptions{})
+			err := m.WriteHTML(&buf, HTMLOptions{})
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("error %v, want %v", err, tc.want)
 			}
