@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"image/png"
+	"math"
 	"net/url"
 	"os"
 	"os/exec"
@@ -17,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -213,6 +216,27 @@ func search(tb testing.TB, ctx context.Context, q string) {
 	}
 }
 
+// locate returns where practice code is drawn, in page coordinates.
+func locate(tb testing.TB, ctx context.Context, code string) (x, y float64) {
+	tb.Helper()
+	js := fmt.Sprintf(`(() => { const r = document.getElementById("map").getBoundingClientRect();
+		const p = hubpartMap.locate(%q); return p && [r.left + p[0], r.top + p[1]]; })()`, code)
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](js))
+	if err != nil || len(v) != 2 {
+		tb.Fatalf("locating %s: %v %v", code, v, err)
+	}
+	return v[0], v[1]
+}
+
+// waitTip waits for the tooltip to show and returns its text.
+func waitTip(tb testing.TB, ctx context.Context) string {
+	tb.Helper()
+	if err := waitFor(ctx, `!document.getElementById("tip").hidden`); err != nil {
+		tb.Fatalf("no tooltip: %v", err)
+	}
+	return textOf(tb, ctx, "tip")
+}
+
 // hubPixels counts the canvas pixels painted exactly in one of the hub
 // fill colours, and the pixels of the whole canvas.
 func hubPixels(tb testing.TB, ctx context.Context) (hub, all int) {
@@ -332,6 +356,38 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 		t.Errorf("unmatched search shows %q", sel)
 	}
 	watch.check(t, "search box")
+
+	// The mouse: hover a practice, then (practices hidden) its hub, then
+	// click the hub.
+	site := in.Practices[other.HubSite].Code
+	search(t, ctx, site)
+	x, y := locate(t, ctx, site)
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
+		t.Fatal(err)
+	}
+	tip := waitTip(t, ctx)
+	if !strings.Contains(tip, site) || !regexp.MustCompile(fmt.Sprintf(`\bHub %d\b`, other.ID)).MatchString(tip) {
+		t.Errorf("hovering practice %s shows %q", site, tip)
+	}
+	click(t, ctx, "layer-practices")
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+1, y+1)); err != nil {
+		t.Fatal(err)
+	}
+	tip = waitTip(t, ctx)
+	for _, want := range []string{fmt.Sprintf("Hub %d", other.ID), thousands(other.Patients) + " patients", "Hub site: " + in.Practices[other.HubSite].Name, fmt.Sprintf("Area %d", other.Parent)} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("hovering hub %d shows %q, want %q in it", other.ID, tip, want)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(x+1, y+1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, fmt.Sprintf(`location.hash === "#q=Hub%%20%d"`, other.ID)); err != nil {
+		t.Fatalf("clicking hub %d: %v", other.ID, err)
+	}
+	checkHubListed(t, textOf(t, ctx, "selection"), in, other)
+	click(t, ctx, "layer-practices")
+	watch.check(t, "mouse")
 
 	// Layers: the hub fills go when the hubs layer is off and come back.
 	click(t, ctx, "zoom-fit")
@@ -467,3 +523,87 @@ func TestHTMLEscapesInBrowser(t *testing.T) {
 	}
 	watch.check(t, "page with hostile names")
 }
+
+// Dragging pans, the wheel zooms about the cursor, and two fingers pinch.
+func TestHTMLPanZoomInBrowser(t *testing.T) {
+	ctx := startBrowser(t)
+	watch := watchPage(t, ctx)
+	var buf bytes.Buffer
+	if err := build(t, synthetic(t, true)).WriteHTML(&buf, HTMLOptions{Title: "Synthetic"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "synthetic.html")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openPage(t, ctx, fileURL(path))
+	const code = "P00"
+	near := func(what string, gotX, gotY, wantX, wantY float64) {
+		t.Helper()
+		if d := math.Hypot(gotX-wantX, gotY-wantY); d > 1.5 {
+			t.Errorf("%s: practice %s at (%.1f, %.1f), want (%.1f, %.1f)", what, code, gotX, gotY, wantX, wantY)
+		}
+	}
+	settle := func() {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => r(true)))`, chromedp.EvalAwaitPromise)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		settle()
+	}
+	x0, y0 := locate(t, ctx, code)
+
+	// Drag the map 120 px right and 40 px down from a point away from the
+	// practice.
+	sx, sy := 400.0, 300.0
+	do("drag",
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, sx, sy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, sx+60, sy+20, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, sx+120, sy+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, sx+120, sy+40, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
+	x1, y1 := locate(t, ctx, code)
+	near("after the drag", x1, y1, x0+120, y0+40)
+
+	// The wheel zooms in about the cursor: the practice's distance from
+	// the cursor grows by the same factor in x and y.
+	cx, cy := 300.0, 250.0
+	do("wheel", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = -240, 0.001 /* the protocol wants both; zero is omitted */ }))
+	x2, y2 := locate(t, ctx, code)
+	f := (x2 - cx) / (x1 - cx)
+	if f < 1.2 {
+		t.Errorf("wheel up zoomed by %.3f, want > 1.2", f)
+	}
+	near("after the wheel", x2, y2, cx+(x1-cx)*f, cy+(y1-cy)*f)
+
+	// Two fingers 100 px apart moving to 200 px apart zoom in twice about
+	// their midpoint.
+	mx, my := 500.0, 400.0
+	touch := func(typ input.DispatchTouchEventType, half float64) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			p := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{}}
+			if typ != input.DispatchTouchEventTypeTouchEnd {
+				p.TouchPoints = []*input.TouchPoint{{X: mx - half, Y: my, ID: ptr(1.0)}, {X: mx + half, Y: my, ID: ptr(2.0)}}
+			}
+			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, p)
+			return err
+		})
+	}
+	do("pinch",
+		touch(input.DispatchTouchEventTypeTouchStart, 50),
+		touch(input.DispatchTouchEventTypeTouchMove, 75),
+		touch(input.DispatchTouchEventTypeTouchMove, 100),
+		touch(input.DispatchTouchEventTypeTouchEnd, 0),
+	)
+	x3, y3 := locate(t, ctx, code)
+	near("after the pinch", x3, y3, mx+(x2-mx)*2, my+(y2-my)*2)
+	watch.check(t, "pan and zoom")
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -323,8 +323,18 @@
     });
   }
 
+  // label draws text centred on (x, y) with a white halo, unless it would
+  // overlap a label already drawn in this frame (placed lists their boxes).
+  var placed = [];
   function label(text, x, y, size, weight) {
     ctx.font = weight + " " + size + "px system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+    var w = ctx.measureText(text).width + 6, h = size + 4;
+    var b = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+    for (var i = 0; i < placed.length; i++) {
+      var o = placed[i];
+      if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return;
+    }
+    placed.push(b);
     ctx.textAlign = "center"; ctx.textBaseline = "middle";
     ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.lineJoin = "round";
     ctx.strokeText(text, x, y);
@@ -336,6 +346,7 @@
   }
   function drawLabels() {
     var shown = false, k = view.s / fitScale;
+    placed = [];
     if (layer.hubs && k >= 4) {
       hubs.forEach(function (h) {
         var w = (h.box[2] - h.box[0]) * view.s;
@@ -580,7 +591,9 @@
     pointers.set(e.pointerId, [e.offsetX, e.offsetY]);
     if (pointers.size === 2 && drag && drag.pinch) {
       var now = pinchState();
-      zoomAt(now.x, now.y, now.d / Math.max(drag.pinch.d, 1));
+      // Zoom about the previous midpoint, then move it to the new one:
+      // the map point between the fingers stays between them.
+      zoomAt(drag.pinch.x, drag.pinch.y, now.d / Math.max(drag.pinch.d, 1));
       view.cx -= (now.x - drag.pinch.x) / view.s;
       view.cy += (now.y - drag.pinch.y) / view.s;
       drag.pinch = now;
@@ -641,6 +654,17 @@
   byArea = $("colour-area").checked;
   $("search").addEventListener("submit", function (e) { e.preventDefault(); go($("q").value); });
   window.addEventListener("hashchange", fromHash);
+
+  // A small read-only hook for tests and scripts: where a practice is on
+  // the canvas (CSS pixels from its top-left corner), or null.
+  window.hubpartMap = Object.freeze({
+    locate: function (code) {
+      var i = codeIndex.get(String(code).toUpperCase());
+      if (i === undefined) return null;
+      var q = toScreen(P.x[i], P.y[i]);
+      return [q[0], q[1]];
+    }
+  });
 
   new ResizeObserver(resize).observe(box);
   resize();
