@@ -574,7 +574,9 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	// The wheel zooms in about the cursor: the practice's distance from
 	// the cursor grows by the same factor in x and y.
 	cx, cy := 300.0, 250.0
-	do("wheel", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = -240, 0.001 /* the protocol wants both; zero is omitted */ }))
+	do("wheel", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, func(p *input.DispatchMouseEventParams) {
+		p.DeltaY, p.DeltaX = -240, 0.001 /* the protocol wants both; zero is omitted */
+	}))
 	x2, y2 := locate(t, ctx, code)
 	f := (x2 - cx) / (x1 - cx)
 	if f < 1.2 {

@@ -36,7 +36,16 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		return nil, err
 	}
 	r.strat = labelIDs(o.strata)
-	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, o.locked); err != nil {
+	r.init, r.ninit = initialIDs(o.initial)
+	if r.init != nil && o.alignAt(0) != nil {
+		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment applies only to the levels above")
+	}
+	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
+	r.res.Locked = issues
+	for _, li := range issues {
+		r.res.Notes = append(r.res.Notes, li.String())
+	}
+	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -47,6 +56,10 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		if err := r.level(l); err != nil {
 			return nil, err
 		}
+	}
+	if r.init != nil {
+		r.res.Change = measureChange(r.s, ps, o.initial, levels[0], r.res.Assign[0])
+		r.stage("change")
 	}
 	if err := validate(r.s, ps, r.res); err != nil {
 		return r.res, fmt.Errorf("partition: internal error: %w", err)
@@ -82,6 +95,12 @@ func runOptions(ps []geo.Practice, levels []Level, opts []Option) (options, erro
 	if o.locked != nil && len(o.locked) != len(ps) {
 		return o, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
 	}
+	if o.initial != nil && len(o.initial) != len(ps) {
+		return o, fmt.Errorf("%w: %d initial labels for %d practices", ErrMismatch, len(o.initial), len(ps))
+	}
+	if o.maxMoved < 0 {
+		return o, &LevelError{0, levels[0], "negative budget of patients moved"}
+	}
 	if err := o.checkAlign(len(ps), len(levels)); err != nil {
 		return o, err
 	}
@@ -106,6 +125,8 @@ type runner struct {
 	ps    []geo.Practice
 	o     options
 	strat []int32
+	init  []int32 // initial group per practice (WithInitial), -1 free
+	ninit int
 	u     units // the atoms of the level being solved
 	res   *Result
 	clock time.Time
@@ -141,7 +162,18 @@ func (r *runner) params(l int) levelParams {
 func (r *runner) level(l int) error {
 	ctx, ps, res := r.ctx, r.ps, r.res
 	lvl := res.Levels[l]
-	out, err := solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
+	var out *levelOut
+	var err error
+	if l == 0 && r.init != nil {
+		// WithInitial decides level 0; alignment applies above it
+		pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
+	} else {
+		out, err = solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
+	}
 	if err != nil {
 		return err
 	}
@@ -254,11 +286,12 @@ func defaultTarget(l Level) float64 {
 }
 
 // level0Units makes the atoms of level 0: each site's practices, split by
-// stratum, and split into single practices when a part outweighs the
-// maximum; then atoms sharing a locked label are merged. Units are numbered
+// stratum and by initial group (WithInitial), and split into single
+// practices when a part outweighs the maximum; then atoms sharing a locked
+// key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked []string) (units, error) {
+func level0Units(s *sites, ps []geo.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -274,7 +307,7 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			var part []int32
 			var w int64
 			for j := i; j < len(mem); j++ {
-				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) {
+				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
 					done[j] = true
 					part = append(part, mem[j])
 					w += int64(ps[mem[j]].Patients)
@@ -309,9 +342,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 				first[l] = int32(p)
 				continue
 			}
-			if strat != nil && strat[q] != strat[p] {
-				return units{}, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
-			}
 			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
 			if a != b {
 				uf[max(a, b)] = min(a, b)
@@ -331,25 +361,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			nu++
 		}
 		unit[p] = id[r]
-	}
-	// Locked units must be contiguous.
-	if locked != nil {
-		mem := make([][]int, nu)
-		multi := make([]bool, nu)
-		for p := range ps {
-			u := unit[p]
-			if len(mem[u]) > 0 && s.siteOf[mem[u][0]] != s.siteOf[p] {
-				multi[u] = true
-			}
-			mem[u] = append(mem[u], p)
-		}
-		cc := newContig(s)
-		for u := range nu {
-			if multi[u] && !cc.connected(mem[u]) {
-				p := mem[u][0]
-				return units{}, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
-			}
-		}
 	}
 	ux, uy := make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
