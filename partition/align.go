@@ -99,6 +99,7 @@ func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, str
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	base.pin = p.pin
 	if al == nil || al.weight == 0 {
 		return solveLevel(ctx, base, p, progress)
 	}
@@ -115,6 +116,7 @@ func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, str
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		pg.pin = p.pin
 		var err error
 		if out, err = solveLevel(ctx, pg, p, progress); err != nil {
 			return nil, err

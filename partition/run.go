@@ -48,6 +48,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
 		return nil, err
 	}
+	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -127,7 +130,8 @@ type runner struct {
 	strat []int32
 	init  []int32 // initial group per practice (WithInitial), -1 free
 	ninit int
-	u     units // the atoms of the level being solved
+	u     units  // the atoms of the level being solved
+	pin   []bool // level-0 units holding a fixed hub site (sites.go), or nil
 	res   *Result
 	clock time.Time
 }
@@ -149,6 +153,7 @@ func (r *runner) params(l int) levelParams {
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
 		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
 	if l == 0 {
+		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
@@ -182,9 +187,18 @@ func (r *runner) level(l int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.s.fixed = nil
+	if l == 0 {
+		r.s.fixed = r.o.hubSites
+	}
 	dist := fillGroups(ctx, r.s, ps, assign, groups, r.o.workers)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if l == 0 && r.o.hubSites != nil {
+		if err := checkHubSites(ps, r.o.hubSites, assign, groups); err != nil {
+			return err
+		}
 	}
 	if l > 0 {
 		below := res.Groups[l-1]
