@@ -37,8 +37,8 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	}
 	r.strat = labelIDs(o.strata)
 	r.init, r.ninit = initialIDs(o.initial)
-	if r.init != nil && o.alignAt(0) != nil {
-		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment applies only to the levels above")
+	if a := o.alignAt(0); r.init != nil && a != nil && a.weight > 0 {
+		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment then moves a practice only into a neighbouring hub of its own value, when that adds less distance than the alignment weight allows")
 	}
 	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
 	r.res.Locked = issues
@@ -176,6 +176,14 @@ func (r *runner) level(l int) error {
 			return err
 		}
 		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
+		if err == nil && r.pin != nil {
+			pg.pin = r.pin
+			separatePins(ctx, pg, out, r.params(l))
+		}
+		if a := r.o.alignAt(0); err == nil && a != nil && a.weight > 0 {
+			pg.pin = r.pin
+			alignCross(ctx, pg, out, unitValues(ps, r.u.of, r.u.n, a.labels), r.params(l), a.weight, true)
+		}
 	} else {
 		out, err = solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	}

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -269,4 +270,111 @@ func checkHubSites(ps []geo.Practice, fixed []bool, assign []int32, groups []Gro
 		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// separatePins makes sure no group of out (a level solved without the pin
+// constraints, e.g. from an initial configuration) holds two fixed hub
+// sites: such a group is re-split, alone or with its neighbours (as the
+// repair does), into groups each with at most one; the first union whose
+// re-split puts every part within bounds is kept, and failing that the
+// group alone is split into one group per fixed site, out of bounds and
+// explained. Statuses of the changed groups are updated.
+func separatePins(ctx context.Context, ag *pgraph, out *levelOut, p levelParams) {
+	if ag.pin == nil {
+		return
+	}
+	l := newLabelling(slices.Clone(out.lab), out.ngroups)
+	l.members()
+	var crowded []int32
+	for a, mem := range l.mem {
+		n := 0
+		for _, v := range mem {
+			if ag.pin[v] {
+				n++
+			}
+		}
+		if n >= 2 {
+			crowded = append(crowded, int32(a))
+		}
+	}
+	if len(crowded) == 0 {
+		return
+	}
+	if ag.ll == nil {
+		ag.setLogLengths()
+	}
+	s := &pieceSolver{ctx: ctx, g: ag, p: p, feasible: true}
+	s.sp = newSplitter(ctx, ag, p.b, 4+4*s.effort(), nil)
+	changed := map[int32]bool{}
+	forced := map[int32]bool{}
+	for _, a := range crowded {
+		if ctx.Err() != nil {
+			return
+		}
+		before := l.ng
+		done := false
+		for ci, set := range append([][]int32{{a}}, s.repairSets(l, a)...) {
+			if s.resplit(l, set, mix(p.seed, uint64(a)<<20|uint64(ci))) {
+				for _, g := range set {
+					changed[g] = true
+				}
+				done = true
+				break
+			}
+		}
+		if !done {
+			s.forceSplit(l, a)
+			changed[a] = true
+			forced[a] = true
+		}
+		for g := before; g < l.ng; g++ {
+			changed[int32(g)] = true
+			forced[int32(g)] = forced[a]
+		}
+	}
+	gw := make([]int64, l.ng)
+	for v, g := range l.lab {
+		gw[g] += ag.w[v]
+	}
+	status := slices.Grow(slices.Clone(out.status), l.ng-out.ngroups)[:l.ng]
+	reason := slices.Grow(slices.Clone(out.reason), l.ng-out.ngroups)[:l.ng]
+	for g := range int32(l.ng) {
+		if !changed[g] {
+			continue
+		}
+		status[g], reason[g] = StatusOK, ""
+		if !p.b.in(gw[g]) {
+			status[g] = StatusOutOfBounds
+			reason[g] = fmt.Sprintf("%s patients: fixed hub sites had to be put in different %s, and no split within %s keeps them apart", num(gw[g]), plural(p.name), span(p.b))
+		}
+	}
+	pinNotes(ag, l.lab, status, p, &out.notes)
+	out.setCanonical(l.lab, status, reason)
+}
+
+// forceSplit splits group a into one group per fixed hub site, whatever
+// the bounds.
+func (s *pieceSolver) forceSplit(l *labelling, a int32) {
+	vs := slices.Clone(l.mem[a])
+	in := func(u int32) bool { return l.lab[u] == a }
+	s.sp.splitAll(vs, s.sp.pinCount(vs), mix(s.p.seed, uint64(a)), in)
+	if s.ctx.Err() != nil {
+		return
+	}
+	ids := map[int32]int32{}
+	slices.Sort(vs)
+	l.mem[a] = nil
+	for _, v := range vs {
+		leaf := s.sp.out[v]
+		id, ok := ids[leaf]
+		if !ok {
+			id = a
+			if len(ids) > 0 {
+				id = l.newGroup()
+			}
+			ids[leaf] = id
+		}
+		l.lab[v] = id
+		l.mem[id] = append(l.mem[id], v)
+	}
 }
