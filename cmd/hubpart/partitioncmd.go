@@ -144,6 +144,7 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	opts = append(opts, copts...)
+	j.decorate = cf.decorate(ps)
 	j.practices, j.boundary, j.opts, j.prog = ps, b, opts, prog
 	return j.run(ctx, stdout, stderr)
 }

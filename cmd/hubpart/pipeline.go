@@ -25,6 +25,9 @@ type job struct {
 	levels    []partition.Level
 	opts      []partition.Option
 	hubs      int // -hubs, for its check against the number of practices
+	// decorate, when set, adds properties to the export model before the
+	// files are written (coterminosity of aligned levels).
+	decorate func(m *export.Model, res *partition.Result)
 
 	outCSV, outGeoJSON, outSVG, outPNG string
 	outHTML                            string   // the interactive map page (-map FILE.html)
@@ -234,6 +237,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		prog.Report("export", 0, 0)
 		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary}); err != nil {
 			return err
+		}
+		if j.decorate != nil {
+			j.decorate(j.model, res)
 		}
 	}
 	if len(files) > 0 {
