@@ -35,9 +35,13 @@ import (
 //   - nesting: each level's groups are unions of whole groups of the level
 //     below, with Children and Parent consistent.
 //
-// Pass the options given to Run that shape groups (WithStrata, WithLocked)
-// so that statuses are judged on the same pieces; other options are
-// ignored. It returns nil or a *ValidationError listing the problems
+// Pass the options given to Run that shape groups (WithStrata, WithLocked,
+// WithInitial, WithHubSites) so that statuses are judged on the same units
+// and pieces; other options are ignored. With WithHubSites each group
+// holding a fixed hub site must have it as its hub site (the medoid rule
+// applies to the others), and the piece-based claims (undersize,
+// unsplittable, out-of-bounds) are not judged, since fixed sites may
+// forbid splits that weights alone would allow. It returns nil or a *ValidationError listing the problems
 // (errors.Is(err, ErrInvalid)).
 func Validate(g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) error {
 	s, err := newSites(g, ps)
@@ -59,7 +63,19 @@ func Validate(g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) er
 		if len(o.locked) != len(ps) {
 			return &ValidationError{Problems: []string{fmt.Sprintf("%d locked labels for %d practices", len(o.locked), len(ps))}}
 		}
-		v.locked = o.locked
+		v.locked, _ = lockedPieces(s, ps, v.stratum, o.locked)
+	}
+	if o.initial != nil {
+		if len(o.initial) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d initial labels for %d practices", len(o.initial), len(ps))}}
+		}
+		v.init, _ = initialIDs(o.initial)
+	}
+	if o.hubSites != nil {
+		if len(o.hubSites) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d hub-site flags for %d practices", len(o.hubSites), len(ps))}}
+		}
+		v.fixed = o.hubSites
 	}
 	return v.run()
 }
@@ -73,7 +89,9 @@ type validator struct {
 	ps      []geo.Practice
 	res     *Result
 	stratum []int32 // per practice; nil: no strata
-	locked  []string // per practice, "" free; nil: none
+	locked  []string // per practice: its locked key (lockedPieces), "" free; nil: none
+	init    []int32  // per practice: initial group (WithInitial), -1 none; nil: none
+	fixed   []bool   // fixed hub sites (WithHubSites); nil: none
 	total   int64   // patients in
 	probs   []string
 }

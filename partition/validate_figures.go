@@ -20,7 +20,11 @@ func (c *levelCheck) checkFigures() []float64 {
 			c.add("%s: hub site %d is not a member", c.gname(i), hs)
 			continue
 		}
-		if best := hubSite(c.s, c.ps, gr.Members, m, int32(i)); best != hs {
+		if f := c.fixedSite(gr.Members); f >= 0 {
+			if hs != f {
+				c.add("%s: hub site %s, but it holds the fixed hub site %s", c.gname(i), c.ps[hs].Code, c.ps[f].Code)
+			}
+		} else if best := hubSite(c.s, c.ps, gr.Members, m, int32(i)); best != hs {
 			cb, ch := c.medoidCost(gr.Members, best), c.medoidCost(gr.Members, hs)
 			if ch > cb*(1+1e-9) {
 				c.add("%s: hub site %s is not the patient-weighted medoid: %s is %.6g patient-metres nearer its practices (%.6g against %.6g)",
@@ -49,6 +53,25 @@ func (c *levelCheck) checkFigures() []float64 {
 		}
 	}
 	return dist
+}
+
+// fixedSite is the fixed hub site (WithHubSites) among the members at level
+// 0, or -1; a second one is a problem.
+func (c *levelCheck) fixedSite(members []int) int {
+	if c.fixed == nil || c.l != 0 {
+		return -1
+	}
+	f := -1
+	for _, p := range members {
+		if c.fixed[p] {
+			if f >= 0 {
+				c.add("%s: practices %s and %s are both fixed hub sites of one group", c.name, c.ps[f].Code, c.ps[p].Code)
+				return f
+			}
+			f = p
+		}
+	}
+	return f
 }
 
 // medoidCost is the patient-weighted sum of planar distances (projected

@@ -65,6 +65,9 @@ func (c *levelCheck) checkStatuses() {
 			c.add("%s: unknown status %q", c.gname(i), gr.Status)
 			continue
 		}
+		if c.fixed != nil && c.l == 0 {
+			continue // fixed hub sites decide the splits (see Validate)
+		}
 		if heavy >= 0 {
 			c.add("%s: status %q, but it holds a unit of %d patients above the maximum (oversize)", c.gname(i), gr.Status, ag.w[heavy])
 			continue
@@ -101,7 +104,7 @@ func (c *levelCheck) units() ([]int32, int, bool) {
 	if c.l > 0 {
 		return c.res.Assign[c.l-1], len(c.res.Groups[c.l-1]), true
 	}
-	u, err := level0Units(c.s, c.ps, c.lvl, c.stratum, c.locked)
+	u, err := level0Units(c.s, c.ps, c.lvl, c.stratum, c.init, c.locked)
 	if err != nil {
 		c.add("%s: %v", c.name, err)
 		return nil, 0, false
