@@ -88,11 +88,11 @@ type validator struct {
 	s       *sites
 	ps      []geo.Practice
 	res     *Result
-	stratum []int32 // per practice; nil: no strata
+	stratum []int32  // per practice; nil: no strata
 	locked  []string // per practice: its locked key (lockedPieces), "" free; nil: none
 	init    []int32  // per practice: initial group (WithInitial), -1 none; nil: none
 	fixed   []bool   // fixed hub sites (WithHubSites); nil: none
-	total   int64   // patients in
+	total   int64    // patients in
 	probs   []string
 }
 
