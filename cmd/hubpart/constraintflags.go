@@ -2,9 +2,9 @@ package main
 
 import (
 	"flag"
-	"slices"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hubpart/hubpart/export"
