@@ -70,7 +70,7 @@ func TestChangeProperties(t *testing.T) {
 	if got := strings.Count(svg.String(), `class="moved"`); got != moved {
 		t.Errorf("%d moved practices drawn, want %d", got, moved)
 	}
-	if !strings.Contains(svg.String(), "practice moved from its initial group") {
+	if !strings.Contains(svg.String(), "moved practice") {
 		t.Error("no legend entry for moved practices")
 	}
 }

@@ -30,7 +30,7 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 	}
 	add("dots", "practice (dot area grows with list size)")
 	if s.hasMoved {
-		add("moved", "practice moved from its initial group")
+		add("moved", "moved practice")
 	}
 	return y, items
 }
