@@ -572,7 +572,6 @@ func (r *repairer) splitGroup(g int32, seed uint64) bool {
 	return false
 }
 
-
 // plan is one way to repair a group.
 type plan struct {
 	name string
