@@ -73,7 +73,7 @@ func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, ninit in
 		r.lab[i] = -1
 	}
 	sem := make(chan struct{}, max(p.workers, 1))
-	r.sp = newSplitter(ctx, ag, b, 4+4*max(p.effort, 1), sem)
+	r.sp = newSplitter(ctx, ag, b, 2+2*max(p.effort, 1), sem)
 	return r
 }
 
