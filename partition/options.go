@@ -18,6 +18,7 @@ type options struct {
 	locked   []string
 	workers  int
 	align    []alignSpec
+	hubSites []bool
 	initial  []string // WithInitial (initial.go)
 	maxMoved int64    // WithMaxMoved (initial.go)
 }

@@ -37,8 +37,8 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	}
 	r.strat = labelIDs(o.strata)
 	r.init, r.ninit = initialIDs(o.initial)
-	if r.init != nil && o.alignAt(0) != nil {
-		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment applies only to the levels above")
+	if a := o.alignAt(0); r.init != nil && a != nil && a.weight > 0 {
+		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment then moves a practice only into a neighbouring hub of its own value, when that adds less distance than the alignment weight allows")
 	}
 	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
 	r.res.Locked = issues
@@ -46,6 +46,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		r.res.Notes = append(r.res.Notes, li.String())
 	}
 	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
+		return nil, err
+	}
+	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -127,7 +130,8 @@ type runner struct {
 	strat []int32
 	init  []int32 // initial group per practice (WithInitial), -1 free
 	ninit int
-	u     units // the atoms of the level being solved
+	u     units  // the atoms of the level being solved
+	pin   []bool // level-0 units holding a fixed hub site (sites.go), or nil
 	res   *Result
 	clock time.Time
 }
@@ -149,6 +153,7 @@ func (r *runner) params(l int) levelParams {
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
 		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
 	if l == 0 {
+		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
@@ -171,6 +176,14 @@ func (r *runner) level(l int) error {
 			return err
 		}
 		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
+		if err == nil && r.pin != nil {
+			pg.pin = r.pin
+			separatePins(ctx, pg, out, r.params(l))
+		}
+		if a := r.o.alignAt(0); err == nil && a != nil && a.weight > 0 {
+			pg.pin = r.pin
+			alignCross(ctx, pg, out, unitValues(ps, r.u.of, r.u.n, a.labels), r.params(l), a.weight, true)
+		}
 	} else {
 		out, err = solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	}
@@ -182,9 +195,18 @@ func (r *runner) level(l int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.s.fixed = nil
+	if l == 0 {
+		r.s.fixed = r.o.hubSites
+	}
 	dist := fillGroups(ctx, r.s, ps, assign, groups, r.o.workers)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if l == 0 && r.o.hubSites != nil {
+		if err := checkHubSites(ps, r.o.hubSites, assign, groups); err != nil {
+			return err
+		}
 	}
 	if l > 0 {
 		below := res.Groups[l-1]
