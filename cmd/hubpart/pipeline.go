@@ -227,7 +227,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := partition.Validate(g, j.practices, res); err != nil {
+	if err := partition.Validate(g, j.practices, res, j.opts...); err != nil {
 		return fmt.Errorf("internal error, result failed validation: %w", err)
 	}
 	tPart := time.Since(start) - tGraph
