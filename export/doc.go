@@ -105,4 +105,18 @@
 // it is drawn in the emptiest corner of the map frame, its window outlined
 // on the map. The plane is the sites' conformal projection (Model.Project:
 // true shapes at any latitude).
+//
+// # Interactive page
+//
+// WriteHTML writes one self-contained HTML page (no network requests: the
+// script htmlmap/map.js, the style htmlmap/map.css and the data are
+// inline, embedded with go:embed) that draws the same shapes on a canvas
+// and lets a planner pan, zoom, hover, click and search. Its data is one
+// JSON block: coordinates in whole metres of the same plane, relative to
+// the drawing's lower-left corner, each ring delta-encoded (England: 1.2
+// MB). Names go through encoding/json (which escapes <, > and &) into a
+// type="application/json" script block and are put into the document with
+// textContent, so no input text can become markup. The page sets
+// data-ready on <html> when it has drawn and handled its URL fragment
+// (#q=CODE), and offers window.hubpartMap.locate(code) for tests.
 package export
