@@ -485,7 +485,7 @@
     into.appendChild(el("div", null, HUB + " " + h.id + (isSite[i] && h.site === i ? " (its hub site)" : "") +
       (h.area >= 0 ? " \u00b7 " + AREA + " " + areas[h.area].id : "")));
     if (P.moved && P.moved[i]) {
-      into.appendChild(el("div", "warn", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
+      into.appendChild(el("div", "moved", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
     }
   }
   function showTip(px, py) {
