@@ -193,6 +193,7 @@
     view.cy = w[1] + (py - H / 2) / view.s;
   }
   function showBox(b, margin) {
+    if (!isFinite(b[0])) return; // a group without a polygon: keep the view
     var bw = Math.max(b[2] - b[0], 1), bh = Math.max(b[3] - b[1], 1);
     view.cx = (b[0] + b[2]) / 2; view.cy = (b[1] + b[3]) / 2;
     view.s = clampScale(Math.min(W / bw, H / bh) * (margin || 0.85));
@@ -599,7 +600,7 @@
     highlight();
   }
   function zoomToPractice(i) {
-    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = h.box;
+    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = isFinite(h.box[0]) ? h.box : [x, y, x, y];
     var hw = Math.max(x - b[0], b[2] - x, 500 / D.metres), hh = Math.max(y - b[1], b[3] - y, 500 / D.metres);
     view.cx = x; view.cy = y;
     view.s = clampScale(Math.min(W / (2 * hw), H / (2 * hh)) * 0.9);
