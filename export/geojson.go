@@ -7,7 +7,8 @@ import (
 	"math"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -20,7 +21,7 @@ import (
 // construction and the validity guarantees.
 //
 // It returns an *InputError (ErrInput) for an incomplete or inconsistent
-// Input, the error of geo.VoronoiCells, or a *GeometryError
+// Input, the error of voronoi.Cells, or a *GeometryError
 // (ErrInvalidGeometry) if a polygon fails validation after repair.
 func FeatureCollection(in Input) (*geojson.FeatureCollection, error) {
 	polys, err := groupPolygons(in)
@@ -142,7 +143,7 @@ func groupPolygons(in Input) (*levelPolygons, error) {
 	if len(in.Boundary) > 0 {
 		clip = projectBoundary(in.Boundary, proj.Forward)
 	}
-	cells, err := geo.VoronoiCells(in.Info.Tri, clip)
+	cells, err := voronoi.Cells(in.Info.Tri, clip)
 	if err != nil {
 		return nil, fmt.Errorf("export: cells: %w", err)
 	}
@@ -176,7 +177,7 @@ func groupPolygons(in Input) (*levelPolygons, error) {
 			gid := hubGroup[h]
 			groups[gid] = append(groups[gid], int32(i))
 		}
-		merged := geo.Dissolve(ps.pieces, groups)
+		merged := voronoi.Dissolve(ps.pieces, groups)
 		polys := make([]orb.MultiPolygon, len(groups))
 		layer := layerName(r, l)
 		for gi := range groups {
@@ -184,11 +185,11 @@ func groupPolygons(in Input) (*levelPolygons, error) {
 			if len(r.Groups[l][gi].Members) == 0 {
 				continue
 			}
-			if err := geo.CheckPolygon(polys[gi]); err != nil {
+			if err := polygon.Check(polys[gi]); err != nil {
 				return nil, &GeometryError{Layer: layer, ID: gi, Err: err}
 			}
 		}
-		if err := geo.CheckNoOverlap(polys); err != nil {
+		if err := polygon.CheckNoOverlap(polys); err != nil {
 			return nil, &GeometryError{Layer: layer, ID: -1, Err: err}
 		}
 		for p, gid := range r.Assign[l] {

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -35,7 +35,7 @@ func (e *InputError) Unwrap() error { return ErrInput }
 type GeometryError struct {
 	Layer string // "hub", "area", ...
 	ID    int    // group ID within the layer, or -1 for a check across groups
-	Err   error  // the failed check (from geo.CheckPolygon, geo.CheckNoOverlap, or a containment test)
+	Err   error  // the failed check (from polygon.Check, polygon.CheckNoOverlap, or a containment test)
 }
 
 func (e *GeometryError) Error() string {
@@ -50,7 +50,7 @@ func (e *GeometryError) Unwrap() []error { return []error{ErrInvalidGeometry, e.
 
 // Input is everything the exporters read. Nothing in it is modified.
 type Input struct {
-	Practices []geo.Practice
+	Practices []input.Practice
 	Graph     *graph.Graph     // site graph the partition was computed on
 	Info      *graph.BuildInfo // Projection and Tri of the sites (Tri point i = site i)
 	Result    *partition.Result

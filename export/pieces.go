@@ -75,7 +75,7 @@ func projectBoundary(b orb.MultiPolygon, fwd func(orb.Point) [2]float64) orb.Mul
 	return out
 }
 
-// pieceSet is the list of pieces handed to geo.Dissolve: the site cells
+// pieceSet is the list of pieces handed to voronoi.Dissolve: the site cells
 // (piece v = site v) followed by fan wedges, and which hub owns each piece.
 type pieceSet struct {
 	pieces []orb.MultiPolygon

@@ -13,7 +13,7 @@
 //
 // Build groups practices with exactly equal [lon, lat] into sites (numbered
 // by their first practice), projects them with geo.NewProjection
-// (stereographic, metres) and triangulates them with geo.Triangulate. It
+// (stereographic, metres) and triangulates them with delaunay.Triangulate. It
 // then prunes Delaunay edges that are not plausible neighbour links, by
 // PruneRule, with lengths in projected metres:
 //

@@ -7,8 +7,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 func ExampleFromEdges() {
@@ -69,7 +69,7 @@ func ExampleGraph_WriteMETIS() {
 }
 
 func ExampleBuild() {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{-1.000, 52.000}, Patients: 8000},
 		{Code: "B", Loc: orb.Point{-1.010, 52.005}, Patients: 6000},
 		{Code: "C", Loc: orb.Point{-1.000, 52.000}, Patients: 4000}, // same building as A
@@ -114,7 +114,7 @@ func ExampleGraph_Gonum() {
 }
 
 func ExampleGraph_SiteOf() {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{-1.00, 52.00}, Patients: 1},
 		{Code: "B", Loc: orb.Point{-1.01, 52.00}, Patients: 1},
 		{Code: "C", Loc: orb.Point{-1.00, 52.00}, Patients: 1},

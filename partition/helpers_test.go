@@ -5,8 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -26,7 +26,7 @@ type synthSpec struct {
 
 // gridInstance builds the instance. Sites are spaced ~1 km apart; Loc is derived
 // from XY around 52°N so haversine distances make sense.
-func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
+func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []input.Practice) {
 	type site struct{ x, y float64 }
 	var sites []site
 	var edges [][2]int32
@@ -74,7 +74,7 @@ func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
 	g.Weight = make([]int64, n)
 	g.MemberOff = make([]int32, n+1)
 	const lat0 = 52.0
-	var ps []geo.Practice
+	var ps []input.Practice
 	for v, s := range sites {
 		g.XY[v] = [2]float64{s.x, s.y}
 		lon := -1 + s.x/(earthRadius*math.Cos(lat0*math.Pi/180))*180/math.Pi
@@ -90,7 +90,7 @@ func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
 				size = 0
 			}
 			g.Members = append(g.Members, int32(len(ps)))
-			ps = append(ps, geo.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: size})
+			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: size})
 			g.Weight[v] += int64(size)
 		}
 		g.MemberOff[v+1] = int32(len(g.Members))
@@ -123,7 +123,7 @@ func code(i int) string {
 var hubLevels = []Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000}}
 
 // mustValid fails the test with the validation problems, if any.
-func mustValid(t *testing.T, g *graph.Graph, ps []geo.Practice, res *Result) {
+func mustValid(t *testing.T, g *graph.Graph, ps []input.Practice, res *Result) {
 	t.Helper()
 	if err := Validate(g, ps, res); err != nil {
 		t.Fatal(err)

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Run groups the practices ps, standing on the sites of the contiguity
@@ -23,7 +23,7 @@ import (
 // is a bug and is returned as an error wrapping ErrInvalid together with the
 // result. Cancelling ctx returns ctx.Err() promptly. See the package
 // documentation for the algorithm.
-func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level, opts ...Option) (*Result, error) {
+func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Level, opts ...Option) (*Result, error) {
 	o := defaultOptions()
 	for _, f := range opts {
 		f(&o)
@@ -179,7 +179,7 @@ func defaultTarget(l Level) float64 {
 // maximum; then atoms sharing a locked label are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
+func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)

@@ -3,8 +3,8 @@ package partition
 import (
 	"fmt"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Validate checks every invariant of a result against the graph and the
@@ -17,7 +17,7 @@ import (
 // site a member; each level's groups unions of whole groups of the level
 // below, with Children and Parent consistent. It returns nil or a
 // *ValidationError listing the problems (errors.Is(err, ErrInvalid)).
-func Validate(g *graph.Graph, ps []geo.Practice, res *Result) error {
+func Validate(g *graph.Graph, ps []input.Practice, res *Result) error {
 	s, err := newSites(g, ps)
 	if err != nil {
 		return &ValidationError{Problems: []string{err.Error()}}
@@ -27,7 +27,7 @@ func Validate(g *graph.Graph, ps []geo.Practice, res *Result) error {
 
 const maxProblems = 1000
 
-func validate(s *sites, ps []geo.Practice, res *Result) error {
+func validate(s *sites, ps []input.Practice, res *Result) error {
 	var probs []string
 	add := func(format string, args ...any) {
 		if len(probs) < maxProblems {
@@ -45,7 +45,7 @@ func validate(s *sites, ps []geo.Practice, res *Result) error {
 		add("%d levels, %d groupings, %d assignments", L, len(res.Groups), len(res.Assign))
 		return &ValidationError{Problems: probs}
 	}
-	total := geo.TotalPatients(ps)
+	total := input.TotalPatients(ps)
 	cc := newContig(s)
 	for l := range L {
 		lvl := res.Levels[l]

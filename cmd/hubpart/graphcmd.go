@@ -13,6 +13,7 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // runGraph implements "hubpart graph": build the contiguity graph of a
@@ -64,13 +65,13 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	ps, err := geo.ReadFile(in, append(ropts, geo.WithContext(ctx))...)
+	ps, err := input.ReadFile(in, append(ropts, input.WithContext(ctx))...)
 	if err != nil {
 		return err
 	}
 	var opts []graph.Option
 	if boundary != "" {
-		mp, err := geo.ReadBoundary(boundary)
+		mp, err := input.ReadBoundary(boundary)
 		if err != nil {
 			return err
 		}
@@ -110,7 +111,7 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // writePracticeEdges writes the practice-level edge list of g (see runGraph)
 // and returns the number of rows.
-func writePracticeEdges(w io.Writer, g *graph.Graph, ps []geo.Practice) (int, error) {
+func writePracticeEdges(w io.Writer, g *graph.Graph, ps []input.Practice) (int, error) {
 	var pairs [][2]int32
 	for v := range g.N() {
 		mv := g.SiteMembers(v)

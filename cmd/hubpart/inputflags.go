@@ -4,7 +4,7 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // inputFlags are the flags that say how to read a practices file whose
@@ -24,13 +24,13 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 }
 
 // options returns the reader options the flags ask for.
-func (f *inputFlags) options() ([]geo.ReadOption, error) {
-	var opts []geo.ReadOption
+func (f *inputFlags) options() ([]input.ReadOption, error) {
+	var opts []input.ReadOption
 	for _, a := range []struct{ field, col string }{
 		{"code", f.codeCol}, {"lat", f.latCol}, {"lon", f.lonCol}, {"patients", f.patientsCol},
 	} {
 		if a.col != "" {
-			opts = append(opts, geo.ColumnAlias(a.field, a.col))
+			opts = append(opts, input.ColumnAlias(a.field, a.col))
 		}
 	}
 	if f.weight < 0 {
@@ -40,7 +40,7 @@ func (f *inputFlags) options() ([]geo.ReadOption, error) {
 		if f.patientsCol != "" {
 			return nil, fmt.Errorf("-weight and -patients-col exclude each other")
 		}
-		opts = append(opts, geo.ConstantPatients(f.weight))
+		opts = append(opts, input.ConstantPatients(f.weight))
 	}
 	return opts, nil
 }

@@ -10,15 +10,15 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
 // job is one run of the main pipeline: practices and levels in, files and a
 // report out.
 type job struct {
-	practices []geo.Practice
+	practices []input.Practice
 	boundary  orb.MultiPolygon // lon/lat; optional
 	levels    []partition.Level
 	opts      []partition.Option
@@ -87,8 +87,8 @@ func (lf *levelFlags) options() []partition.Option {
 }
 
 // attrColumn returns the value of column col for every practice (as kept by
-// geo.KeepColumns), or an error naming the first practice without it.
-func attrColumn(ps []geo.Practice, col string) ([]string, error) {
+// input.KeepColumns), or an error naming the first practice without it.
+func attrColumn(ps []input.Practice, col string) ([]string, error) {
 	out := make([]string, len(ps))
 	key := strings.ToLower(col)
 	for i := range ps {
@@ -172,7 +172,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	prog.Done()
 
-	var pIn int64 = geo.TotalPatients(j.practices)
+	var pIn int64 = input.TotalPatients(j.practices)
 	fmt.Fprintf(stdout, "practices %d in, %d out; patients %d in, %d out\n",
 		len(j.practices), len(res.Assign[0]), pIn, res.Quality[0].Patients)
 	fmt.Fprintf(stdout, "graph: %d sites, %d edges (%d bridges) in %v\n",
@@ -201,7 +201,7 @@ func summaryLines(res *partition.Result) []string {
 
 // writeAssignCSV writes code, one column per level, then one status column
 // per level: with levels hub and area, "code,hub,area,hub_status,area_status".
-func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error {
+func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) error {
 	var b strings.Builder
 	b.WriteString("code")
 	for _, l := range res.Levels {

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -34,11 +34,11 @@ func main() {
 func run(data, mapFile, geojsonFile string, seed uint64) error {
 	ctx := context.Background()
 	start := time.Now()
-	ps, err := geo.ReadFile(filepath.Join(data, "practices.csv"), geo.KeepColumns("pcn_code"))
+	ps, err := input.ReadFile(filepath.Join(data, "practices.csv"), input.KeepColumns("pcn_code"))
 	if err != nil {
 		return err
 	}
-	boundary, err := geo.ReadBoundary(filepath.Join(data, "england_boundary.geojson"))
+	boundary, err := input.ReadBoundary(filepath.Join(data, "england_boundary.geojson"))
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func run(data, mapFile, geojsonFile string, seed uint64) error {
 	ours := res.Quality[0]
 
 	fmt.Printf("England, %d practices, %d patients (read + graph + hubs + areas: %v)\n\n",
-		len(ps), geo.TotalPatients(ps), elapsed.Round(time.Millisecond))
+		len(ps), input.TotalPatients(ps), elapsed.Round(time.Millisecond))
 	fmt.Printf("%-26s %12s %12s\n", "", "real PCNs", "hubpart")
 	row := func(name string, a, b any) { fmt.Printf("%-26s %12v %12v\n", name, a, b) }
 	row("groups", real.Groups, ours.Groups)
