@@ -41,7 +41,7 @@ func synthetic(t testing.TB, withBoundary bool) Input {
 				Code:     fmt.Sprintf("P%d%d", c, row),
 				Name:     fmt.Sprintf("Practice %d/%d", c, row),
 				Loc:      orb.Point{lon0 + float64(c)*dLon + (r.Float64()-0.5)*dLon*0.5, lat0 + float64(row)*dLat + (r.Float64()-0.5)*dLat*0.5},
-				Patients: 2500 + r.IntN(1500),
+				Patients: int64(2500 + r.IntN(1500)),
 			}
 			if c == 7 && row == 3 {
 				p.Patients = 60000

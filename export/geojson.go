@@ -193,7 +193,7 @@ func groupPolygons(in Input) (*levelPolygons, error) {
 			return nil, &GeometryError{Layer: layer, ID: -1, Err: err}
 		}
 		for p, gid := range r.Assign[l] {
-			if !containsClosed(polys[gid], roundPoint(in.Practices[p].Loc)) {
+			if !polygon.Contains(polys[gid], roundPoint(in.Practices[p].Loc)) {
 				return nil, &GeometryError{Layer: layer, ID: int(gid),
 					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
 			}
@@ -257,41 +257,4 @@ func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) [
 		}
 	}
 	return out
-}
-
-// containsClosed reports whether p lies inside mp or on its boundary
-// (exact comparisons on the rounded coordinates).
-func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for i := 0; i+1 < len(ring); i++ {
-				if onSegment(p, ring[i], ring[i+1]) {
-					return true
-				}
-			}
-		}
-		in := false
-		for _, ring := range poly {
-			if ringCrossings(ring, p) {
-				in = !in
-			}
-		}
-		if in {
-			return true
-		}
-	}
-	return false
-}
-
-func onSegment(p, a, b orb.Point) bool {
-	if p == a || p == b {
-		return true
-	}
-	px, py := micro(p)
-	ax, ay := micro(a)
-	bx, by := micro(b)
-	if (bx-ax)*(py-ay)-(by-ay)*(px-ax) != 0 {
-		return false
-	}
-	return min(ax, bx) <= px && px <= max(ax, bx) && min(ay, by) <= py && py <= max(ay, by)
 }

@@ -87,7 +87,7 @@ func TestBuildPieces(t *testing.T) {
 			got := polygon.Area(all)
 			extraArea := 0.0
 			for i := len(cells); i < len(ps.pieces); i++ {
-				if corner := ps.pieces[i][0][0][1]; !strictlyInside(clip, corner) {
+				if corner := ps.pieces[i][0][0][1]; polygon.Locate(clip, corner) != polygon.Inside {
 					extraArea += polygon.Area(ps.pieces[i])
 				}
 			}

@@ -188,7 +188,7 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 	for i, s := range siteOf {
 		g.Members[fill[s]] = int32(i)
 		fill[s]++
-		g.Weight[s] += int64(ps[i].Patients)
+		g.Weight[s] += ps[i].Patients
 	}
 	return g, nil
 }

@@ -16,7 +16,7 @@ import (
 )
 
 func practice(code string, lon, lat float64, patients int) input.Practice {
-	return input.Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: patients}
+	return input.Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: int64(patients)}
 }
 
 func TestBuildErrors(t *testing.T) {

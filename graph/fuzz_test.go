@@ -31,7 +31,7 @@ func FuzzBuild(f *testing.F) {
 			ps = append(ps, input.Practice{
 				Code:     "P",
 				Loc:      orb.Point{-1 + 1e-4*float64(dx), 52 + 1e-4*float64(dy)},
-				Patients: int(data[4]),
+				Patients: int64(data[4]),
 			})
 			data = data[5:]
 		}

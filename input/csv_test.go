@@ -369,7 +369,7 @@ func TestReadCSVManyRows(t *testing.T) {
 			t.Fatalf("got %d rows, want %d", len(got), n)
 		}
 		for i, p := range got {
-			if p.Patients != i || p.Code != "C"+strings.Repeat("x", i%7)+ioItoa(i) {
+			if p.Patients != int64(i) || p.Code != "C"+strings.Repeat("x", i%7)+ioItoa(i) {
 				t.Fatalf("row %d = %+v", i, p)
 			}
 		}
@@ -413,7 +413,7 @@ func TestReadCSVEstimate(t *testing.T) {
 			t.Errorf("capacity %d for %d practices", cap(ps), n)
 		}
 		for i, p := range ps {
-			if p.Patients != i || p.Code != "C"+ioItoa(i) {
+			if p.Patients != int64(i) || p.Code != "C"+ioItoa(i) {
 				t.Fatalf("row %d = %+v", i, p)
 			}
 		}

@@ -291,7 +291,7 @@ func jsonScalar(v json.RawMessage) (string, jsonKind) {
 
 // jsonCount parses a JSON number as a patient count. JSON has no integer
 // type, so integral values written as 120.0 or 1.2e2 are accepted.
-func jsonCount(s string) (int, error) {
+func jsonCount(s string) (int64, error) {
 	if isIntegerLiteral(s) {
 		return parseCount(s)
 	}
@@ -306,7 +306,7 @@ func jsonCount(s string) (int, error) {
 	case f >= 1<<53:
 		return 0, ErrNotNumber
 	}
-	return int(f), nil
+	return int64(f), nil
 }
 
 // jsonSyntaxError converts a decoding error into a RecordError with the

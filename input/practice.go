@@ -8,7 +8,7 @@ type Practice struct {
 	Code     string    // unique identifier
 	Name     string    // optional display name
 	Loc      orb.Point // [lon, lat], degrees
-	Patients int       // registered list size (weight), >= 0
+	Patients int64     // registered list size (weight), >= 0
 
 	// Attrs holds the extra input columns the reader was asked to keep
 	// (for example a CCG code used as strata); nil when none were kept.
@@ -19,7 +19,7 @@ type Practice struct {
 func TotalPatients(ps []Practice) int64 {
 	var t int64
 	for i := range ps {
-		t += int64(ps[i].Patients)
+		t += ps[i].Patients
 	}
 	return t
 }

@@ -20,7 +20,7 @@ type readOptions struct {
 	keepAll   bool              // KeepAllColumns
 	alias     map[string]string // field -> column (lower case)
 	constant  bool              // ConstantPatients given
-	weight    int               // its weight
+	weight    int64             // its weight
 	optErr    *RecordError      // first invalid option
 	sizeHint  int64             // expected input bytes, 0 if unknown (set by ReadFile)
 	ctx       context.Context   // nil: never cancelled
@@ -117,7 +117,7 @@ func ColumnAlias(field, column string) ReadOption {
 // column unnecessary; a patients column present in the input is ignored.
 // Use it for units without a list size, such as postcodes (w = 1).
 // A negative w is an error.
-func ConstantPatients(w int) ReadOption {
+func ConstantPatients(w int64) ReadOption {
 	return func(o *readOptions) {
 		if w < 0 {
 			o.setOptErr(newRecordError(0, -1, "", "ConstantPatients", fmt.Sprint(w), ErrNegativePatients))

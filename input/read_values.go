@@ -51,11 +51,11 @@ func parseLon(s string) (float64, error) {
 // parseCount parses a patient count: a base-10 integer, optionally signed,
 // with no separators or spaces. "12.5" gives ErrNotInteger, "1,234" and
 // "abc" give ErrNotNumber, "-3" gives ErrNegativePatients.
-func parseCount(s string) (int, error) {
-	n, err := strconv.Atoi(s)
+func parseCount(s string) (int64, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		if f, ferr := parseFloat(s); ferr == nil && f == math.Trunc(f) && isIntegerLiteral(s) {
-			// A whole number too large for int.
+			// A whole number too large for int64.
 			return 0, ErrNotNumber
 		} else if ferr == nil {
 			return 0, ErrNotInteger

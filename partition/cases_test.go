@@ -26,7 +26,7 @@ func path(sizes ...int) (*graph.Graph, []input.Practice) {
 	ps := make([]input.Practice, n)
 	for i, s := range sizes {
 		g.XY[i] = [2]float64{float64(i) * 1000, 0}
-		ps[i] = input.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: int64(s)}
 	}
 	return g, ps
 }

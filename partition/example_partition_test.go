@@ -15,7 +15,7 @@ import (
 // A row of six practices 1 km apart, grouped into hubs of 30k–50k and
 // areas of 100k+.
 func ExampleRun() {
-	sizes := []int{12000, 20000, 9000, 25000, 18000, 16000}
+	sizes := []int64{12000, 20000, 9000, 25000, 18000, 16000}
 	var edges [][2]int32
 	ps := make([]input.Practice, len(sizes))
 	xy := make([][2]float64, len(sizes))
@@ -70,7 +70,7 @@ func ExampleEvaluate() {
 // Validate checks any result against the graph and practices; here a
 // result whose first hub lost a member is caught.
 func ExampleValidate() {
-	sizes := []int{20000, 15000, 25000, 10000}
+	sizes := []int64{20000, 15000, 25000, 10000}
 	ps := make([]input.Practice, len(sizes))
 	for i, s := range sizes {
 		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
@@ -95,7 +95,7 @@ func ExampleValidate() {
 // Report prints the quality of each level and every group out of bounds
 // with its reason (timings cleared here to keep the output stable).
 func ExampleResult_Report() {
-	sizes := []int{60000, 20000, 15000, 10000}
+	sizes := []int64{60000, 20000, 15000, 10000}
 	ps := make([]input.Practice, len(sizes))
 	for i, s := range sizes {
 		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}

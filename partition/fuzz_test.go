@@ -39,7 +39,7 @@ func decodeInstance(data []byte) (*graph.Graph, []input.Practice, []Level) {
 		k := 1 + next()%2
 		for range k {
 			members = append(members, int32(len(ps)))
-			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{float64(v%7) * 0.0146, 52 + float64(v/7)*0.009}, Patients: next() * 500})
+			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{float64(v%7) * 0.0146, 52 + float64(v/7)*0.009}, Patients: int64(next() * 500)})
 		}
 		off = append(off, int32(len(members)))
 	}

@@ -90,14 +90,14 @@ func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []input.Practice)
 				size = 0
 			}
 			g.Members = append(g.Members, int32(len(ps)))
-			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: size})
+			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: int64(size)})
 			g.Weight[v] += int64(size)
 		}
 		g.MemberOff[v+1] = int32(len(g.Members))
 	}
 	for range sp.oversize {
 		p := rng.IntN(len(ps))
-		extra := int(float64(sp.over)*(1.2+0.8*rng.Float64())) - ps[p].Patients
+		extra := int64(float64(sp.over)*(1.2+0.8*rng.Float64())) - ps[p].Patients
 		ps[p].Patients += extra
 		for v := range n {
 			for _, q := range g.SiteMembers(v) {

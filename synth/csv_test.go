@@ -37,7 +37,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			t.Fatalf("row %d: %v", i+1, err)
 		}
-		if row[0] != p.Code || row[1] != p.Name || (orb.Point{lon, lat}) != p.Loc || pat != p.Patients {
+		if row[0] != p.Code || row[1] != p.Name || (orb.Point{lon, lat}) != p.Loc || int64(pat) != p.Patients {
 			t.Fatalf("row %d = %q, practice %+v", i+1, row, p)
 		}
 		if len(row[2]) < 8 || row[2][len(row[2])-7] != '.' {

@@ -148,7 +148,7 @@ func Generate(opts Options) (*Country, error) {
 			Code:     codes[i],
 			Name:     names[i],
 			Loc:      orb.Point{float64(lon[i]) / 1e6, float64(lat[i]) / 1e6},
-			Patients: int(pat[i]),
+			Patients: int64(pat[i]),
 		}
 	}
 	return &Country{Practices: ps, Boundary: l.multiPolygon()}, nil

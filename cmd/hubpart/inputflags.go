@@ -12,7 +12,7 @@ import (
 // list sizes).
 type inputFlags struct {
 	codeCol, latCol, lonCol, patientsCol string
-	weight                               int
+	weight                               int64
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -20,7 +20,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.latCol, "lat-col", "", "`column` holding the latitude (default: lat or an alias)")
 	fs.StringVar(&f.lonCol, "lon-col", "", "`column` holding the longitude (default: lon or an alias)")
 	fs.StringVar(&f.patientsCol, "patients-col", "", "`column` holding the list size (default: patients or an alias)")
-	fs.IntVar(&f.weight, "weight", 0, "give every record this `weight` instead of reading a patients column (e.g. 1 for postcodes)")
+	fs.Int64Var(&f.weight, "weight", 0, "give every record this `weight` instead of reading a patients column (e.g. 1 for postcodes)")
 }
 
 // options returns the reader options the flags ask for.
