@@ -9,23 +9,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Polygon validity.
-//
-// The checks in this file are deliberately independent of the code that
-// builds polygons (ClipConvex, Dissolve, VoronoiCells): they share no helper
-// beyond the exact predicate Orient2D, so a bug in the builders cannot hide
-// itself from the checker.
-//
-// Model: planar x/y coordinates carried in orb types. A valid polygon has a
-// first ring (the outer boundary) counter-clockwise and further rings (holes)
-// clockwise; every ring is closed (first point == last point), has at least
-// four points (three distinct corners), no repeated consecutive point and no
-// self-touching; no two edges of the multipolygon cross or overlap along a
-// segment; rings of different polygons or a hole and its outer ring may touch
-// at isolated points; every hole lies inside its outer ring and outside the
-// other holes; no polygon lies inside another. All segment decisions use the
-// exact Orient2D.
-
 // Sentinel errors of the validity checks; they arrive wrapped in a
 // *Error and are testable with errors.Is.
 var (
