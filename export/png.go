@@ -10,7 +10,6 @@ import (
 	"math"
 	"sync"
 
-	"github.com/paulmach/orb/geojson"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -22,8 +21,8 @@ import (
 // WritePNG draws the same map as WriteSVG into a PNG of opt.Width pixels
 // (default 1200) wide: polygons are rasterised with anti-aliasing by
 // golang.org/x/image/vector and text is set in the Go fonts.
-func WritePNG(w io.Writer, in Input, fc *geojson.FeatureCollection, opt MapOptions) error {
-	s, err := buildScene(in, fc, opt)
+func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
+	s, err := buildScene(m, opt)
 	if err != nil {
 		return err
 	}

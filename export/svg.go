@@ -8,23 +8,17 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/paulmach/orb/geojson"
 )
 
-// WriteSVG draws the map of fc (as built by FeatureCollection from in) as
-// a standalone SVG document: hubs filled in colours that differ between
+// WriteSVG draws the map of the model as a standalone SVG document: hubs filled in colours that differ between
 // neighbours, each hub a <path class="hub"> carrying a <title> tooltip (id,
 // patients, practices, status); area boundaries as heavier dark lines;
 // hubs outside their size bounds hatched and outlined in red; practices as
 // dots whose area is proportional to the list size (capped at 60,000);
 // the title above and the legend (opt.Summary and a key) below.
-//
-// in is optional: its Projection keeps the true aspect (otherwise lon is
-// scaled by cos(mid-latitude)) and its Graph adds site adjacency to the
-// colouring. Output is deterministic.
-func WriteSVG(w io.Writer, in Input, fc *geojson.FeatureCollection, opt MapOptions) error {
-	s, err := buildScene(in, fc, opt)
+// Output is deterministic.
+func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
+	s, err := buildScene(m, opt)
 	if err != nil {
 		return err
 	}

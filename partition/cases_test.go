@@ -38,13 +38,19 @@ func TestInfeasibleCases(t *testing.T) {
 		sizes  []int
 		want   []Status // per group, in canonical order
 		groups int
+		reason string // the reason of the first group out of bounds
 	}{
-		{"piece below min", []int{5000, 8000, 7000}, []Status{StatusUndersize}, 1},
-		{"55k unsplittable", []int{14000, 13000, 15000, 13000}, []Status{StatusUnsplittable}, 1},
-		{"atom above max", []int{20000, 15000, 60000, 20000, 15000}, []Status{StatusOK, StatusOversize, StatusOK}, 3},
-		{"exact fit", []int{30000, 50000, 30000}, []Status{StatusOK, StatusOK, StatusOK}, 3},
-		{"stranded remainder joins oversize", []int{10000, 70000, 20000, 20000}, []Status{StatusOversize, StatusOK}, 2},
-		{"empty weights", []int{0, 0, 0}, []Status{StatusUndersize}, 1},
+		{"piece below min", []int{5000, 8000, 7000}, []Status{StatusUndersize}, 1,
+			"its 3 practices are cut off from the rest and have 20,000 patients in all, below the hub minimum 30,000"},
+		{"55k unsplittable", []int{14000, 13000, 15000, 13000}, []Status{StatusUnsplittable}, 1,
+			"55,000 patients: the 4 practices connected to it have 55,000 patients, which no number of hubs of 30,000–50,000 can share"},
+		{"atom above max", []int{20000, 15000, 60000, 20000, 15000}, []Status{StatusOK, StatusOversize, StatusOK}, 3,
+			"practice " + code(2) + " has 60,000 patients, above the hub maximum 50,000"},
+		{"exact fit", []int{30000, 50000, 30000}, []Status{StatusOK, StatusOK, StatusOK}, 3, ""},
+		{"stranded remainder joins oversize", []int{10000, 70000, 20000, 20000}, []Status{StatusOversize, StatusOK}, 2,
+			"practice " + code(1) + " has 70,000 patients, above the hub maximum 50,000; 1 practice with 10,000 patients, cut off by it and below the minimum 30,000, was added"},
+		{"empty weights", []int{0, 0, 0}, []Status{StatusUndersize}, 1,
+			"its 3 practices are cut off from the rest and have 0 patients in all, below the hub minimum 30,000"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -61,6 +67,14 @@ func TestInfeasibleCases(t *testing.T) {
 			for i, st := range c.want {
 				if gs[i].Status != st {
 					t.Errorf("group %d (%d patients): status %s, want %s (%s)", i, gs[i].Patients, gs[i].Status, st, gs[i].Reason)
+				}
+			}
+			for i := range gs {
+				if gs[i].Status != StatusOK {
+					if gs[i].Reason != c.reason {
+						t.Errorf("group %d reason\n%q, want\n%q", i, gs[i].Reason, c.reason)
+					}
+					break
 				}
 			}
 		})

@@ -49,8 +49,8 @@ func Evaluate(g *graph.Graph, ps []input.Practice, lvl Level, assign []int32) (Q
 		groups[i].Parent = -1
 	}
 	dist := fillGroups(context.Background(), s, ps, dense, groups, 1)
-	comp, _ := components(s.g)
-	compW := make(map[int32]int64)
+	comp, ncomp := s.g.Components()
+	compW := make([]int64, ncomp)
 	for v := range s.g.N() {
 		for _, p := range s.practices(int32(v)) {
 			compW[comp[v]] += int64(ps[p].Patients)
@@ -64,43 +64,14 @@ func Evaluate(g *graph.Graph, ps []input.Practice, lvl Level, assign []int32) (Q
 			gr.Status = StatusOK
 		case lvl.Max > 0 && w > lvl.Max && len(gr.Members) == 1:
 			gr.Status = StatusOversize
-			gr.Reason = fmt.Sprintf("one practice of %d exceeds the maximum %d", w, lvl.Max)
+			gr.Reason = fmt.Sprintf("practice %s has %s patients, above the %s maximum %s", ps[gr.Members[0]].Code, num(w), lvl.Name, num(lvl.Max))
 		case w < lvl.Min && gr.Contiguous && compW[comp[s.siteOf[gr.Members[0]]]] == w:
 			gr.Status = StatusUndersize
-			gr.Reason = fmt.Sprintf("a whole connected component of %d, below the minimum %d", w, lvl.Min)
+			gr.Reason = cutOff(len(gr.Members), w, lvl.Name, lvl.Min)
 		default:
 			gr.Status = StatusOutOfBounds
-			gr.Reason = fmt.Sprintf("weight %d outside [%d, %s]", w, lvl.Min, maxString(orInf(lvl.Max)))
+			gr.Reason = fmt.Sprintf("%s patients, outside %s", num(w), span(bounds{lvl.Min, orInf(lvl.Max)}))
 		}
 	}
 	return quality(lvl.Name, ps, groups, dist), groups
-}
-
-// components labels the connected components of g in order of smallest
-// vertex.
-func components(g *graph.Graph) ([]int32, int) {
-	n := g.N()
-	comp := make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
-	}
-	c := int32(0)
-	var q []int32
-	for s := range int32(n) {
-		if comp[s] >= 0 {
-			continue
-		}
-		comp[s] = c
-		q = append(q[:0], s)
-		for i := 0; i < len(q); i++ {
-			for _, u := range g.Neighbors(int(q[i])) {
-				if comp[u] < 0 {
-					comp[u] = c
-					q = append(q, u)
-				}
-			}
-		}
-		c++
-	}
-	return comp, int(c)
 }

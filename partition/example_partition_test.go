@@ -110,7 +110,7 @@ func ExampleResult_Report() {
 	res.Timings = nil
 	res.Report(os.Stdout)
 	// Output:
-	// level  bounds          groups  in bounds  contiguous  mean km  p95 km  max km  min size  max size
-	// hub    [30000, 50000]  2       1          2           0.29     1.00    1.0     45000     60000
-	// hub 0: oversize, 60000 patients, 1 practices: one atom of weight 60000 exceeds the maximum 50000
+	// level  bounds            groups  in bounds  contiguous  mean km  p95 km  max km  min size  max size
+	// hub    [30,000, 50,000]  2       1          2           0.29     1.00    1.0     45,000    60,000
+	// hub 0: oversize, 60,000 patients, 1 practice: practice P0 has 60,000 patients, above the hub maximum 50,000
 }

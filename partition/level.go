@@ -33,18 +33,58 @@ type levelParams struct {
 	effort  int
 	seed    uint64
 	workers int
-	name    string
+	name    string // the level's name: "hub", "area"
+	words   levelWords
 }
 
-// solveLevel groups the atoms of ag (whose edges never cross strata).
+// levelWords lets a level name its atoms in the planner's words.
+type levelWords struct {
+	// practices is the number of practices of every atom.
+	practices []int32
+	// describe names an atom: "practice E85124", "practices A and B
+	// (locked together)", "hub 12"; plural reports whether it names
+	// several practices or groups.
+	describe func(atom int32) (name string, plural bool)
+}
+
+// solveLevel groups the atoms of ag (whose edges never cross strata): atoms
+// above the maximum become oversize groups, the connected pieces of the
+// others are solved independently, and the groups are numbered by smallest
+// atom.
 func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(string, int, int)) (*levelOut, error) {
-	n := ag.n()
-	b := p.b
-	over := make([]bool, n)
-	for v := range n {
+	over := oversizeAtoms(ag, p.b)
+	pieces, err := findPieces(ctx, ag, over)
+	if err != nil {
+		return nil, err
+	}
+	attachStranded(ag, pieces, over, p.b)
+	out := &levelOut{}
+	chooseK(pieces, p, &out.notes)
+	results, err := solvePieces(ctx, ag, pieces, p, progress)
+	if err != nil {
+		return nil, err
+	}
+	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
+	out.setCanonical(lab, status, reason)
+	if p.count > 0 && out.ngroups != p.count {
+		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))
+	}
+	return out, nil
+}
+
+// oversizeAtoms marks the atoms heavier than the maximum.
+func oversizeAtoms(ag *pgraph, b bounds) []bool {
+	over := make([]bool, ag.n())
+	for v := range over {
 		over[v] = ag.w[v] > b.max
 	}
-	// Pieces: components of the non-oversize atoms, found in ascending order.
+	return over
+}
+
+// findPieces returns the connected components of the atoms not marked
+// over, in order of smallest atom, each with its atoms ascending.
+func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) {
+	n := ag.n()
 	comp := make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
@@ -76,10 +116,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		slices.Sort(pc.atoms)
 		pieces = append(pieces, pc)
 	}
-	out := &levelOut{lab: make([]int32, n)}
-	// Stranded remainders: a piece below min that touches an oversize atom
-	// joins the lightest such atom (already out of bounds) rather than
-	// forming a second out-of-bounds group.
+	return pieces, nil
+}
+
+// attachStranded sets attachTo of every piece below the minimum that
+// touches an oversize atom: it joins the lightest such atom (already out of
+// bounds) rather than forming a second out-of-bounds group.
+func attachStranded(ag *pgraph, pieces []*piece, over []bool, b bounds) {
 	for _, pc := range pieces {
 		if pc.W >= b.min {
 			continue
@@ -94,11 +137,12 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		}
 		pc.attachTo = best
 	}
-	// Group counts per piece.
-	chooseK(pieces, p, &out.notes)
+}
 
-	// Solve the pieces, largest first, on a bounded pool; halves of large
-	// bisections borrow idle slots.
+// solvePieces solves the pieces, largest first, on a pool of p.workers
+// goroutines (halves of large bisections borrow idle slots), and returns
+// the local labels of each piece's atoms.
+func solvePieces(ctx context.Context, ag *pgraph, pieces []*piece, p levelParams, progress func(string, int, int)) ([][]int32, error) {
 	order := make([]int, len(pieces))
 	for i := range order {
 		order[i] = i
@@ -134,30 +178,40 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	if progress != nil {
 		progress(p.name, len(pieces), len(pieces))
 	}
-	// Global labels: oversize atoms, then piece groups; renumbered below.
-	const none = -1
-	for i := range out.lab {
-		out.lab[i] = none
+	return results, nil
+}
+
+// labelGroups gives every atom a level-wide group label (oversize atoms
+// first, then each piece's groups) and every group its status and reason.
+func labelGroups(ag *pgraph, pieces []*piece, results [][]int32, over []bool, p levelParams, notes *[]string) (lab []int32, status []Status, reason []string) {
+	b := p.b
+	lab = make([]int32, ag.n())
+	for i := range lab {
+		lab[i] = -1
 	}
-	var status []Status
-	var reason []string
 	ng := int32(0)
-	for v := range int32(n) {
+	for v := range int32(ag.n()) {
 		if over[v] {
-			out.lab[v] = ng
+			lab[v] = ng
+			name, many := p.words.describe(v)
 			status = append(status, StatusOversize)
-			reason = append(reason, fmt.Sprintf("one atom of weight %d exceeds the maximum %d", ag.w[v], b.max))
+			reason = append(reason, fmt.Sprintf("%s %s %s patients, above the %s maximum %s", name, pick(one(many), "has", "have"), num(ag.w[v]), p.name, num(b.max)))
 			ng++
 		}
 	}
 	for i, pc := range pieces {
+		np := 0
+		for _, u := range pc.atoms {
+			np += int(p.words.practices[u])
+		}
 		if pc.attachTo >= 0 {
-			g := out.lab[pc.attachTo]
+			g := lab[pc.attachTo]
 			for _, u := range pc.atoms {
-				out.lab[u] = g
+				lab[u] = g
 			}
-			reason[g] += fmt.Sprintf("; a stranded remainder of %d cut off by it (below the minimum %d) was attached", pc.W, b.min)
-			out.notes = append(out.notes, fmt.Sprintf("%s: remainder of weight %d (%d atoms) attached to an oversize group", p.name, pc.W, len(pc.atoms)))
+			name, many := p.words.describe(pc.attachTo)
+			reason[g] += fmt.Sprintf("; %s with %s patients, cut off by %s and below the minimum %s, %s added", count(np, "practice"), num(pc.W), pick(one(many), "it", "them"), num(b.min), pick(np, "was", "were"))
+			*notes = append(*notes, fmt.Sprintf("%s with %s patients, cut off next to %s, joined %s %s", count(np, "practice"), num(pc.W), name, pick(one(many), "its", "their"), p.name))
 			continue
 		}
 		loc := results[i]
@@ -167,7 +221,7 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		}
 		gw := make([]int64, k)
 		for j, u := range pc.atoms {
-			out.lab[u] = ng + loc[j]
+			lab[u] = ng + loc[j]
 			gw[loc[j]] += ag.w[u]
 		}
 		for _, w := range gw {
@@ -175,52 +229,54 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 			switch {
 			case b.in(w):
 			case pc.W < b.min:
-				st, rs = StatusUndersize, fmt.Sprintf("its connected piece weighs %d in all, below the minimum %d", pc.W, b.min)
+				st, rs = StatusUndersize, cutOff(np, pc.W, p.name, b.min)
 			case !pc.feasible:
-				st, rs = StatusUnsplittable, fmt.Sprintf("its connected piece of weight %d cannot be split into groups within [%d, %s]", pc.W, b.min, maxString(b.max))
+				st, rs = StatusUnsplittable, fmt.Sprintf("%s patients: the %s connected to it have %s patients, which no number of %s of %s can share", num(w), count(np, "practice"), num(pc.W), plural(p.name), span(b))
 			default:
-				st, rs = StatusOutOfBounds, fmt.Sprintf("weight %d: no contiguous split within bounds found for its piece of weight %d", w, pc.W)
+				st, rs = StatusOutOfBounds, fmt.Sprintf("%s patients: no contiguous split into %s of %s was found for the %s connected to it (%s patients)", num(w), plural(p.name), span(b), count(np, "practice"), num(pc.W))
 			}
 			status = append(status, st)
 			reason = append(reason, rs)
 		}
 		ng += k
 	}
-	// Canonical numbering: groups ordered by their smallest atom.
-	remap := make([]int32, ng)
+	return lab, status, reason
+}
+
+// one is 1 for a single thing and 2 for several (for pick).
+func one(many bool) int {
+	if many {
+		return 2
+	}
+	return 1
+}
+
+// setCanonical stores lab, renumbering groups by their smallest atom.
+func (out *levelOut) setCanonical(lab []int32, status []Status, reason []string) {
+	remap := make([]int32, len(status))
 	for i := range remap {
 		remap[i] = -1
 	}
 	next := int32(0)
-	for v := range n {
-		if g := out.lab[v]; remap[g] < 0 {
+	for _, g := range lab {
+		if remap[g] < 0 {
 			remap[g] = next
 			next++
 		}
 	}
 	out.status = make([]Status, next)
 	out.reason = make([]string, next)
-	for g := range ng {
-		if remap[g] >= 0 {
-			out.status[remap[g]] = status[g]
-			out.reason[remap[g]] = reason[g]
+	for g, r := range remap {
+		if r >= 0 {
+			out.status[r] = status[g]
+			out.reason[r] = reason[g]
 		}
 	}
-	for v := range n {
-		out.lab[v] = remap[out.lab[v]]
+	for v := range lab {
+		lab[v] = remap[lab[v]]
 	}
+	out.lab = lab
 	out.ngroups = int(next)
-	if p.count > 0 && out.ngroups != p.count {
-		out.notes = append(out.notes, fmt.Sprintf("%s: %d groups requested, %d made", p.name, p.count, out.ngroups))
-	}
-	return out, nil
-}
-
-func maxString(m int64) string {
-	if m == math.MaxInt64 {
-		return "no max"
-	}
-	return fmt.Sprint(m)
 }
 
 // chooseK sets k and feasibility for every piece: round(W/target) clamped
@@ -255,68 +311,9 @@ func chooseK(pieces []*piece, p levelParams, notes *[]string) {
 			got += pc.k
 		}
 		if got != p.count {
-			*notes = append(*notes, fmt.Sprintf("%s: %d groups requested, clamped to %d by the pieces' feasible ranges", p.name, p.count, got))
+			*notes = append(*notes, fmt.Sprintf("%s requested; %s possible, since every connected set of practices needs a whole number of %s of %s", count(p.count, p.name), num(int64(got)), plural(p.name), span(p.b)))
 		}
 	}
-}
-
-// solvePiece splits one piece and refines it; it returns dense local labels
-// (ordered by smallest atom) for pc.atoms.
-func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem chan struct{}) []int32 {
-	// Local indices follow a Hilbert curve, so that neighbouring atoms sit
-	// close in memory (the atom numbering of the input is arbitrary).
-	perm := hilbertOrder(ag, pc.atoms)
-	atoms := make([]int32, len(perm))
-	for i, j := range perm {
-		atoms[i] = pc.atoms[j]
-	}
-	pg := subgraph(ctx, ag, atoms)
-	if pg == nil {
-		return nil
-	}
-	n := pg.n()
-	seed := mix(p.seed, uint64(pc.atoms[0]))
-	effort := max(p.effort, 1)
-	sp := newSplitter(ctx, pg, p.b, 4+4*effort, sem)
-	vs := make([]int32, n)
-	for i := range vs {
-		vs[i] = int32(i)
-	}
-	sp.splitAll(vs, pc.k, seed, nil)
-	if ctx.Err() != nil {
-		return make([]int32, n)
-	}
-	lab, ng := denseLabels(sp.out)
-	if pc.feasible {
-		lab, ng = repair(ctx, pg, p, sp, lab, ng, seed)
-	}
-	if regions := n / regionAtoms; regions >= 2 && ng >= 16*regions {
-		refineRegions(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible, min(regions, maxRegions), sem)
-	} else {
-		refinePiece(ctx, pg, p.b, lab, ng, effort, seed, pc.feasible, nil)
-	}
-	back := make([]int32, n)
-	for i, j := range perm {
-		back[j] = lab[i]
-	}
-	back, _ = denseLabels(back)
-	return back
-}
-
-// denseLabels renumbers arbitrary non-negative labels 0.. in order of first
-// appearance (hence by smallest atom).
-func denseLabels(in []int32) ([]int32, int) {
-	m := make(map[int32]int32, 16)
-	out := make([]int32, len(in))
-	for i, l := range in {
-		d, ok := m[l]
-		if !ok {
-			d = int32(len(m))
-			m[l] = d
-		}
-		out[i] = d
-	}
-	return out, len(m)
 }
 
 // subgraph extracts the induced subgraph of ag on atoms (distinct, in any

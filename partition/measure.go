@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 )
 
@@ -173,43 +174,27 @@ func measureGroups(ctx context.Context, s *sites, ps []input.Practice, groups []
 	}
 }
 
-// contig checks whether practice sets induce connected site subgraphs.
+// contig checks whether practice sets induce connected site subgraphs: it
+// maps practices to their sites and asks graph.Checker (one per goroutine).
 type contig struct {
 	s     *sites
-	mark  []int32
-	epoch int32
-	queue []int32
+	c     *graph.Checker
+	sites []int32
 }
 
-func newContig(s *sites) *contig { return &contig{s: s, mark: make([]int32, s.g.N())} }
+func newContig(s *sites) *contig { return &contig{s: s, c: graph.NewChecker(s.g)} }
 
+// connected reports whether the sites of members induce a connected
+// subgraph; an empty set is not a group and is reported false.
 func (c *contig) connected(members []int) bool {
 	if len(members) == 0 {
 		return false
 	}
-	c.epoch += 2
-	in, seen := c.epoch, c.epoch+1
-	nsites := 0
+	c.sites = c.sites[:0]
 	for _, p := range members {
-		v := c.s.siteOf[p]
-		if c.mark[v] != in {
-			c.mark[v] = in
-			nsites++
-		}
+		c.sites = append(c.sites, c.s.siteOf[p])
 	}
-	start := c.s.siteOf[members[0]]
-	c.mark[start] = seen
-	q := append(c.queue[:0], start)
-	for i := 0; i < len(q); i++ {
-		for _, u := range c.s.g.Neighbors(int(q[i])) {
-			if c.mark[u] == in {
-				c.mark[u] = seen
-				q = append(q, u)
-			}
-		}
-	}
-	c.queue = q
-	return len(q) == nsites
+	return c.c.Connected(c.sites)
 }
 
 // quality summarises one level.

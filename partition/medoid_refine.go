@@ -94,7 +94,11 @@ func (r *refiner) medoidPass(mem [][]int32, vs []int32) int {
 				computed = true
 			}
 			costH := r.medoidCost(mem[h], v, -1)
-			if d := costA + costH - costOf(a) - costOf(h); d < best {
+			d := costA + costH - costOf(a) - costOf(h)
+			if r.extra != nil {
+				d += r.extra(v, a, h)
+			}
+			if d < best {
 				best, bh, bestA, bestH = d, h, costA, costH
 			}
 		}

@@ -17,6 +17,7 @@ type options struct {
 	strata   []string
 	locked   []string
 	workers  int
+	align    []alignSpec
 }
 
 func defaultOptions() options {
@@ -30,10 +31,8 @@ func WithSeed(seed uint64) Option { return func(o *options) { o.seed = seed } }
 
 // WithEffort multiplies the search budget: the number of random spanning
 // trees tried per split and per pair merge-and-resplit, the local-search
-// rounds and move budget, and the exact-objective polishing passes. On the
-// England data (hubs + areas, seed 0) effort 1 (DefaultEffort) took 73 ms
-// for a mean of 1.707 km, effort 2 110 ms for 1.691 km, effort 4 225 ms for
-// 1.693 km: beyond 2 it buys nothing there. Values below 1 are treated as 1.
+// rounds and move budget, and the exact-objective polishing passes (what
+// it buys on England: BENCHMARKS.md). Values below 1 are treated as 1.
 func WithEffort(e int) Option { return func(o *options) { o.effort = e } }
 
 // WithProgress sets a callback told about each stage as it runs. It is

@@ -36,6 +36,10 @@ type refiner struct {
 	sq     []float64
 	sw     []int64
 	buf    mstBuf
+
+	// extra, when set, adds a cost to moving atom v from group from to
+	// group to in boundary moves (alignment's crossing price).
+	extra func(v, from, to int32) float64
 }
 
 func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups int) *refiner {
@@ -221,6 +225,9 @@ func (r *refiner) tryMove(v int32) bool {
 			computed = true
 		}
 		d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+		if r.extra != nil {
+			d += r.extra(v, a, h)
+		}
 		if d < best {
 			best, bh = d, h
 		}

@@ -1,9 +1,6 @@
 package partition
 
-import (
-	"context"
-	"sync"
-)
+import "sync"
 
 // regionAtoms is the piece size per region above which refinement runs on
 // regions in parallel; maxRegions caps their number. Both are fixed, so the
@@ -20,7 +17,8 @@ const maxRegions = 8
 // (the atoms of groups touching another region) is refined on the whole
 // piece. Regions run concurrently when sem has room; each draws from its
 // own stream, so the result does not depend on scheduling.
-func refineRegions(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng int, effort int, seed uint64, feasible bool, regions int, sem chan struct{}) {
+func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions int) {
+	ctx, pg, sem := s.ctx, s.g, s.sem
 	n := pg.n()
 	first := make([]int32, ng)
 	for g := range first {
@@ -40,7 +38,7 @@ func refineRegions(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng in
 	var wg sync.WaitGroup
 	for r, atoms := range parts {
 		run := func() {
-			refineRegion(ctx, pg, b, lab, atoms, effort, mix(seed, uint64(r)+1<<32), feasible)
+			s.refineRegion(lab, atoms, mix(seed, uint64(r)+1<<32))
 		}
 		if r < regions-1 && sem != nil {
 			select {
@@ -78,16 +76,18 @@ func refineRegions(ctx context.Context, pg *pgraph, b bounds, lab []int32, ng in
 			seam = append(seam, v)
 		}
 	}
-	refinePiece(ctx, pg, b, lab, ng, effort, mix(seed, 0x5ea4), feasible, seam)
+	s.refine(lab, ng, mix(seed, 0x5ea4), seam)
 }
 
 // refineRegion refines the groups made of atoms (ascending, whole groups)
 // on their induced subgraph and writes the labels back.
-func refineRegion(ctx context.Context, pg *pgraph, b bounds, lab []int32, atoms []int32, effort int, seed uint64, feasible bool) {
-	sub := subgraph(ctx, pg, atoms)
+func (s *pieceSolver) refineRegion(lab []int32, atoms []int32, seed uint64) {
+	sub := subgraph(s.ctx, s.g, atoms)
 	if sub == nil {
 		return
 	}
+	region := *s
+	region.g = sub
 	loc := make([]int32, len(atoms))
 	for i, v := range atoms {
 		loc[i] = lab[v]
@@ -97,7 +97,7 @@ func refineRegion(ctx context.Context, pg *pgraph, b bounds, lab []int32, atoms 
 	for i, v := range atoms {
 		global[loc[i]] = lab[v]
 	}
-	refinePiece(ctx, sub, b, loc, ng, effort, seed, feasible, nil)
+	region.refine(loc, ng, seed, nil)
 	for i, v := range atoms {
 		lab[v] = global[loc[i]]
 	}

@@ -9,24 +9,32 @@ import (
 // Report writes a human-readable quality report: per level the number of
 // groups, how many are within bounds and contiguous, the patient-weighted
 // mean / p95 / max distance from practice to hub site, the smallest and
-// largest group, every group out of bounds with its reason, then the notes
+// largest group, the coterminosity of aligned levels (WithAlign), every
+// group out of bounds with its reason, then the notes
 // and the per-stage timings.
 func (r *Result) Report(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "level\tbounds\tgroups\tin bounds\tcontiguous\tmean km\tp95 km\tmax km\tmin size\tmax size")
 	for l, q := range r.Quality {
 		lvl := r.Levels[l]
-		fmt.Fprintf(tw, "%s\t[%d, %s]\t%d\t%d\t%d\t%.2f\t%.2f\t%.1f\t%d\t%d\n", q.Level, lvl.Min, maxString(orInf(lvl.Max)),
-			q.Groups, q.InBounds, q.Contiguous, q.MeanKm, q.P95Km, q.MaxKm, q.MinSize, q.MaxSize)
+		fmt.Fprintf(tw, "%s\t[%s, %s]\t%s\t%s\t%s\t%.2f\t%.2f\t%.1f\t%s\t%s\n", q.Level, num(lvl.Min), num(orInf(lvl.Max)),
+			num(int64(q.Groups)), num(int64(q.InBounds)), num(int64(q.Contiguous)), q.MeanKm, q.P95Km, q.MaxKm, num(q.MinSize), num(q.MaxSize))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for l, c := range r.Coterminosity {
+		if c != nil {
+			if err := c.WriteSummary(w, r.Levels[l].Name, 10); err != nil {
+				return err
+			}
+		}
 	}
 	for l, gs := range r.Groups {
 		name := r.Levels[l].Name
 		for i := range gs {
 			if g := &gs[i]; g.Status != StatusOK {
-				if _, err := fmt.Fprintf(w, "%s %d: %s, %d patients, %d practices: %s\n", name, g.ID, g.Status, g.Patients, len(g.Members), g.Reason); err != nil {
+				if _, err := fmt.Fprintf(w, "%s %d: %s, %s patients, %s: %s\n", name, g.ID, g.Status, num(g.Patients), count(len(g.Members), "practice"), g.Reason); err != nil {
 					return err
 				}
 			}

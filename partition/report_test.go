@@ -21,7 +21,7 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"level", "hub", "area", "[30000, 50000]", "[100000, no max]", "oversize", "timings:", "split and refine"} {
+	for _, want := range []string{"level", "hub", "area", "[30,000, 50,000]", "[100,000, no maximum]", "oversize", "timings:", "split and refine"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}

@@ -24,6 +24,39 @@ import (
 // result. Cancelling ctx returns ctx.Err() promptly. See the package
 // documentation for the algorithm.
 func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Level, opts ...Option) (*Result, error) {
+	o, err := runOptions(ps, levels, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r := &runner{ctx: ctx, ps: ps, o: o, res: &Result{Levels: slices.Clone(levels)}, clock: time.Now()}
+	if r.s, err = newSites(g, ps); err != nil {
+		return nil, err
+	}
+	r.strat = labelIDs(o.strata)
+	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, o.locked); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r.stage("prepare")
+	for l := range levels {
+		if err := r.level(l); err != nil {
+			return nil, err
+		}
+	}
+	if err := validate(r.s, ps, r.res); err != nil {
+		return r.res, fmt.Errorf("partition: internal error: %w", err)
+	}
+	r.stage("validate")
+	return r.res, nil
+}
+
+// runOptions applies opts and checks them and the levels against ps.
+func runOptions(ps []input.Practice, levels []Level, opts []Option) (options, error) {
 	o := defaultOptions()
 	for _, f := range opts {
 		f(&o)
@@ -31,135 +64,181 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	o.effort = max(o.effort, 1)
 	o.workers = max(o.workers, 1)
 	if len(levels) == 0 {
-		return nil, ErrNoLevels
+		return o, ErrNoLevels
 	}
 	for i, l := range levels {
 		switch {
 		case l.Min < 0:
-			return nil, &LevelError{i, l, "negative minimum"}
+			return o, &LevelError{i, l, "negative minimum"}
 		case l.Max < 0:
-			return nil, &LevelError{i, l, "negative maximum"}
+			return o, &LevelError{i, l, "negative maximum"}
 		case l.Max != 0 && l.Max < l.Min:
-			return nil, &LevelError{i, l, "maximum below minimum"}
+			return o, &LevelError{i, l, "maximum below minimum"}
 		}
 	}
 	if o.strata != nil && len(o.strata) != len(ps) {
-		return nil, fmt.Errorf("%w: %d strata labels for %d practices", ErrMismatch, len(o.strata), len(ps))
+		return o, fmt.Errorf("%w: %d strata labels for %d practices", ErrMismatch, len(o.strata), len(ps))
 	}
 	if o.locked != nil && len(o.locked) != len(ps) {
-		return nil, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
+		return o, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
+	}
+	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+		return o, err
 	}
 	if o.target < 0 || o.count < 0 {
-		return nil, &LevelError{0, levels[0], "negative target or count"}
+		return o, &LevelError{0, levels[0], "negative target or count"}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return o, nil
+}
+
+// units are the atoms of one level: of[p] is the unit of practice p
+// (dense 0..n-1), placed at (x, y).
+type units struct {
+	of   []int32
+	n    int
+	x, y []float64
+}
+
+// runner carries one Run from level to level.
+type runner struct {
+	ctx   context.Context
+	s     *sites
+	ps    []input.Practice
+	o     options
+	strat []int32
+	u     units // the atoms of the level being solved
+	res   *Result
+	clock time.Time
+}
+
+// stage records the wall time since the previous stage.
+func (r *runner) stage(name string) {
+	now := time.Now()
+	r.res.Timings = append(r.res.Timings, Timing{name, now.Sub(r.clock)})
+	r.clock = now
+}
+
+// params returns the solver parameters of level l.
+func (r *runner) params(l int) levelParams {
+	lvl := r.res.Levels[l]
+	b := bounds{lvl.Min, lvl.Max}
+	if b.max == 0 {
+		b.max = math.MaxInt64
 	}
-	res := &Result{Levels: slices.Clone(levels)}
-	clock := time.Now()
-	stage := func(name string) {
-		now := time.Now()
-		res.Timings = append(res.Timings, Timing{name, now.Sub(clock)})
-		clock = now
+	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
+	if l == 0 {
+		if r.o.target > 0 {
+			p.target = float64(r.o.target)
+		}
+		p.count = r.o.count
 	}
-	s, err := newSites(g, ps)
+	return p
+}
+
+// level solves level l on the current units, appends its groups to the
+// result and makes them the next level's units.
+func (r *runner) level(l int) error {
+	ctx, ps, res := r.ctx, r.ps, r.res
+	lvl := res.Levels[l]
+	out, err := solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	strat := labelIDs(o.strata)
-	unit, nu, ux, uy, err := level0Units(s, ps, levels[0], strat, o.locked)
-	if err != nil {
-		return nil, err
-	}
+	r.stage(lvl.Name + ": split and refine")
+	assign, groups := practiceGroups(ps, r.u.of, out)
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	stage("atoms")
-	for l, lvl := range levels {
-		b := bounds{lvl.Min, lvl.Max}
-		if b.max == 0 {
-			b.max = math.MaxInt64
-		}
-		target := defaultTarget(lvl)
-		count := 0
-		if l == 0 {
-			if o.target > 0 {
-				target = float64(o.target)
-			}
-			count = o.count
-		}
-		pg := s.unitGraph(ctx, ps, unit, nu, strat, ux, uy)
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		p := levelParams{b: b, target: target, count: count, effort: o.effort,
-			seed: mix(o.seed, uint64(l)), workers: o.workers, name: lvl.Name}
-		out, err := solveLevel(ctx, pg, p, o.progress)
-		if err != nil {
-			return nil, err
-		}
-		stage(lvl.Name + ": split and refine")
-		// Practice assignment, renumbered by smallest practice index.
-		remap := make([]int32, out.ngroups)
-		for i := range remap {
-			remap[i] = -1
-		}
-		assign := make([]int32, len(ps))
-		next := int32(0)
-		for p := range ps {
-			a := out.lab[unit[p]]
-			if remap[a] < 0 {
-				remap[a] = next
-				next++
-			}
-			assign[p] = remap[a]
-		}
-		groups := make([]Group, next)
-		for a, r := range remap {
-			if r >= 0 {
-				groups[r].Status = out.status[a]
-				groups[r].Reason = out.reason[a]
-			}
-		}
-		for i := range groups {
-			groups[i].Parent = -1
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		dist := fillGroups(ctx, s, ps, assign, groups, o.workers)
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if l > 0 {
-			below := res.Groups[l-1]
-			for c := range below {
-				par := int(assign[below[c].Members[0]])
-				below[c].Parent = par
-				groups[par].Children = append(groups[par].Children, c)
-			}
-		}
-		res.Groups = append(res.Groups, groups)
-		res.Assign = append(res.Assign, assign)
-		res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
-		res.Notes = append(res.Notes, out.notes...)
-		stage(lvl.Name + ": groups")
-		// Next level's units: this level's groups, placed at their hub sites.
-		unit, nu = assign, len(groups)
-		ux, uy = make([]float64, nu), make([]float64, nu)
-		for i := range groups {
-			v := s.siteOf[groups[i].HubSite]
-			ux[i], uy[i] = s.x[v], s.y[v]
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	dist := fillGroups(ctx, r.s, ps, assign, groups, r.o.workers)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if l > 0 {
+		below := res.Groups[l-1]
+		for c := range below {
+			par := int(assign[below[c].Members[0]])
+			below[c].Parent = par
+			groups[par].Children = append(groups[par].Children, c)
 		}
 	}
-	if err := validate(s, ps, res); err != nil {
-		return res, fmt.Errorf("partition: internal error: %w", err)
+	res.Groups = append(res.Groups, groups)
+	res.Assign = append(res.Assign, assign)
+	res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+	res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, r.o.alignAt(l)))
+	res.Notes = append(res.Notes, out.notes...)
+	r.stage(lvl.Name + ": groups")
+	// Next level's units: this level's groups, placed at their hub sites.
+	r.u = units{of: assign, n: len(groups), x: make([]float64, len(groups)), y: make([]float64, len(groups))}
+	for i := range groups {
+		v := r.s.siteOf[groups[i].HubSite]
+		r.u.x[i], r.u.y[i] = r.s.x[v], r.s.y[v]
 	}
-	stage("validate")
-	return res, nil
+	return ctx.Err()
+}
+
+// practiceGroups turns the level's atom labels into the practices'
+// assignment, groups numbered by smallest practice index, with their
+// statuses and reasons.
+func practiceGroups(ps []input.Practice, unit []int32, out *levelOut) ([]int32, []Group) {
+	remap := make([]int32, out.ngroups)
+	for i := range remap {
+		remap[i] = -1
+	}
+	assign := make([]int32, len(ps))
+	next := int32(0)
+	for p := range ps {
+		a := out.lab[unit[p]]
+		if remap[a] < 0 {
+			remap[a] = next
+			next++
+		}
+		assign[p] = remap[a]
+	}
+	groups := make([]Group, next)
+	for a, r := range remap {
+		if r >= 0 {
+			groups[r].Status = out.status[a]
+			groups[r].Reason = out.reason[a]
+		}
+	}
+	for i := range groups {
+		groups[i].Parent = -1
+	}
+	return assign, groups
+}
+
+// words names the atoms of level l for statuses and notes: practices at
+// level 0, groups of the level below above it.
+func (r *runner) words(l int) levelWords {
+	u := r.u
+	w := levelWords{practices: make([]int32, u.n)}
+	for _, a := range u.of {
+		w.practices[a]++
+	}
+	if l > 0 {
+		below := r.res.Levels[l-1].Name
+		w.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
+		return w
+	}
+	var mem [][]int32 // built on first use: oversize atoms are rare
+	w.describe = func(atom int32) (string, bool) {
+		if mem == nil {
+			mem = make([][]int32, u.n)
+			for p, a := range u.of {
+				mem[a] = append(mem[a], int32(p))
+			}
+		}
+		codes := make([]string, len(mem[atom]))
+		for i, p := range mem[atom] {
+			codes[i] = r.ps[p].Code
+		}
+		if len(codes) == 1 {
+			return "practice " + codes[0], false
+		}
+		return "practices " + listCodes(codes) + " (locked together)", true
+	}
+	return w
 }
 
 // defaultTarget is (Min+Max)/2, or 1.5×Min without a maximum (Min itself
@@ -179,7 +258,7 @@ func defaultTarget(l Level) float64 {
 // maximum; then atoms sharing a locked label are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked []string) (unit []int32, nu int, ux, uy []float64, err error) {
+func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked []string) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -231,7 +310,7 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked
 				continue
 			}
 			if strat != nil && strat[q] != strat[p] {
-				return nil, 0, nil, nil, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
+				return units{}, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
 			}
 			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
 			if a != b {
@@ -239,7 +318,8 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked
 			}
 		}
 	}
-	unit = make([]int32, np)
+	unit := make([]int32, np)
+	nu := 0
 	id := make([]int32, nraw)
 	for i := range id {
 		id[i] = -1
@@ -267,11 +347,11 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked
 		for u := range nu {
 			if multi[u] && !cc.connected(mem[u]) {
 				p := mem[u][0]
-				return nil, 0, nil, nil, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
+				return units{}, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
 			}
 		}
 	}
-	ux, uy = make([]float64, nu), make([]float64, nu)
+	ux, uy := make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
 	cnt := make([]float64, nu)
 	for p := range ps {
@@ -300,5 +380,5 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat []int32, locked
 			uy[u] += s.y[v] / cnt[u]
 		}
 	}
-	return unit, nu, ux, uy, nil
+	return units{of: unit, n: nu, x: ux, y: uy}, nil
 }

@@ -31,8 +31,8 @@ func AdjustedRand(a, b []int32) (float64, error) {
 	if err := checkLabelings(a, b); err != nil {
 		return 0, err
 	}
-	da, na := dense(a)
-	db, nb := dense(b)
+	da, na := denseLabels(a)
+	db, nb := denseLabels(b)
 	// Pairs within a group are counted incrementally: adding the (c+1)-th
 	// item to a group of c adds c pairs.
 	sizeA, sizeB := make([]int64, na), make([]int64, nb)
@@ -69,7 +69,7 @@ func KeptTogether(a, b []int32) (float64, error) {
 	if err := checkLabelings(a, b); err != nil {
 		return 0, err
 	}
-	da, na := dense(a)
+	da, na := denseLabels(a)
 	first := make([]int32, na) // b label of the group's first item
 	size := make([]int64, na)
 	split := make([]bool, na)
@@ -100,20 +100,4 @@ func checkLabelings(a, b []int32) error {
 		return ErrNoLabels
 	}
 	return nil
-}
-
-// dense renumbers labels 0, 1, 2, ... in order of first appearance and
-// returns the new labels and their number.
-func dense(labels []int32) ([]int32, int) {
-	ids := make(map[int32]int32)
-	out := make([]int32, len(labels))
-	for i, l := range labels {
-		id, ok := ids[l]
-		if !ok {
-			id = int32(len(ids))
-			ids[l] = id
-		}
-		out[i] = id
-	}
-	return out, len(ids)
 }

@@ -226,6 +226,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var (
 		in, boundary, specA, specB string
+		align                      string
 		lo, hi                     int64
 		quiet                      bool
 	)
@@ -235,6 +236,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.Int64Var(&lo, "min", 30000, "smallest group `patients` counted in bounds")
 	fs.Int64Var(&hi, "max", 50000, "largest group `patients` counted in bounds (0: no maximum)")
+	fs.StringVar(&align, "align", "", "also report each side's coterminosity with this `column` of the practices file (e.g. ccg_code)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -262,6 +264,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if s.file == "" && !slices.Contains(keep, s.column) {
 			keep = append(keep, s.column)
 		}
+	}
+	if align != "" && !slices.Contains(keep, align) {
+		keep = append(keep, align)
 	}
 	var ropts []input.ReadOption
 	if len(keep) > 0 {
@@ -311,6 +316,18 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		qs[k] = q
 	}
+	var cot [2]*partition.Coterminosity
+	if align != "" {
+		values, err := attrColumn(ps, align)
+		if err != nil {
+			return fmt.Errorf("-align: %w", err)
+		}
+		for k := range sides {
+			if cot[k], err = partition.MeasureCoterminosity(ps, labels[k].assign, values); err != nil {
+				return err
+			}
+		}
+	}
 	ari, err := partition.AdjustedRand(labels[0].assign, labels[1].assign)
 	if err != nil {
 		return err
@@ -324,6 +341,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		names: [2]string{sides[0].describe(in), sides[1].describe(in)},
 		q:     [2]partition.Quality(qs), blanks: [2]int{labels[0].blanks, labels[1].blanks},
 		ari: ari, keptAB: keptAB, keptBA: keptBA,
+		align: align, cot: cot,
 	}
 	return rep.write(stdout)
 }
@@ -339,6 +357,8 @@ type compareReport struct {
 	q                   [2]partition.Quality
 	blanks              [2]int
 	ari, keptAB, keptBA float64
+	align               string                      // column measured for coterminosity, or ""
+	cot                 [2]*partition.Coterminosity // per side when align is set
 }
 
 // write prints the report: the sources, a side-by-side table and the
@@ -372,6 +392,19 @@ func (r *compareReport) write(w io.Writer) error {
 	row("max km to hub site", km(func(q partition.Quality) float64 { return q.MaxKm }))
 	row("smallest group patients", num(func(q partition.Quality) int64 { return q.MinSize }))
 	row("largest group patients", num(func(q partition.Quality) int64 { return q.MaxSize }))
+	if r.align != "" {
+		share := func(v func(c *partition.Coterminosity) float64) func(int) string {
+			return func(k int) string { return fmt.Sprintf("%.1f%%", 100*v(r.cot[k])) }
+		}
+		fmt.Fprintf(&b, "coterminosity with %s (a group is inside one value when all its practices share it):\n", r.align)
+		row("groups inside one value", func(k int) string { return fmt.Sprint(r.cot[k].Inside) })
+		row("share of groups inside", share((*partition.Coterminosity).GroupShare))
+		row("share of patients inside", share((*partition.Coterminosity).PatientShare))
+		row("values crossed", func(k int) string { return fmt.Sprint(len(r.cot[k].Crossed())) })
+		for k, c := range r.cot {
+			fmt.Fprintf(&b, "%c: %s\n", 'A'+k, c.CrossedList("group", 10))
+		}
+	}
 	fmt.Fprintf(&b, "\nadjusted Rand index (A, B)  %.4f\n", r.ari)
 	fmt.Fprintf(&b, "kept together, A in B       %.1f%% of practices have all their A group-mates in their B group\n", 100*r.keptAB)
 	fmt.Fprintf(&b, "kept together, B in A       %.1f%% of practices have all their B group-mates in their A group\n", 100*r.keptBA)

@@ -133,39 +133,32 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	tPart := time.Since(start) - tGraph
 
-	in := export.Input{Practices: j.practices, Graph: g, Info: info, Result: res, Boundary: j.boundary}
 	if j.outCSV != "" {
 		prog.Report("export", 0, 0)
 		if err := writeFileAtomic(j.outCSV, func(w io.Writer) error { return writeAssignCSV(w, j.practices, res) }); err != nil {
 			return err
 		}
 	}
+	var wrote []string // GeoJSON files
 	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
 		prog.Report("export", 0, 0)
-		fc, err := export.FeatureCollection(in)
+		m, err := export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary})
 		if err != nil {
 			return err
 		}
 		if j.outGeoJSON != "" {
-			if err := writeFileAtomic(j.outGeoJSON, func(w io.Writer) error {
-				b, err := fc.MarshalJSON()
-				if err != nil {
-					return err
-				}
-				_, err = w.Write(b)
-				return err
-			}); err != nil {
+			if wrote, err = writeGeoJSON(j.outGeoJSON, m); err != nil {
 				return err
 			}
 		}
 		mo := export.MapOptions{Title: j.title, Summary: summaryLines(res)}
 		if j.outSVG != "" {
-			if err := writeFileAtomic(j.outSVG, func(w io.Writer) error { return export.WriteSVG(w, in, fc, mo) }); err != nil {
+			if err := writeFileAtomic(j.outSVG, func(w io.Writer) error { return m.WriteSVG(w, mo) }); err != nil {
 				return err
 			}
 		}
 		if j.outPNG != "" {
-			if err := writeFileAtomic(j.outPNG, func(w io.Writer) error { return export.WritePNG(w, in, fc, mo) }); err != nil {
+			if err := writeFileAtomic(j.outPNG, func(w io.Writer) error { return m.WritePNG(w, mo) }); err != nil {
 				return err
 			}
 		}
@@ -181,7 +174,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	for _, f := range []string{j.outCSV, j.outGeoJSON, j.outSVG, j.outPNG} {
+	for _, f := range append(append([]string{j.outCSV}, wrote...), j.outSVG, j.outPNG) {
 		if f != "" {
 			fmt.Fprintf(stdout, "wrote %s\n", f)
 		}

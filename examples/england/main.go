@@ -42,7 +42,7 @@ func run(data, mapFile, geojsonFile string, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	g, info, err := graph.Build(ctx, ps, graph.WithBoundary(boundary))
+	g, _, err := graph.Build(ctx, ps, graph.WithBoundary(boundary))
 	if err != nil {
 		return err
 	}
@@ -95,17 +95,20 @@ func run(data, mapFile, geojsonFile string, seed uint64) error {
 	if mapFile == "" && geojsonFile == "" {
 		return nil
 	}
-	in := export.Input{Practices: ps, Graph: g, Info: info, Result: res, Boundary: boundary}
-	fc, err := export.FeatureCollection(in)
+	m, err := export.Build(ctx, export.Input{Practices: ps, Graph: g, Result: res, Boundary: boundary})
 	if err != nil {
 		return err
 	}
 	if geojsonFile != "" {
-		b, err := fc.MarshalJSON()
+		f, err := os.Create(geojsonFile)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(geojsonFile, b, 0o644); err != nil {
+		err = m.WriteGeoJSON(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return err
 		}
 		fmt.Println("wrote", geojsonFile)
@@ -123,9 +126,9 @@ func run(data, mapFile, geojsonFile string, seed uint64) error {
 			},
 		}
 		if filepath.Ext(mapFile) == ".svg" {
-			err = export.WriteSVG(f, in, fc, opt)
+			err = m.WriteSVG(f, opt)
 		} else {
-			err = export.WritePNG(f, in, fc, opt)
+			err = m.WritePNG(f, opt)
 		}
 		if cerr := f.Close(); err == nil {
 			err = cerr

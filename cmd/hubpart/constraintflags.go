@@ -1,0 +1,60 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+
+	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/partition"
+)
+
+// constraintFlags are the planner's soft and fixed constraints of the
+// partition command: alignment with a column's values for hubs and areas.
+type constraintFlags struct {
+	align, areaAlign string
+	alignWeight      float64
+}
+
+func (f *constraintFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.align, "align", "", "`column` whose values hubs prefer not to cross (e.g. ccg_code); crossing only where bounds, contiguity or compactness need it")
+	fs.StringVar(&f.areaAlign, "area-align", "", "`column` whose values areas prefer not to cross")
+	fs.Float64Var(&f.alignWeight, "align-weight", partition.DefaultAlignWeight, "price of crossing a value: a patient leaves the value of their hub only to save more than this many typical distances to the hub site (0: only measure coterminosity; inf: cross only when bounds or contiguity force it)")
+}
+
+// columns lists the practice columns the flags read.
+func (f *constraintFlags) columns() []string {
+	var out []string
+	for _, c := range []string{f.align, f.areaAlign} {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// options returns the partition options the flags ask for.
+func (f *constraintFlags) options(ps []input.Practice, levels int) ([]partition.Option, error) {
+	if f.alignWeight < 0 || math.IsNaN(f.alignWeight) {
+		return nil, fmt.Errorf("-align-weight %v: must be 0 or more", f.alignWeight)
+	}
+	var opts []partition.Option
+	if f.align != "" {
+		labels, err := attrColumn(ps, f.align)
+		if err != nil {
+			return nil, fmt.Errorf("-align: %w", err)
+		}
+		opts = append(opts, partition.WithAlign(labels, f.alignWeight))
+	}
+	if f.areaAlign != "" {
+		if levels < 2 {
+			return nil, fmt.Errorf("-area-align %s: there is no area level (-no-areas)", f.areaAlign)
+		}
+		labels, err := attrColumn(ps, f.areaAlign)
+		if err != nil {
+			return nil, fmt.Errorf("-area-align: %w", err)
+		}
+		opts = append(opts, partition.WithAlignAt(1, labels, f.alignWeight))
+	}
+	return opts, nil
+}

@@ -1,0 +1,69 @@
+package partition
+
+// treesPerPair is the number of random spanning trees tried per pair
+// merge-and-resplit at effort 1.
+const treesPerPair = 2
+
+// refine runs the local search on the labels lab (ng groups) of s.g:
+// rounds of single-atom moves to convergence followed by a pass of pair
+// merge-and-resplit, until a round improves nothing or the budget
+// (1 + effort rounds) is spent; then small groups are polished on the
+// exact objective. With seam non-nil only the seam is refined: the first
+// round starts from the atoms seam (ascending) and re-splits only pairs
+// involving a group of one of them, and the final polish tries only those
+// atoms.
+func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
+	n := s.g.n()
+	if n < 2 || ng < 2 {
+		return
+	}
+	effort := s.effort()
+	r := newRefiner(s.ctx, s.g, s.p.b, lab, ng)
+	rng := newRand(mix(seed, 0x5eed))
+	var seeds []int32
+	if seam != nil {
+		for g := range r.changedAt {
+			r.changedAt[g] = -1
+		}
+		for _, v := range seam {
+			r.changedAt[lab[v]] = 0
+		}
+		seeds = seam
+	} else {
+		seeds = make([]int32, n)
+		for i := range seeds {
+			seeds[i] = int32(i)
+		}
+	}
+	if s.feasible {
+		r.fixBounds(64)
+	}
+	trees := treesPerPair * effort
+	for round := 0; round < 1+effort; round++ {
+		moved := r.moves(seeds, 8*effort*n)
+		if s.ctx.Err() != nil {
+			return
+		}
+		imp := r.resplitPass(r.members(), trees, rng)
+		r.round++
+		// next round: start from the atoms of groups changed by re-splits
+		seeds = seeds[:0:0]
+		for v := range int32(n) {
+			if r.changedAt[r.lab[v]] >= r.round-1 {
+				seeds = append(seeds, v)
+			}
+		}
+		if s.ctx.Err() != nil || (imp == 0 && moved == 0) {
+			break
+		}
+	}
+	// Polish small groups against the exact objective.
+	if s.ctx.Err() == nil {
+		mem := r.members()
+		for pass := 0; pass < 2*effort; pass++ {
+			if r.medoidPass(mem, seam) == 0 {
+				break
+			}
+		}
+	}
+}
