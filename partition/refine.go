@@ -320,6 +320,9 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if r.changedAt[a] < r.round-1 && r.changedAt[h] < r.round-1 {
 				continue // neither changed since this pair was last tried
 			}
+			if r.ctx.Err() != nil { // each pair costs up to 2×effort trees
+				return improved
+			}
 			if len(mem[a])+len(mem[h]) > maxResplitAtoms {
 				continue
 			}
@@ -337,7 +340,10 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if !collectEdges(r.ctx, g, r.ts, order, in, &r.buf) {
 				return improved
 			}
-			for range t {
+			for k := range t {
+				if k&63 == 63 && r.ctx.Err() != nil {
+					break
+				}
 				if redrawMST(r.ctx, r.ts, order, rng, baseSpread, &r.buf) < len(order) {
 					break // a and h no longer touch after earlier re-splits (or cancelled)
 				}

@@ -242,6 +242,9 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			tries *= 4 // small sets: trees are cheap and varied trees matter
 		}
 		for t := 0; c.tier > 1 && t < tries; t++ {
+			if t&7 == 7 && s.ctx.Err() != nil {
+				return // cancelled: tries grow with the effort
+			}
 			// widen the spread as tries fail: compact trees first, then
 			// nearly uniform random ones
 			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))

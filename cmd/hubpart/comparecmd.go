@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -20,7 +19,7 @@ import (
 	"github.com/hubpart/hubpart/partition"
 )
 
-const compareUsage = `usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
+const compareUsage = `Usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
 
 Compares two groupings of the same practices: each is scored like a
 partition result (groups, bounds, contiguity, distances to the hub site,
@@ -68,16 +67,6 @@ func parseSide(spec, in string) (compareSide, error) {
 		s.file = ""
 	}
 	return s, nil
-}
-
-// sameFile reports whether the paths name the same file.
-func sameFile(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // describe names the side for the report.
@@ -191,7 +180,12 @@ func readSideFile(path, col string, ps []input.Practice) (raw []string, err erro
 		}
 		ln, _ := cr.FieldPos(0)
 		code := strings.TrimSpace(rec[ci])
-		p, ok := index[code]
+		p, ok := index[unneutralise(code)] // as hubpart writes codes
+		if ok {
+			code = unneutralise(code)
+		} else {
+			p, ok = index[code]
+		}
 		switch {
 		case !ok:
 			return nil, fmt.Errorf("%s line %d: practice %q is not in the practices file", path, ln, code)
@@ -365,19 +359,19 @@ type compareReport struct {
 // similarity measures.
 func (r *compareReport) write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d practices, %d patients; contiguity graph of %d sites and %d edges\n",
-		r.in, r.practices, r.patients, r.sites, r.edges)
+	fmt.Fprintf(&b, "%s: %s practices, %s patients; contiguity graph of %s sites and %s edges\n",
+		r.in, thousands(r.practices), thousands(r.patients), thousands(r.sites), thousands(r.edges))
 	fmt.Fprintf(&b, "A: %s\nB: %s\n", r.names[0], r.names[1])
 	fmt.Fprintf(&b, "(a blank label makes a practice a group of its own)\n\n")
-	bounds := fmt.Sprintf("in bounds [%d, %d]", r.lvl.Min, r.lvl.Max)
+	bounds := fmt.Sprintf("in bounds [%s, %s]", thousands(r.lvl.Min), thousands(r.lvl.Max))
 	if r.lvl.Max == 0 {
-		bounds = fmt.Sprintf("in bounds [%d, -]", r.lvl.Min)
+		bounds = fmt.Sprintf("in bounds [%s, -]", thousands(r.lvl.Min))
 	}
 	row := func(name string, f func(k int) string) {
 		fmt.Fprintf(&b, "%-26s %12s %12s\n", name, f(0), f(1))
 	}
 	num := func(v func(q partition.Quality) int64) func(int) string {
-		return func(k int) string { return fmt.Sprint(v(r.q[k])) }
+		return func(k int) string { return thousands(v(r.q[k])) }
 	}
 	km := func(v func(q partition.Quality) float64) func(int) string {
 		return func(k int) string { return fmt.Sprintf("%.2f", v(r.q[k])) }
@@ -386,7 +380,7 @@ func (r *compareReport) write(w io.Writer) error {
 	row("groups", num(func(q partition.Quality) int64 { return int64(q.Groups) }))
 	row(bounds, num(func(q partition.Quality) int64 { return int64(q.InBounds) }))
 	row("contiguous", num(func(q partition.Quality) int64 { return int64(q.Contiguous) }))
-	row("blank labels (singletons)", func(k int) string { return fmt.Sprint(r.blanks[k]) })
+	row("blank labels (singletons)", func(k int) string { return thousands(r.blanks[k]) })
 	row("mean km to hub site", km(func(q partition.Quality) float64 { return q.MeanKm }))
 	row("p95 km to hub site", km(func(q partition.Quality) float64 { return q.P95Km }))
 	row("max km to hub site", km(func(q partition.Quality) float64 { return q.MaxKm }))

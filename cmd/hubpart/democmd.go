@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/hubpart/hubpart/synth"
@@ -15,6 +16,10 @@ import (
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	setUsage(fs, "[flags]", `
+Runs the whole pipeline on a built-in synthetic country of -n practices and
+writes hubs.csv, hubs.geojson, hubs.svg and hubs.png to -out-dir: a quick way
+to see what hubpart does without data of your own.`)
 	var (
 		lf       levelFlags
 		n        int
@@ -39,23 +44,27 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	c, err := synth.Generate(synth.Options{Practices: n, Seed: dataSeed})
-	if err != nil {
-		return err
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("-out-dir %s: not a directory", dir)
 	}
-	if data != "" {
-		if err := writeFileAtomic(data, c.WriteCSV); err != nil {
-			return err
-		}
-	}
+	var c *synth.Country
 	j := &job{
-		practices: c.Practices, boundary: c.Boundary, levels: levels, opts: lf.options(),
+		levels: levels, opts: lf.options(), hubs: lf.hubs,
 		outCSV:     filepath.Join(dir, "hubs.csv"),
 		outGeoJSON: filepath.Join(dir, "hubs.geojson"),
 		outSVG:     filepath.Join(dir, "hubs.svg"),
 		outPNG:     filepath.Join(dir, "hubs.png"),
-		title:      fmt.Sprintf("hubpart demo: synthetic country, %d practices (seed %d)", n, dataSeed),
+		fixedNames: true,
+		title:      fmt.Sprintf("hubpart demo: synthetic country, %s practices (seed %d)", thousands(n), dataSeed),
 		quiet:      quiet,
 	}
+	j.extra.add("-write-data", data, func(w io.Writer) error { return c.WriteCSV(w) })
+	if err := j.files().check(); err != nil {
+		return err
+	}
+	if c, err = synth.Generate(synth.Options{Practices: n, Seed: dataSeed}); err != nil {
+		return err
+	}
+	j.practices, j.boundary = c.Practices, c.Boundary
 	return j.run(ctx, stdout, stderr)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -16,6 +17,12 @@ import (
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("partition", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	setUsage(fs, "-in PRACTICES [flags]", `
+Groups the practices of a CSV or GeoJSON file into contiguous hubs of
+-hub-min to -hub-max patients and hubs into areas of at least -area-min, then
+writes the assignment (-out-csv), the shapes (-out-geojson) and a map (-map).
+Every output is written whole or not at all, and none is left behind when one
+of them fails; an output may not overwrite an input or another output.`)
 	var (
 		lf                                 levelFlags
 		cf                                 constraintFlags
@@ -47,17 +54,30 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if in == "" {
 		return fmt.Errorf("-in is required")
 	}
-	switch ext := filepath.Ext(mapFile); {
+	switch ext := strings.ToLower(filepath.Ext(mapFile)); {
 	case mapFile == "":
+	case ext == ".svg" && outSVG != "":
+		return fmt.Errorf("-map %s and -map-svg %s both ask for the SVG map; give one", mapFile, outSVG)
+	case ext == ".png" && outPNG != "":
+		return fmt.Errorf("-map %s and -map-png %s both ask for the PNG map; give one", mapFile, outPNG)
 	case ext == ".svg":
 		outSVG = mapFile
 	case ext == ".png":
 		outPNG = mapFile
 	default:
-		return fmt.Errorf("-map %s: want a .svg or .png file", mapFile)
+		return fmt.Errorf("-map %s: want a .svg or .png file (or -map-svg, -map-png)", mapFile)
 	}
 	levels, err := lf.levels()
 	if err != nil {
+		return err
+	}
+	j := &job{
+		levels: levels, hubs: lf.hubs,
+		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
+		inputs: []string{"-in", in, "-boundary", boundary},
+		title:  filepath.Base(in), quiet: quiet,
+	}
+	if err := j.files().check(j.inputs...); err != nil {
 		return err
 	}
 	var keep []string
@@ -106,10 +126,6 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	opts = append(opts, copts...)
-	j := &job{
-		practices: ps, boundary: b, levels: levels, opts: opts,
-		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
-		title: filepath.Base(in), quiet: quiet, prog: prog,
-	}
+	j.practices, j.boundary, j.opts, j.prog = ps, b, opts, prog
 	return j.run(ctx, stdout, stderr)
 }
