@@ -99,6 +99,7 @@ func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, s
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	base.pin = p.pin
 	if al == nil || al.weight == 0 {
 		return solveLevel(ctx, base, p, progress)
 	}
@@ -115,6 +116,7 @@ func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, s
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		pg.pin = p.pin
 		var err error
 		if out, err = solveLevel(ctx, pg, p, progress); err != nil {
 			return nil, err
@@ -124,7 +126,7 @@ func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, s
 		}
 	}
 	if !math.IsInf(al.weight, 1) {
-		alignCross(ctx, base, out, val, p, al.weight)
+		alignCross(ctx, base, out, val, p, al.weight, false)
 	}
 	return out, nil
 }
@@ -367,7 +369,13 @@ func (d *derivedStrata) mergeFailed(out *levelOut) bool {
 // distance to the group centre. Moves keep the bounds of both groups and
 // the donor contiguous; statuses of groups brought into bounds are
 // updated.
-func alignCross(ctx context.Context, g *pgraph, out *levelOut, val []int32, p levelParams, weight float64) {
+//
+// With onlyUncross (a level made from an initial configuration, where
+// nobody should move for compactness alone) a move is allowed only when it
+// takes an atom out of a group where its value is foreign into a
+// neighbouring group of its own value, and only when the distance it adds
+// is less than the price; the weight may then be infinite (any such move).
+func alignCross(ctx context.Context, g *pgraph, out *levelOut, val []int32, p levelParams, weight float64, onlyUncross bool) {
 	n := g.n()
 	ng := out.ngroups
 	if n < 2 || ng < 2 {
@@ -406,7 +414,16 @@ func alignCross(ctx context.Context, g *pgraph, out *levelOut, val []int32, p le
 		return
 	}
 	lambda := weight * sum / W
+	if math.IsInf(weight, 1) {
+		lambda = weight
+	}
 	r.extra = func(v, from, to int32) float64 {
+		if onlyUncross {
+			if val[v] == home[from] || val[v] != home[to] {
+				return math.Inf(1)
+			}
+			return -lambda * float64(g.w[v])
+		}
 		c := 0.0
 		if val[v] != home[to] {
 			c += lambda * float64(g.w[v])

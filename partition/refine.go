@@ -208,7 +208,7 @@ func (r *refiner) tryMove(v int32) bool {
 	g, b := r.g, r.b
 	a := r.lab[v]
 	w := g.w[v]
-	if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min {
+	if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min || r.pinned(v) {
 		return false
 	}
 	x, y := g.x[v], g.y[v]
@@ -323,7 +323,7 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if r.ctx.Err() != nil { // each pair costs up to 2×effort trees
 				return improved
 			}
-			if len(mem[a])+len(mem[h]) > maxResplitAtoms {
+			if len(mem[a])+len(mem[h]) > maxResplitAtoms || r.bothPinned(mem[a], mem[h]) {
 				continue
 			}
 			order = append(order[:0], mem[a]...)
@@ -487,7 +487,7 @@ func (r *refiner) fixBounds(maxMoves int) {
 		bestCost := math.Inf(1)
 		try := func(v, a, h int32) {
 			w := g.w[v]
-			if a == h || r.gn[a] == 1 || r.gw[h]+w > b.max {
+			if a == h || r.gn[a] == 1 || r.gw[h]+w > b.max || r.pinned(v) {
 				return
 			}
 			if r.gw[a] >= b.min && r.gw[a]-w < b.min {

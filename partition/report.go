@@ -40,6 +40,14 @@ func (r *Result) Report(w io.Writer) error {
 			}
 		}
 	}
+	if r.Change != nil {
+		if _, err := fmt.Fprintln(w, "change from the initial configuration (hubs):"); err != nil {
+			return err
+		}
+		if err := r.Change.Summary.WriteReport(w); err != nil {
+			return err
+		}
+	}
 	for _, n := range r.Notes {
 		if _, err := fmt.Fprintf(w, "note: %s\n", n); err != nil {
 			return err

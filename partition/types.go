@@ -63,6 +63,14 @@ type Result struct {
 	Coterminosity []*Coterminosity
 	Timings       []Timing // per stage, in order
 
+	// Change compares level 0 with the initial configuration given by
+	// WithInitial (nil without it); see Change.
+	Change *Change
+
+	// Locked lists every locked set (WithLocked) that had to be split
+	// into pieces, in order of first practice.
+	Locked []LockedIssue
+
 	// Notes records adjustments worth knowing (a requested count clamped
 	// to the feasible range, stranded remainders attached to oversize
 	// groups, ...), in a deterministic order.

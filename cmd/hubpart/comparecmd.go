@@ -274,12 +274,16 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%s: no practices", in)
 	}
 	labels := make([]sideLabels, 2)
+	var rawA []string
 	for k, s := range sides {
 		raw := inputColumn(ps, s.column)
 		if s.file != "" {
 			if raw, err = readSideFile(s.file, s.column, ps); err != nil {
 				return err
 			}
+		}
+		if k == 0 {
+			rawA = raw
 		}
 		labels[k] = denseLabels(raw)
 	}
@@ -328,13 +332,17 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	keptAB, _ := partition.KeptTogether(labels[0].assign, labels[1].assign)
 	keptBA, _ := partition.KeptTogether(labels[1].assign, labels[0].assign)
+	change, err := partition.CompareInitial(g, ps, rawA, lvl, labels[1].assign)
+	if err != nil {
+		return err
+	}
 
 	rep := compareReport{
 		in: in, practices: len(ps), patients: input.TotalPatients(ps),
 		sites: g.N(), edges: g.NumEdges(), lvl: lvl,
 		names: [2]string{sides[0].describe(in), sides[1].describe(in)},
 		q:     [2]partition.Quality(qs), blanks: [2]int{labels[0].blanks, labels[1].blanks},
-		ari: ari, keptAB: keptAB, keptBA: keptBA,
+		ari: ari, keptAB: keptAB, keptBA: keptBA, change: change.Summary,
 		align: align, cot: cot,
 	}
 	return rep.write(stdout)
@@ -351,6 +359,7 @@ type compareReport struct {
 	q                   [2]partition.Quality
 	blanks              [2]int
 	ari, keptAB, keptBA float64
+	change              partition.Disruption        // B as a change from A
 	align               string                      // column measured for coterminosity, or ""
 	cot                 [2]*partition.Coterminosity // per side when align is set
 }
@@ -402,6 +411,9 @@ func (r *compareReport) write(w io.Writer) error {
 	fmt.Fprintf(&b, "\nadjusted Rand index (A, B)  %.4f\n", r.ari)
 	fmt.Fprintf(&b, "kept together, A in B       %.1f%% of practices have all their A group-mates in their B group\n", 100*r.keptAB)
 	fmt.Fprintf(&b, "kept together, B in A       %.1f%% of practices have all their B group-mates in their A group\n", 100*r.keptBA)
-	_, err := io.WriteString(w, b.String())
-	return err
+	fmt.Fprintf(&b, "\nB as a change from A (A's groups the starting configuration, blank labels free; a B group's\norigin is the A group supplying most of its patients, a practice moved when its A group is not\nits B group's origin):\n")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return r.change.WriteReport(w)
 }

@@ -4,28 +4,32 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
 // constraintFlags are the planner's soft and fixed constraints of the
-// partition command: alignment with a column's values for hubs and areas.
+// partition command: alignment with a column's values for hubs and areas,
+// and fixed hub sites.
 type constraintFlags struct {
 	align, areaAlign string
 	alignWeight      float64
+	hubSites         string
 }
 
 func (f *constraintFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.align, "align", "", "`column` whose values hubs prefer not to cross (e.g. ccg_code); crossing only where bounds, contiguity or compactness need it")
 	fs.StringVar(&f.areaAlign, "area-align", "", "`column` whose values areas prefer not to cross")
+	fs.StringVar(&f.hubSites, "hub-sites", "", "`column` marking practices that must each be the hub site of their own hub (any value but blank, 0, false or no)")
 	fs.Float64Var(&f.alignWeight, "align-weight", partition.DefaultAlignWeight, "price of crossing a value: a patient leaves the value of their hub only to save more than this many typical distances to the hub site (0: only measure coterminosity; inf: cross only when bounds or contiguity force it)")
 }
 
 // columns lists the practice columns the flags read.
 func (f *constraintFlags) columns() []string {
 	var out []string
-	for _, c := range []string{f.align, f.areaAlign} {
+	for _, c := range []string{f.align, f.areaAlign, f.hubSites} {
 		if c != "" {
 			out = append(out, c)
 		}
@@ -56,5 +60,26 @@ func (f *constraintFlags) options(ps []input.Practice, levels int) ([]partition.
 		}
 		opts = append(opts, partition.WithAlignAt(1, labels, f.alignWeight))
 	}
+	if f.hubSites != "" {
+		values, err := attrColumn(ps, f.hubSites)
+		if err != nil {
+			return nil, fmt.Errorf("-hub-sites: %w", err)
+		}
+		fixed := make([]bool, len(ps))
+		for i, v := range values {
+			fixed[i] = isMarked(v)
+		}
+		opts = append(opts, partition.WithHubSites(fixed))
+	}
 	return opts, nil
+}
+
+// isMarked reads a flag column: any value but blank, 0, false or no (in
+// any case) marks the practice.
+func isMarked(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "0", "false", "no":
+		return false
+	}
+	return true
 }

@@ -27,7 +27,8 @@ of them fails; an output may not overwrite an input or another output.`)
 		lf                                 levelFlags
 		cf                                 constraintFlags
 		inf                                inputFlags
-		in, boundary, strata, locked       string
+		in, boundary, strata, locked, from string
+		maxMoved                           int64
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
 	)
@@ -35,7 +36,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
-	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status to `file`")
+	fs.StringVar(&from, "from", "", "`column` of an existing configuration to start from, e.g. pcn_code (blank: free); hubs change it as little as possible")
+	fs.Int64Var(&maxMoved, "max-moved", 0, "with -from: at most this many `patients` moved by repairs (0: no limit); groups left out of bounds are reported")
+	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change) to `file`")
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
@@ -71,6 +74,12 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err != nil {
 		return err
 	}
+	if maxMoved < 0 {
+		return fmt.Errorf("-max-moved %d: must not be negative", maxMoved)
+	}
+	if maxMoved > 0 && from == "" {
+		return fmt.Errorf("-max-moved needs -from")
+	}
 	j := &job{
 		levels: levels, hubs: lf.hubs,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
@@ -81,7 +90,7 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	var keep []string
-	for _, c := range append([]string{strata, locked}, cf.columns()...) {
+	for _, c := range append([]string{strata, locked, from}, cf.columns()...) {
 		if c != "" {
 			keep = append(keep, c)
 		}
@@ -120,6 +129,13 @@ of them fails; an output may not overwrite an input or another output.`)
 			return err
 		}
 		opts = append(opts, partition.WithLocked(labels))
+	}
+	if from != "" {
+		labels, err := attrColumn(ps, from)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, partition.WithInitial(labels), partition.WithMaxMoved(maxMoved))
 	}
 	copts, err := cf.options(ps, len(levels))
 	if err != nil {

@@ -280,6 +280,9 @@ func summaryLines(res *partition.Result) []string {
 
 // writeAssignCSV writes code, one column per level, then one status column
 // per level: with levels hub and area, "code,hub,area,hub_status,area_status".
+// A result started from an initial configuration (-from) adds the
+// practice's initial label and change class and its hub's origin and
+// change class: "from,change,hub_origin,hub_change".
 func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) error {
 	var b strings.Builder
 	b.WriteString("code")
@@ -288,6 +291,10 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 	}
 	for _, l := range res.Levels {
 		b.WriteString("," + csvField(l.Name+"_status"))
+	}
+	ch := res.Change
+	if ch != nil {
+		b.WriteString(",from,change," + csvField(res.Levels[0].Name+"_origin") + "," + csvField(res.Levels[0].Name+"_change"))
 	}
 	b.WriteString("\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
@@ -301,6 +308,10 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 		}
 		for l := range res.Levels {
 			b.WriteString("," + string(res.Groups[l][res.Assign[l][p]].Status))
+		}
+		if ch != nil {
+			h := ch.Hubs[res.Assign[0][p]]
+			b.WriteString("," + csvField(ch.From[p]) + "," + ch.Class[p] + "," + csvField(h.Origin) + "," + h.Class)
 		}
 		b.WriteString("\n")
 		if _, err := io.WriteString(w, b.String()); err != nil {
