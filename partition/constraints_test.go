@@ -22,11 +22,12 @@ func TestConstraintsFromEngland(t *testing.T) {
 	ctx := context.Background()
 	run := func(t *testing.T, opts ...Option) *Result {
 		t.Helper()
-		res, err := Run(ctx, g, ps, hubLevels, append([]Option{WithSeed(1), WithInitial(pcn)}, opts...)...)
+		opts = append([]Option{WithSeed(1), WithInitial(pcn)}, opts...)
+		res, err := Run(ctx, g, ps, hubLevels, opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		mustValid(t, g, ps, res)
+		mustValid(t, g, ps, res, opts...)
 		for _, gr := range res.Groups[0] {
 			if gr.Status != StatusOK && !(gr.Status == StatusOversize && len(gr.Members) == 1) {
 				t.Errorf("hub %d: %s, %d patients: %s", gr.ID, gr.Status, gr.Patients, gr.Reason)

@@ -116,6 +116,10 @@
 // grouping). On England with the 2021 CCGs (seed 1): 97.8% of hubs inside
 // one CCG for a mean of 1.767 km against 1.698 km unaligned (+4.1%), every
 // hub within bounds but the 11 practices above 50,000 (TestAlignEngland).
+// With WithInitial the repaired configuration decides the hubs; alignment
+// then moves a practice only out of a hub where its value is foreign into
+// a neighbouring hub of its own value, when that adds less distance than
+// the weight's price (nobody moves for compactness alone).
 //
 // Fixed hub sites (WithHubSites). Marked practices — a neighbourhood health
 // centre, a large practice — must each host a hub of their own. A marked
@@ -137,7 +141,9 @@
 // practices on one site or locked together are a *HubSiteError naming
 // them; marked practices whose connected practices are too light for a
 // hub each get one each, out of bounds, with a note naming them, as does
-// any marked practice whose hub ends out of bounds. Areas keep the medoid.
+// any marked practice whose hub ends out of bounds. With WithInitial, a
+// repaired hub holding two marked practices is re-split, alone or with its
+// neighbours, one hub per marked practice. Areas keep the medoid.
 // On England with 300 marked practices at least 8 km apart (none above
 // 50,000): every one the hub site of its own hub, every hub within bounds
 // but the 11 practices above 50,000, mean 1.87 km against 1.70 km

@@ -31,6 +31,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if _, err := totalPatients(ps); err != nil {
+		return nil, err
+	}
 	r := &runner{ctx: ctx, ps: ps, o: o, res: &Result{Levels: slices.Clone(levels)}, clock: time.Now()}
 	if r.s, err = newSites(g, ps); err != nil {
 		return nil, err
@@ -64,7 +67,8 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 		r.res.Change = measureChange(r.s, ps, o.initial, levels[0], r.res.Assign[0])
 		r.stage("change")
 	}
-	if err := validate(r.s, ps, r.res); err != nil {
+	v := &validator{s: r.s, ps: ps, res: r.res, stratum: r.strat, locked: locked, init: r.init, fixed: o.hubSites}
+	if err := v.run(); err != nil {
 		return r.res, fmt.Errorf("partition: internal error: %w", err)
 	}
 	r.stage("validate")

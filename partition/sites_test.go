@@ -92,11 +92,12 @@ func TestHubSitesEngland(t *testing.T) {
 		{"sites and CCG alignment", []Option{WithAlign(englandCCG(t, ps), -1)}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := Run(ctx, g, ps, hubLevels, append([]Option{WithSeed(1), WithHubSites(fixed)}, c.opts...)...)
+			opts := append([]Option{WithSeed(1), WithHubSites(fixed)}, c.opts...)
+			res, err := Run(ctx, g, ps, hubLevels, opts...)
 			if err != nil {
 				t.Fatal(err)
 			}
-			mustValid(t, g, ps, res)
+			mustValid(t, g, ps, res, opts...)
 			checkFixedSites(t, ps, fixed, res)
 			for l, q := range res.Quality {
 				if q.Contiguous != q.Groups || q.Patients != englandPatients {
@@ -147,7 +148,7 @@ func TestHubSitesInfeasible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustValid(t, g, ps, res)
+	mustValid(t, g, ps, res, WithHubSites(fixed(0, 2, 4, 5)))
 	checkFixedSites(t, ps, fixed(0, 2, 4, 5), res)
 	if len(res.Groups[0]) != 4 || len(res.Notes) == 0 {
 		t.Errorf("%d hubs, notes %q; want 4 hubs (one per fixed site) and notes", len(res.Groups[0]), res.Notes)
@@ -228,7 +229,7 @@ func TestHubSitesSynthetic(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			mustValid(t, g, ps, res)
+			mustValid(t, g, ps, res, append(base, WithHubSites(fixed))...)
 			checkFixedSites(t, ps, fixed, res)
 			q, q0 := res.Quality[0], free.Quality[0]
 			if q.Groups-q.InBounds > q0.Groups-q0.InBounds {

@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
+	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
@@ -82,4 +84,49 @@ func isMarked(v string) bool {
 		return false
 	}
 	return true
+}
+
+// decorate returns the hook that writes the coterminosity of the aligned
+// levels into the GeoJSON: every region of an aligned level gets COLUMN
+// (its values, ascending, joined by ";") and inside_COLUMN (all its
+// practices share one value); every practice gets LEVELS_crossing_COLUMN
+// (e.g. hubs_crossing_ccg_code), the number of groups of that level
+// crossing the practice's value. nil when nothing is aligned.
+func (f *constraintFlags) decorate(ps []input.Practice) func(*export.Model, *partition.Result) {
+	cols := []string{f.align, f.areaAlign}
+	if f.align == "" && f.areaAlign == "" {
+		return nil
+	}
+	return func(m *export.Model, res *partition.Result) {
+		for l, col := range cols {
+			if col == "" || l >= len(m.Levels) || l >= len(res.Coterminosity) || res.Coterminosity[l] == nil {
+				continue
+			}
+			values, err := attrColumn(ps, col)
+			if err != nil {
+				continue // checked when the options were made
+			}
+			crossing := map[string]int{}
+			for _, v := range res.Coterminosity[l].Values {
+				crossing[v.Value] = v.Crossing
+			}
+			held := make([][]string, len(m.Levels[l].Regions))
+			for p, g := range res.Assign[l] {
+				if !slices.Contains(held[g], values[p]) {
+					held[g] = append(held[g], values[p])
+				}
+			}
+			for g := range m.Levels[l].Regions {
+				rg := &m.Levels[l].Regions[g]
+				slices.Sort(held[rg.ID])
+				rg.Props = append(rg.Props,
+					export.Property{Key: col, Value: strings.Join(held[rg.ID], ";")},
+					export.Property{Key: "inside_" + col, Value: len(held[rg.ID]) == 1})
+			}
+			key := strings.ToLower(m.Levels[l].Name) + "s_crossing_" + col
+			for p := range m.Practices {
+				m.Practices[p].Props = append(m.Practices[p].Props, export.Property{Key: key, Value: crossing[values[p]]})
+			}
+		}
+	}
 }

@@ -86,7 +86,7 @@ func TestOutputClashes(t *testing.T) {
 		{"map and map-png together", func(dir, in string) []string {
 			return []string{"-map", filepath.Join(dir, "m.PNG"), "-map-png", filepath.Join(dir, "n.png")}
 		}, "give one"},
-		{"map of an unknown kind", func(dir, in string) []string { return []string{"-map", filepath.Join(dir, "m.jpg")} }, ".svg or .png"},
+		{"map of an unknown kind", func(dir, in string) []string { return []string{"-map", filepath.Join(dir, "m.jpg")} }, ".svg, .png or .html"},
 		{"output is a directory", func(dir, in string) []string { return []string{"-out-csv", dir} }, "directory"},
 	}
 	for _, c := range cases {

@@ -42,8 +42,8 @@ of them fails; an output may not overwrite an input or another output.`)
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
-	var mapFile string
-	fs.StringVar(&mapFile, "map", "", "draw the map to `file` (.svg or .png)")
+	var mapFile, outHTML string
+	fs.StringVar(&mapFile, "map", "", "draw the map to `file`: .svg, .png, or .html (an interactive page: pan, zoom, hover, search)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
 	inf.register(fs)
@@ -67,8 +67,10 @@ of them fails; an output may not overwrite an input or another output.`)
 		outSVG = mapFile
 	case ext == ".png":
 		outPNG = mapFile
+	case ext == ".html" || ext == ".htm":
+		outHTML = mapFile
 	default:
-		return fmt.Errorf("-map %s: want a .svg or .png file (or -map-svg, -map-png)", mapFile)
+		return fmt.Errorf("-map %s: want a .svg, .png or .html file (or -map-svg, -map-png)", mapFile)
 	}
 	levels, err := lf.levels()
 	if err != nil {
@@ -82,7 +84,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	}
 	j := &job{
 		levels: levels, hubs: lf.hubs,
-		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
+		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
 		inputs: []string{"-in", in, "-boundary", boundary},
 		title:  filepath.Base(in), quiet: quiet,
 	}
@@ -142,6 +144,7 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	opts = append(opts, copts...)
+	j.decorate = cf.decorate(ps)
 	j.practices, j.boundary, j.opts, j.prog = ps, b, opts, prog
 	return j.run(ctx, stdout, stderr)
 }

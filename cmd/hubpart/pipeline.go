@@ -25,10 +25,15 @@ type job struct {
 	levels    []partition.Level
 	opts      []partition.Option
 	hubs      int // -hubs, for its check against the number of practices
+	// decorate, when set, adds properties to the export model before the
+	// files are written (coterminosity of aligned levels).
+	decorate func(m *export.Model, res *partition.Result)
 
 	outCSV, outGeoJSON, outSVG, outPNG string
+	outHTML                            string   // the interactive map page (-map FILE.html)
 	extra                              outputs  // written with the others (demo -write-data)
 	fixedNames                         bool     // the demo: output names come from -out-dir
+	htmlFromMap                        bool     // the demo: -map named the HTML map
 	inputs                             []string // flag, path pairs no output may overwrite
 	title                              string
 	quiet                              bool
@@ -149,6 +154,9 @@ func (j *job) files() outputs {
 	mo := func() export.MapOptions { return export.MapOptions{Title: j.title, Summary: summaryLines(j.res)} }
 	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, mo()) })
 	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, mo()) })
+	o.add(j.mapFlag(), j.outHTML, func(w io.Writer) error {
+		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.title})
+	})
 	return o
 }
 
@@ -173,6 +181,15 @@ func (j *job) flag(name string) string {
 		return "-out-dir"
 	}
 	return name
+}
+
+// mapFlag names the HTML map in messages: -map, the one flag that asks for
+// it (also in the demo, where it replaces the file in -out-dir).
+func (j *job) mapFlag() string {
+	if j.fixedNames && !j.htmlFromMap {
+		return "-out-dir"
+	}
+	return "-map"
 }
 
 func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
@@ -210,16 +227,19 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := partition.Validate(g, j.practices, res); err != nil {
+	if err := partition.Validate(g, j.practices, res, j.opts...); err != nil {
 		return fmt.Errorf("internal error, result failed validation: %w", err)
 	}
 	tPart := time.Since(start) - tGraph
 	j.res = res
 
-	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
+	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" || j.outHTML != "" {
 		prog.Report("export", 0, 0)
 		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary}); err != nil {
 			return err
+		}
+		if j.decorate != nil {
+			j.decorate(j.model, res)
 		}
 	}
 	if len(files) > 0 {
