@@ -188,6 +188,7 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, ninit int, p leve
 		return nil, err
 	}
 	r.repairAll()
+	r.improve()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -73,7 +73,7 @@ func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, ninit in
 		r.lab[i] = -1
 	}
 	sem := make(chan struct{}, max(p.workers, 1))
-	r.sp = newSplitter(ctx, ag, b, 4+4*max(p.effort, 1), sem)
+	r.sp = newSplitter(ctx, ag, b, 2+2*max(p.effort, 1), sem)
 	return r
 }
 
@@ -336,7 +336,7 @@ func (r *repairer) open(h int32, allowFrozen bool) bool {
 // group that must give (or take) more than its neighbours can spare (or
 // hold) may take from (or give to) a neighbour anyway, which then repairs
 // itself the same way from its other neighbours, up to this many steps.
-const chainDepth = 3
+const chainDepth = 2
 
 // chainTries is how many first steps of a chain are tried at each link.
 const chainTries = 3
@@ -572,10 +572,6 @@ func (r *repairer) splitGroup(g int32, seed uint64) bool {
 	return false
 }
 
-// splitTier is the tier of merging with one neighbour and splitting the
-// union; merging with several comes one tier later.
-const splitTier = 0
-
 // plan is one way to repair a group.
 type plan struct {
 	name string
@@ -643,8 +639,20 @@ func (r *repairer) fix(a int32) bool {
 		if len(ring) > len(open) {
 			sets = append(sets, ring)
 		}
+		// Merging with one neighbour competes with the local plans for a
+		// group above the maximum (whose own split may fail for its shape)
+		// and comes after them below the minimum; merging with several
+		// comes last.
+		single := 0
+		if W < b.min {
+			single = 1
+		}
 		for i, set := range sets {
-			plans = append(plans, plan{"merge and split", min(len(set)-1, 1) + splitTier, func() bool {
+			tier := single
+			if len(set) > 1 {
+				tier = 2
+			}
+			plans = append(plans, plan{"merge and split", tier, func() bool {
 				for _, h := range set {
 					r.mergeInto(h, a)
 				}
@@ -745,6 +753,55 @@ func (r *repairer) repairAll() {
 			}
 		}
 		if !changed {
+			return
+		}
+	}
+}
+
+// improve moves single atoms back towards their initial group: an atom
+// goes to a neighbouring group when that lowers the patients moved and
+// keeps both groups contiguous and within bounds, touching no kept initial
+// group, within the budget. Rounds run until one changes nothing.
+func (r *repairer) improve() {
+	b := r.b
+	for round := 0; round < 4; round++ {
+		changed := 0
+		for v := range int32(r.g.n()) {
+			if r.ctx.Err() != nil {
+				return
+			}
+			a := r.lab[v]
+			if r.ia[v] < 0 || !r.open(a, false) {
+				continue
+			}
+			w := r.g.w[v]
+			if r.gs[a].w-w < b.min || !b.in(r.gs[a].w) {
+				continue
+			}
+			base := r.baseMoved(a)
+			best, bestDelta := int32(-1), int64(0)
+			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
+				h := r.lab[u]
+				if h == a || h == best || !r.open(h, false) || r.gs[h].w+w > b.max || !b.in(r.gs[h].w) {
+					continue
+				}
+				d := r.movedW(a, -1, v) + r.movedW(h, v, -1) - base(a) - base(h)
+				if d < bestDelta || d == bestDelta && best >= 0 && h < best && d < 0 {
+					best, bestDelta = h, d
+				}
+			}
+			if best < 0 || bestDelta >= 0 || !r.connectedWithout(a, v) {
+				continue
+			}
+			if r.budget > 0 && r.spent+bestDelta > r.budget {
+				continue
+			}
+			r.begin()
+			r.move(v, best)
+			r.spent += bestDelta
+			changed++
+		}
+		if changed == 0 {
 			return
 		}
 	}
