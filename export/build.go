@@ -201,7 +201,7 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 			return &GeometryError{Layer: layer, ID: gi, Err: err}
 		}
 	}
-	if err := geo.CheckNoOverlap(polys); err != nil {
+	if err := noOverlap(polys); err != nil {
 		return &GeometryError{Layer: layer, ID: -1, Err: err}
 	}
 	for p, gid := range r.Assign[l] {

@@ -107,11 +107,18 @@ func (p *painter) fill(rings [][][2]float64, src image.Image) {
 }
 
 // strokeRings returns, for every edge of rings, a quad of width wd around
-// it plus a square joint at each vertex, all wound the same way so that
-// overlaps add up (and clamp) instead of cancelling.
+// it (plus a square joint at each vertex when the line is wide enough for
+// joints to show), all wound the same way so that overlaps add up (and
+// clamp) instead of cancelling.
 func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
-	var out [][][2]float64
+	return strokeEdges(nil, rings, wd, nil)
+}
+
+// strokeEdges appends to out the stroke of every edge a->b of rings for
+// which keep(a, b) holds (every edge when keep is nil).
+func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func(a, b [2]float64) bool) [][][2]float64 {
 	h := wd / 2
+	joints := wd >= 1.5
 	ccw := func(q [][2]float64) [][2]float64 {
 		var a float64
 		for i := range q {
@@ -128,6 +135,9 @@ func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
 	for _, r := range rings {
 		for i := 0; i+1 < len(r); i++ {
 			a, b := r[i], r[i+1]
+			if keep != nil && !keep(a, b) {
+				continue
+			}
 			dx, dy := b[0]-a[0], b[1]-a[1]
 			l := math.Hypot(dx, dy)
 			if l == 0 {
@@ -135,7 +145,9 @@ func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
 			}
 			nx, ny := -dy/l*h, dx/l*h
 			out = append(out, ccw([][2]float64{{a[0] + nx, a[1] + ny}, {b[0] + nx, b[1] + ny}, {b[0] - nx, b[1] - ny}, {a[0] - nx, a[1] - ny}}))
-			out = append(out, ccw([][2]float64{{b[0] - h*0.7, b[1]}, {b[0], b[1] - h*0.7}, {b[0] + h*0.7, b[1]}, {b[0], b[1] + h*0.7}}))
+			if joints {
+				out = append(out, ccw([][2]float64{{b[0] - h*0.7, b[1]}, {b[0], b[1] - h*0.7}, {b[0] + h*0.7, b[1]}, {b[0], b[1] + h*0.7}}))
+			}
 		}
 	}
 	return out
@@ -238,9 +250,18 @@ func (s *scene) raster() (*image.RGBA, error) {
 }
 
 // drawMap paints hubs, hub edges, warnings, area edges and practice dots,
-// mapping picture coordinates through xf and scaling dot radii by
-// dotScale. Line widths do not scale.
+// mapping picture coordinates through xf (an increasing affine map) and
+// scaling dot radii by dotScale. Line widths do not scale. Only what can
+// show is drawn: shapes and dots outside the painter's image (the part of
+// the map an inset shows) are skipped, and an edge shared by two hubs is
+// stroked once.
 func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, hairline float64) {
+	view := p.dst.Bounds()
+	visible := func(b [4]float64, pad float64) bool {
+		lo, hi := xf([2]float64{b[0], b[1]}), xf([2]float64{b[2], b[3]})
+		return hi[0]+pad >= float64(view.Min.X) && lo[0]-pad <= float64(view.Max.X) &&
+			hi[1]+pad >= float64(view.Min.Y) && lo[1]-pad <= float64(view.Max.Y)
+	}
 	tr := func(rings [][][2]float64) [][][2]float64 {
 		out := make([][][2]float64, len(rings))
 		for i, r := range rings {
@@ -254,19 +275,35 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 	}
 	hubs := make([][][][2]float64, len(s.hubs))
 	for i, h := range s.hubs {
+		if !visible(h.bounds, hairline*3) {
+			continue
+		}
 		hubs[i] = tr(h.rings)
 		p.fill(hubs[i], image.NewUniform(h.fill))
 	}
+	// Hub edges. With areas, every hub edge not on an area boundary is
+	// shared by two hubs that run it in opposite directions: stroke it from
+	// the hub running it "upwards" only (area boundaries are stroked later,
+	// wider, over whatever is there).
 	var edges [][][2]float64
 	for i := range s.hubs {
-		edges = append(edges, strokeRings(hubs[i], hairline*1.2)...)
+		if hubs[i] == nil {
+			continue
+		}
+		if s.hasAreas {
+			edges = strokeEdges(edges, hubs[i], hairline*1.2, func(a, b [2]float64) bool {
+				return a[1] < b[1] || (a[1] == b[1] && a[0] < b[0])
+			})
+		} else {
+			edges = strokeEdges(edges, hubs[i], hairline*1.2, nil)
+		}
 	}
 	p.fill(edges, image.NewUniform(colHubEdge))
 	var warn [][][2]float64
 	for i, h := range s.hubs {
-		if h.warn {
+		if h.warn && hubs[i] != nil {
 			p.fill(hubs[i], hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
-			warn = append(warn, strokeRings(hubs[i], hairline*3)...)
+			warn = strokeEdges(warn, hubs[i], hairline*3, nil)
 		}
 	}
 	if len(warn) > 0 {
@@ -274,15 +311,21 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 	}
 	var areas [][][2]float64
 	for _, a := range s.areas {
-		areas = append(areas, strokeRings(tr(a.rings), hairline*2.4)...)
+		if visible(a.bounds, hairline*3) {
+			areas = strokeEdges(areas, tr(a.rings), hairline*2.4, nil)
+		}
 	}
 	if len(areas) > 0 {
 		p.fill(areas, image.NewUniform(colAreaEdge))
 	}
 	dots := make([][][2]float64, 0, len(s.dots))
 	for _, d := range s.dots {
+		r := d.r * dotScale
+		if !visible([4]float64{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}, r) {
+			continue
+		}
 		c := xf([2]float64{d.x, d.y})
-		dots = append(dots, circle(c[0], c[1], d.r*dotScale))
+		dots = append(dots, circle(c[0], c[1], r))
 	}
 	if len(dots) > 0 {
 		p.fill(dots, image.NewUniform(colDot))

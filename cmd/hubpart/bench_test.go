@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"github.com/hubpart/hubpart/internal/fixture"
+	"io"
+	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -116,4 +118,34 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	}
 	reportResult(b, res)
 	reportPeakRSS(b)
+}
+
+// BenchmarkEndToEndEnglandOutputs: the partition command on England with
+// every output — read, graph, hubs and areas, then the CSV, the GeoJSON
+// layers, the SVG and the PNG map written to files (issue 16's "England
+// with every output").
+func BenchmarkEndToEndEnglandOutputs(b *testing.B) {
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := geo.ReadFile(englandCSV)
+		if err != nil {
+			b.Fatal(err)
+		}
+		boundary, err := geo.ReadBoundary(englandBoundary)
+		if err != nil {
+			b.Fatal(err)
+		}
+		j := &job{
+			practices: ps, boundary: boundary, levels: hubsAndAreas, opts: []partition.Option{partition.WithSeed(1)},
+			outCSV:     filepath.Join(dir, "hubs.csv"),
+			outGeoJSON: dir + "/",
+			outSVG:     filepath.Join(dir, "hubs.svg"),
+			outPNG:     filepath.Join(dir, "hubs.png"),
+			title:      "England", quiet: true,
+		}
+		if err := j.run(context.Background(), io.Discard, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
