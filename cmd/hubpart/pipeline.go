@@ -9,7 +9,6 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/partition"
@@ -133,35 +132,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	tPart := time.Since(start) - tGraph
 
-	if j.outCSV != "" {
-		prog.Report("export", 0, 0)
-		if err := writeFileAtomic(j.outCSV, func(w io.Writer) error { return writeAssignCSV(w, j.practices, res) }); err != nil {
-			return err
-		}
-	}
-	var wrote []string // GeoJSON files
-	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
-		prog.Report("export", 0, 0)
-		m, err := export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary})
-		if err != nil {
-			return err
-		}
-		if j.outGeoJSON != "" {
-			if wrote, err = writeGeoJSON(j.outGeoJSON, m); err != nil {
-				return err
-			}
-		}
-		mo := export.MapOptions{Title: j.title, Summary: summaryLines(res)}
-		if j.outSVG != "" {
-			if err := writeFileAtomic(j.outSVG, func(w io.Writer) error { return m.WriteSVG(w, mo) }); err != nil {
-				return err
-			}
-		}
-		if j.outPNG != "" {
-			if err := writeFileAtomic(j.outPNG, func(w io.Writer) error { return m.WritePNG(w, mo) }); err != nil {
-				return err
-			}
-		}
+	wrote, err := j.writeOutputs(ctx, g, res, prog)
+	if err != nil {
+		return err
 	}
 	prog.Done()
 
@@ -174,10 +147,8 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	for _, f := range append(append([]string{j.outCSV}, wrote...), j.outSVG, j.outPNG) {
-		if f != "" {
-			fmt.Fprintf(stdout, "wrote %s\n", f)
-		}
+	for _, f := range wrote {
+		fmt.Fprintf(stdout, "wrote %s\n", f)
 	}
 	return nil
 }
