@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 	"sync"
@@ -30,8 +29,7 @@ func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
 	if err != nil {
 		return err
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, img); err != nil {
+	if err := encodePNG(w, img); err != nil {
 		return fmt.Errorf("export: writing PNG: %w", err)
 	}
 	return nil
@@ -174,15 +172,27 @@ func (s *scene) raster() (*image.RGBA, error) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(colBackground), image.Point{}, draw.Src)
 	p := &painter{dst: img}
 	hairline := math.Max(0.5, float64(s.w)/2400)
-	s.drawMap(p, func(q [2]float64) [2]float64 { return q }, 1, hairline)
+	// The map in horizontal bands, and the inset on its own canvas (which
+	// clips it), all side by side.
+	const bands = 8
+	var sub *image.RGBA
+	parallelFor(bands+1, func(k int) {
+		if k == bands {
+			if in := s.inset; in != nil {
+				d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
+				sub = image.NewRGBA(d)
+				draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
+				s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
+			}
+			return
+		}
+		y0, y1 := k*s.h/bands, (k+1)*s.h/bands
+		band := img.SubImage(image.Rect(0, y0, s.w, y1)).(*image.RGBA)
+		s.drawMap(&painter{dst: band}, func(q [2]float64) [2]float64 { return q }, 1, hairline)
+	})
 	if in := s.inset; in != nil {
-		// Draw the magnified window on its own canvas (which clips it),
-		// then frame both the window and the inset.
-		d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
-		sub := image.NewRGBA(d)
-		draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
-		s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
-		draw.Draw(img, d, sub, d.Min, draw.Src)
+		// Frame both the window and the inset.
+		draw.Draw(img, sub.Bounds(), sub, sub.Bounds().Min, draw.Src)
 		frame := func(b [4]float64) [][][2]float64 {
 			return strokeRings([][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}, hairline*2)
 		}
