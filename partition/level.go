@@ -34,6 +34,7 @@ type levelParams struct {
 	seed    uint64
 	workers int
 	name    string // the level's name: "hub", "area"
+	pin     []bool // per atom: a fixed hub site (sites.go), or nil
 	words   levelWords
 }
 
@@ -60,11 +61,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	attachStranded(ag, pieces, over, p.b)
 	out := &levelOut{}
 	chooseK(pieces, p, &out.notes)
+	pinK(ag, pieces, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
 		return nil, err
 	}
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
+	pinNotes(ag, lab, status, p, &out.notes)
 	out.setCanonical(lab, status, reason)
 	if p.count > 0 && out.ngroups != p.count {
 		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))
@@ -361,6 +364,12 @@ func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 			return nil
 		}
 		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
+		if ag.pin != nil {
+			if pg.pin == nil {
+				pg.pin = make([]bool, n)
+			}
+			pg.pin[i] = ag.pin[a]
+		}
 		for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
 			if j := find(b); j >= 0 {
 				adj = append(adj, j)

@@ -32,13 +32,17 @@ func (r *refiner) medoidCost(members []int32, extra, skip int32) float64 {
 			best = s
 		}
 	}
-	for _, c := range members {
-		if c != skip {
-			cand(c)
+	if c := r.pinIn(members, extra, skip); c >= 0 {
+		cand(c) // a fixed hub site is the hub site
+	} else {
+		for _, c := range members {
+			if c != skip {
+				cand(c)
+			}
 		}
-	}
-	if extra >= 0 {
-		cand(extra)
+		if extra >= 0 {
+			cand(extra)
+		}
 	}
 	if math.IsInf(best, 1) {
 		return 0
@@ -77,7 +81,7 @@ func (r *refiner) medoidPass(mem [][]int32, vs []int32) int {
 		}
 		a := r.lab[v]
 		w := g.w[v]
-		if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min || len(mem[a]) > maxMedoidAtoms {
+		if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min || len(mem[a]) > maxMedoidAtoms || r.pinned(v) {
 			continue
 		}
 		var costA float64
@@ -94,7 +98,11 @@ func (r *refiner) medoidPass(mem [][]int32, vs []int32) int {
 				computed = true
 			}
 			costH := r.medoidCost(mem[h], v, -1)
-			if d := costA + costH - costOf(a) - costOf(h); d < best {
+			d := costA + costH - costOf(a) - costOf(h)
+			if r.extra != nil {
+				d += r.extra(v, a, h)
+			}
+			if d < best {
 				best, bh, bestA, bestH = d, h, costA, costH
 			}
 		}
