@@ -172,31 +172,34 @@ func (s *scene) raster() (*image.RGBA, error) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(colBackground), image.Point{}, draw.Src)
 	p := &painter{dst: img}
 	hairline := math.Max(0.5, float64(s.w)/2400)
-	// The map in horizontal bands, and the inset on its own canvas (which
+	// The map in horizontal bands, and each inset on its own canvas (which
 	// clips it), all side by side.
 	const bands = 8
-	var sub *image.RGBA
-	parallelFor(bands+1, func(k int) {
-		if k == bands {
-			if in := s.inset; in != nil {
-				d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
-				sub = image.NewRGBA(d)
-				draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
-				s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
-			}
+	subs := make([]*image.RGBA, len(s.insets))
+	parallelFor(bands+len(s.insets), func(k int) {
+		if k >= bands {
+			in := s.insets[k-bands]
+			d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
+			sub := image.NewRGBA(d)
+			draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
+			s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
+			subs[k-bands] = sub
 			return
 		}
 		y0, y1 := k*s.h/bands, (k+1)*s.h/bands
 		band := img.SubImage(image.Rect(0, y0, s.w, y1)).(*image.RGBA)
 		s.drawMap(&painter{dst: band}, func(q [2]float64) [2]float64 { return q }, 1, hairline)
 	})
-	if in := s.inset; in != nil {
-		// Frame both the window and the inset.
-		draw.Draw(img, sub.Bounds(), sub, sub.Bounds().Min, draw.Src)
-		frame := func(b [4]float64) [][][2]float64 {
-			return strokeRings([][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}, hairline*2)
-		}
-		p.fill(append(frame(in.src), frame(in.dst)...), image.NewUniform(colSubtle))
+	box := func(b [4]float64) [][][2]float64 {
+		return [][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}
+	}
+	var frames [][][2]float64
+	for k, in := range s.insets {
+		draw.Draw(img, subs[k].Bounds(), subs[k], subs[k].Bounds().Min, draw.Src)
+		frames = append(frames, strokeRings(append(box(in.src), box(in.dst)...), hairline*insetFrameW)...)
+	}
+	if len(frames) > 0 {
+		p.fill(frames, image.NewUniform(colText))
 	}
 
 	// Text and legend.
@@ -206,6 +209,16 @@ func (s *scene) raster() (*image.RGBA, error) {
 	text := func(f font.Face, c color.Color, x, y float64, str string) {
 		d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(int(math.Round(x)), int(math.Round(y)))}
 		d.DrawString(str)
+	}
+	halo := image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xd8})
+	// haloText writes str with a light box behind it; align 0 left, 0.5 centre.
+	haloText := func(f font.Face, c color.Color, x, y float64, str string, align float64) {
+		adv := float64(font.MeasureString(f, str).Ceil())
+		x -= adv * align
+		m := f.Metrics()
+		asc, desc := float64(m.Ascent.Ceil()), float64(m.Descent.Ceil())
+		p.fill([][][2]float64{{{x - 3, y - asc - 1}, {x + adv + 3, y - asc - 1}, {x + adv + 3, y + desc + 1}, {x - 3, y + desc + 1}}}, halo)
+		text(f, c, x, y, str)
 	}
 	margin := float64(s.w) * marginFrac
 	if s.title != "" {
@@ -221,12 +234,32 @@ func (s *scene) raster() (*image.RGBA, error) {
 		return nil, fmt.Errorf("export: font face: %w", err)
 	}
 	defer bf.Close()
-	if in := s.inset; in != nil {
-		label := insetLabel(in)
-		adv := font.MeasureString(bf, label).Ceil()
-		x, y := in.dst[0]+s.textSize*0.4, in.dst[3]-s.textSize*0.5
-		p.fill([][][2]float64{{{x - 3, y - s.textSize}, {x + float64(adv) + 3, y - s.textSize}, {x + float64(adv) + 3, y + s.textSize*0.3}, {x - 3, y + s.textSize*0.3}}}, image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xd0}))
-		text(bf, colText, x, y, label)
+	boldf, err := face(fontBold, s.textSize)
+	if err != nil {
+		return nil, fmt.Errorf("export: font face: %w", err)
+	}
+	defer boldf.Close()
+	smallf, err := face(fontRegular, s.textSize*0.9)
+	if err != nil {
+		return nil, fmt.Errorf("export: font face: %w", err)
+	}
+	defer smallf.Close()
+	for _, in := range s.insets {
+		haloText(boldf, colText, in.dst[0]+s.textSize*0.4, in.dst[1]+s.textSize*1.2, in.caption(), 0)
+		x, y := in.windowCaption(s.textSize)
+		haloText(smallf, colText, x, y, in.label, 0)
+	}
+	scaleBarPNG := func(sb scaleBar) {
+		bh := math.Max(2, s.textSize*0.3)
+		r := [][][2]float64{{{sb.x, sb.y - bh}, {sb.x + sb.px, sb.y - bh}, {sb.x + sb.px, sb.y}, {sb.x, sb.y}}}
+		p.fill(strokeRings([][][2]float64{append(r[0], r[0][0])}, hairline*3), image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xe6}))
+		p.fill(r, image.NewUniform(colText))
+		if sb.label != "" {
+			haloText(smallf, colText, sb.x+sb.px/2, sb.y-bh-s.textSize*0.35, sb.label, 0.5)
+		}
+	}
+	if s.scale != nil {
+		scaleBarPNG(*s.scale)
 	}
 	for i, line := range s.summary {
 		text(bf, colText, margin, s.legendTop+float64(i)*s.textSize*1.5+s.textSize, line)
@@ -244,17 +277,28 @@ func (s *scene) raster() (*image.RGBA, error) {
 				p.fill(rect(it.x+float64(k)*t*0.75, sy, t*0.7, t), image.NewUniform(Palette[k]))
 			}
 		case "area":
-			p.fill(rect(it.x, sy+t/2-hairline*1.2, t*2.2, hairline*2.4), image.NewUniform(colAreaEdge))
+			p.fill(rect(it.x, sy+t/2-hairline*areaCasingW/2, t*2.2, hairline*areaCasingW), image.NewUniform(colAreaCasing))
+			p.fill(rect(it.x, sy+t/2-hairline*areaLineW/2, t*2.2, hairline*areaLineW), image.NewUniform(colAreaEdge))
 		case "warn":
 			box := rect(it.x, sy, t*2.2, t)
 			p.fill(box, hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
 			p.fill(strokeRings([][][2]float64{append(box[0], box[0][0])}, hairline*3), image.NewUniform(colWarn))
+		case "scale":
+			scaleBarPNG(scaleBar{x: it.x, y: sy + t*0.9, px: it.symW})
 		case "dots":
 			for k, r := range []float64{0.18, 0.3, 0.45} {
 				p.fill([][][2]float64{circle(it.x+t*(0.3+0.7*float64(k)), sy+t/2, t*r)}, image.NewUniform(colDot))
 			}
 		}
 		text(bf, colSubtle, it.textX, ky+t, it.label)
+	}
+	if s.attrib != "" {
+		af, err := face(fontRegular, t*0.85)
+		if err != nil {
+			return nil, fmt.Errorf("export: font face: %w", err)
+		}
+		text(af, colSubtle, margin, ky+t*1.5+t, s.attrib)
+		af.Close()
 	}
 	return img, nil
 }
@@ -319,13 +363,18 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 	if len(warn) > 0 {
 		p.fill(warn, image.NewUniform(colWarn))
 	}
-	var areas [][][2]float64
+	// Area boundaries: a light casing under a dark line, so that they read
+	// over any hub colour.
+	var casing, areas [][][2]float64
 	for _, a := range s.areas {
-		if visible(a.bounds, hairline*3) {
-			areas = strokeEdges(areas, tr(a.rings), hairline*2.4, nil)
+		if visible(a.bounds, hairline*areaCasingW) {
+			rings := tr(a.rings)
+			casing = strokeEdges(casing, rings, hairline*areaCasingW, nil)
+			areas = strokeEdges(areas, rings, hairline*areaLineW, nil)
 		}
 	}
 	if len(areas) > 0 {
+		p.fill(casing, image.NewUniform(colAreaCasing))
 		p.fill(areas, image.NewUniform(colAreaEdge))
 	}
 	dots := make([][][2]float64, 0, len(s.dots))

@@ -16,16 +16,26 @@ var ErrNoFeatures = errors.New("export: no hub features to draw")
 
 // MapOptions controls the map picture.
 type MapOptions struct {
-	Title   string   // drawn above the map; none when empty
-	Width   int      // picture width in pixels; 0 means 1200
-	Summary []string // legend lines drawn below the map, one per entry
+	Title       string   // drawn above the map; none when empty
+	Attribution string   // small line at the foot (data sources, licence); none when empty
+	Width       int      // picture width in pixels; 0 means 1200
+	Summary     []string // legend lines drawn below the map, one per entry
+	// Insets is the largest number of magnified insets of crowded places:
+	// 0 means 6, a negative number none.
+	Insets int
+	// InsetLabel names an inset from the hub site of the small hub nearest
+	// its centre. When nil, an inset is named by that practice's town
+	// (a kept input column town, post_town, city, locality or place) or,
+	// without one, by its name.
+	InsetLabel func(hubSite *Practice) string
 }
 
 // Colours of the map other than the hub fills.
 var (
 	colBackground = color.RGBA{0xfa, 0xfa, 0xf7, 0xff}
 	colHubEdge    = color.NRGBA{0xff, 0xff, 0xff, 0xd0}
-	colAreaEdge   = color.NRGBA{0x30, 0x30, 0x30, 0xe0}
+	colAreaEdge   = color.NRGBA{0x1e, 0x1e, 0x28, 0xf0}
+	colAreaCasing = color.NRGBA{0xff, 0xff, 0xff, 0xb0}
 	colWarn       = color.RGBA{0xd7, 0x19, 0x1c, 0xff}
 	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0x99}
 	colText       = color.RGBA{0x1a, 0x1a, 0x1a, 0xff}
@@ -59,8 +69,19 @@ type scene struct {
 	legendTop float64 // y of the first legend line's top
 	hasAreas  bool
 	hasWarn   bool
-	inset     *inset // nil when the map has no crowded spot worth magnifying
+	insets    []*inset  // magnified crowded places; none when nothing is crowded
+	scale     *scaleBar // on the map, or nil when it is in the key row
+	scaleKey  scaleBar  // the scale bar's length and label, wherever it is drawn
+	attrib    string    // attribution line, or ""
 }
+
+// Line widths, in hairlines (the thinnest line: 1/2400 of the picture
+// width, at least half a pixel).
+const (
+	areaLineW   = 2.4 // area boundary
+	areaCasingW = 6.0 // light casing under it
+	insetFrameW = 2.5 // inset frames and their windows on the map
+)
 
 // Layout constants, in units of the picture width.
 const (
@@ -127,9 +148,16 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 		q := fwd(p)
 		return [2]float64{offX + (q[0]-minX)*scale, top + (maxY-q[1])*scale}
 	}
-	s.legendTop = top + mapH + margin*0.8
-	lines := len(s.summary) + 1 // + key row
-	s.h = int(math.Ceil(s.legendTop + float64(lines)*s.textSize*1.5 + margin))
+	s.attrib = opt.Attribution
+	layoutHeight := func(extra float64) {
+		s.legendTop = top + mapH + extra + margin*0.8
+		lines := len(s.summary) + 1 // + key row
+		if s.attrib != "" {
+			lines++
+		}
+		s.h = int(math.Ceil(s.legendTop + float64(lines)*s.textSize*1.5 + margin))
+	}
+	layoutHeight(0)
 
 	for i := range m.Hubs() {
 		h := &m.Hubs()[i]
@@ -150,7 +178,26 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 		q := toPx(p.Loc)
 		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap))})
 	}
-	s.inset = s.chooseInset(margin, top, W-margin, top+mapH)
+	limit := opt.Insets
+	if limit == 0 {
+		limit = maxInsets
+	}
+	label := opt.InsetLabel
+	if label == nil {
+		label = placeName
+	}
+	s.insets = s.chooseInsets(margin, top, W-margin, top+mapH, limit, func(hub int) string {
+		h := &m.Hubs()[hub]
+		if h.HubSite < 0 || h.HubSite >= len(m.Practices) {
+			return ""
+		}
+		return label(&m.Practices[h.HubSite])
+	})
+	frame := [4]float64{margin, top, W - margin, top + mapH}
+	occ := s.placeInsets(s.insets, frame[0], frame[1], frame[2], frame[3])
+	s.placeScaleBar(occ, scale, frame)
+	strip := layoutStrip(s.insets, margin, W-margin, top+mapH+margin*0.6, margin*0.6)
+	layoutHeight(strip)
 	return s, nil
 }
 
