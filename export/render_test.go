@@ -11,6 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"context"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/partition"
+	"github.com/hubpart/hubpart/synth"
 	"github.com/paulmach/orb"
 )
 
@@ -24,7 +28,7 @@ func interiorPixel(s *scene, grid map[[2]int][]dot, sh shape, x, y float64) (int
 				return false // covered by the magnified inset
 			}
 			b := in.src
-			if px > b[0]-3 && px < b[0]+s.textSize*12 && py > b[1]-s.textSize*1.6 && py < b[1]+3 {
+			if px > b[0]-6 && px < b[0]+float64(len([]rune(in.label))+2)*s.textSize*0.6 && py > b[1]-s.textSize*1.6 && py < b[1]+3 {
 				return false // under the window's place name
 			}
 			frame := [][2]float64{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}
@@ -115,6 +119,7 @@ func checkPicture(t *testing.T, m *Model, opt MapOptions) {
 	if err != nil {
 		t.Fatalf("PNG does not decode: %v", err)
 	}
+	checkInsets(t, s)
 	wantW := opt.Width
 	if wantW == 0 {
 		wantW = 1200
@@ -397,4 +402,35 @@ func TestInsetsStrip(t *testing.T) {
 	if h <= 0 {
 		t.Errorf("strip height %v", h)
 	}
+}
+
+// The demo's map (the synthetic country): insets hide no land, and every
+// picture check holds.
+func TestPictureDemoCountry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("partitions 6,000 practices; run without -short")
+	}
+	c, err := synth.Generate(synth.Options{Practices: synth.DefaultPractices, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	g, _, err := graph.Build(ctx, c.Practices, graph.WithBoundary(c.Boundary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000}}
+	res, err := partition.Run(ctx, g, c.Practices, levels, partition.WithSeed(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := build(t, Input{Practices: c.Practices, Graph: g, Result: res, Boundary: c.Boundary})
+	s, err := buildScene(m, MapOptions{Title: "demo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.insets) == 0 {
+		t.Fatal("no inset on the demo map: its towns are crowded")
+	}
+	checkPicture(t, m, MapOptions{Title: "demo"})
 }
