@@ -41,7 +41,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 		return nil, err
 	}
 
-	m := &Model{Boundary: in.Boundary, plane: plane}
+	m := &Model{Boundary: in.Boundary, plane: plane, cache: &sceneCache{}}
 	for l := range r.Groups {
 		lv := Level{Name: levelName(r, l), Regions: make([]Region, len(r.Groups[l]))}
 		hubsUnder := countHubsUnder(in, l)

@@ -21,7 +21,7 @@ import (
 // (default 1200) wide: polygons are rasterised with anti-aliasing by
 // golang.org/x/image/vector and text is set in the Go fonts.
 func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
-	s, err := buildScene(m, opt)
+	s, err := m.sceneFor(opt)
 	if err != nil {
 		return err
 	}

@@ -434,3 +434,29 @@ func TestPictureDemoCountry(t *testing.T) {
 	}
 	checkPicture(t, m, MapOptions{Title: "demo"})
 }
+
+// The SVG and PNG of one model may be written side by side (the CLI does):
+// they share one laid-out scene and give the same bytes as one at a time.
+func TestPictureWritersSideBySide(t *testing.T) {
+	m := build(t, synthetic(t, true))
+	opt := MapOptions{Title: "side by side", Width: 600}
+	var wantSVG, wantPNG bytes.Buffer
+	if err := build(t, synthetic(t, true)).WriteSVG(&wantSVG, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, synthetic(t, true)).WritePNG(&wantPNG, opt); err != nil {
+		t.Fatal(err)
+	}
+	var svg, pic bytes.Buffer
+	errs := make(chan error, 2)
+	go func() { errs <- m.WriteSVG(&svg, opt) }()
+	go func() { errs <- m.WritePNG(&pic, opt) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(svg.Bytes(), wantSVG.Bytes()) || !bytes.Equal(pic.Bytes(), wantPNG.Bytes()) {
+		t.Fatal("pictures written side by side differ from those written alone")
+	}
+}

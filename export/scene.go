@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -159,17 +160,24 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	}
 	layoutHeight(0)
 
-	for i := range m.Hubs() {
-		h := &m.Hubs()[i]
+	// Project the shapes on all CPUs (the projection has trigonometry).
+	hubs, areas := m.Hubs(), m.Areas()
+	s.hubs = make([]shape, len(hubs))
+	s.areas = make([]shape, len(areas))
+	parallelFor(len(hubs)+len(areas), func(i int) {
+		if i >= len(hubs) {
+			s.areas[i-len(hubs)] = toShape(&areas[i-len(hubs)], toPx)
+			return
+		}
+		h := &hubs[i]
 		sh := toShape(h, toPx)
 		sh.fill = PaletteColour(h.Colour)
 		sh.warn = h.Status != "" && h.Status != "ok"
-		s.hasWarn = s.hasWarn || sh.warn
 		sh.tip = m.hubTip(h)
-		s.hubs = append(s.hubs, sh)
-	}
-	for i := range m.Areas() {
-		s.areas = append(s.areas, toShape(&m.Areas()[i], toPx))
+		s.hubs[i] = sh
+	})
+	for _, h := range s.hubs {
+		s.hasWarn = s.hasWarn || h.warn
 	}
 	s.hasAreas = len(s.areas) > 0
 	rmax := math.Max(1.5, W*dotMaxFrac)
@@ -256,4 +264,32 @@ func thousands(n int64) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// sceneCache keeps the last scene laid out, so that the SVG and PNG of the
+// same map (often written side by side) lay it out once.
+type sceneCache struct {
+	mu  sync.Mutex
+	key string
+	s   *scene
+}
+
+// sceneFor returns the scene of opt, from the cache when the options are
+// the same as last time. Scenes are never changed once built.
+func (m *Model) sceneFor(opt MapOptions) (*scene, error) {
+	if m == nil || m.cache == nil {
+		return buildScene(m, opt)
+	}
+	key := fmt.Sprintf("%q|%q|%d|%q|%d|%p", opt.Title, opt.Attribution, opt.Width, opt.Summary, opt.Insets, opt.InsetLabel)
+	m.cache.mu.Lock()
+	defer m.cache.mu.Unlock()
+	if m.cache.s != nil && m.cache.key == key {
+		return m.cache.s, nil
+	}
+	s, err := buildScene(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.cache.key, m.cache.s = key, s
+	return s, nil
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // WriteSVG draws the map of the model as a standalone SVG document: hubs filled in colours that differ between
@@ -18,7 +17,7 @@ import (
 // the title above and the legend (opt.Summary and a key) below.
 // Output is deterministic.
 func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
-	s, err := buildScene(m, opt)
+	s, err := m.sceneFor(opt)
 	if err != nil {
 		return err
 	}
@@ -30,27 +29,43 @@ func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
 	return nil
 }
 
-func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v rounded to 0.1 (pixels): the integer part and one
+// decimal when it is not zero, without going through strconv's float
+// formatting (the SVG writes hundreds of thousands of these).
+func appendNum(b []byte, v float64) []byte {
+	t := int64(math.Round(v * 10))
+	if t < 0 {
+		b = append(b, '-')
+		t = -t
+	}
+	b = strconv.AppendInt(b, t/10, 10)
+	if d := t % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
+}
 
 func svgPath(rings [][][2]float64) string {
-	var b strings.Builder
+	var b []byte
 	for _, r := range rings {
 		for i, p := range r {
 			if i == len(r)-1 && len(r) > 1 && p == r[0] {
 				break
 			}
 			if i == 0 {
-				b.WriteByte('M')
+				b = append(b, 'M')
 			} else {
-				b.WriteByte('L')
+				b = append(b, 'L')
 			}
-			b.WriteString(num(p[0]))
-			b.WriteByte(' ')
-			b.WriteString(num(p[1]))
+			b = appendNum(b, p[0])
+			b = append(b, ' ')
+			b = appendNum(b, p[1])
 		}
-		b.WriteByte('Z')
+		b = append(b, 'Z')
 	}
-	return b.String()
+	return string(b)
 }
 
 func (s *scene) writeSVG(w *bufio.Writer) {
