@@ -47,6 +47,9 @@ hubpart does without data of your own.`)
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	if err := mf.check(); err != nil {
+		return err
+	}
 	levels, err := lf.levels()
 	if err != nil {
 		return err

@@ -56,6 +56,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	if err := mf.check(); err != nil {
+		return err
+	}
 	if in == "" {
 		return fmt.Errorf("-in is required")
 	}
