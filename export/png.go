@@ -75,6 +75,11 @@ type painter struct {
 // fill rasterises rings (non-zero winding, holes wound opposite) with src,
 // touching only the rings' bounding box.
 func (p *painter) fill(rings [][][2]float64, src image.Image) {
+	p.fillIn(rings, src, p.dst.Bounds())
+}
+
+// fillIn is fill restricted to the rectangle clip.
+func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Rectangle) {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, r := range rings {
@@ -84,7 +89,7 @@ func (p *painter) fill(rings [][][2]float64, src image.Image) {
 		}
 	}
 	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
-	box = box.Intersect(p.dst.Bounds())
+	box = box.Intersect(clip)
 	if box.Empty() {
 		return
 	}
@@ -102,6 +107,48 @@ func (p *painter) fill(rings [][][2]float64, src image.Image) {
 	}
 	p.z.DrawOp = draw.Over
 	p.z.Draw(p.dst, box, src, box.Min)
+}
+
+// fillTiled fills many small polygons (stroke pieces, dots) tile by tile:
+// each tile of tileSize pixels that some polygon meets is rasterised on
+// its own, over the bounding box of what it holds, so that empty parts of
+// the picture (sea, margins, the space between lines) are never
+// composited.
+func (p *painter) fillTiled(polys [][][2]float64, src image.Image) {
+	const tileSize = 64
+	view := p.dst.Bounds()
+	tiles := map[image.Point][]int{}
+	var order []image.Point
+	for i, q := range polys {
+		minX, minY := math.Inf(1), math.Inf(1)
+		maxX, maxY := math.Inf(-1), math.Inf(-1)
+		for _, v := range q {
+			minX, minY = math.Min(minX, v[0]), math.Min(minY, v[1])
+			maxX, maxY = math.Max(maxX, v[0]), math.Max(maxY, v[1])
+		}
+		b := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(view)
+		if b.Empty() {
+			continue
+		}
+		for ty := b.Min.Y / tileSize; ty <= (b.Max.Y-1)/tileSize; ty++ {
+			for tx := b.Min.X / tileSize; tx <= (b.Max.X-1)/tileSize; tx++ {
+				t := image.Pt(tx, ty)
+				if _, ok := tiles[t]; !ok {
+					order = append(order, t)
+				}
+				tiles[t] = append(tiles[t], i)
+			}
+		}
+	}
+	var rings [][][2]float64
+	for _, t := range order {
+		clip := image.Rect(t.X*tileSize, t.Y*tileSize, (t.X+1)*tileSize, (t.Y+1)*tileSize).Intersect(view)
+		rings = rings[:0]
+		for _, i := range tiles[t] {
+			rings = append(rings, polys[i])
+		}
+		p.fillIn(rings, src, clip)
+	}
 }
 
 // strokeRings returns, for every edge of rings, a quad of width wd around
@@ -145,6 +192,9 @@ func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func
 			out = append(out, ccw([][2]float64{{a[0] + nx, a[1] + ny}, {b[0] + nx, b[1] + ny}, {b[0] - nx, b[1] - ny}, {a[0] - nx, a[1] - ny}}))
 			if joints {
 				out = append(out, ccw([][2]float64{{b[0] - h*0.7, b[1]}, {b[0], b[1] - h*0.7}, {b[0] + h*0.7, b[1]}, {b[0], b[1] + h*0.7}}))
+				if len(r) == 2 { // a lone segment: its start needs a joint too
+					out = append(out, ccw([][2]float64{{a[0] - h*0.7, a[1]}, {a[0], a[1] - h*0.7}, {a[0] + h*0.7, a[1]}, {a[0], a[1] + h*0.7}}))
+				}
 			}
 		}
 	}
@@ -352,7 +402,7 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 			edges = strokeEdges(edges, hubs[i], hairline*1.2, nil)
 		}
 	}
-	p.fill(edges, image.NewUniform(colHubEdge))
+	p.fillTiled(edges, image.NewUniform(colHubEdge))
 	var warn [][][2]float64
 	for i, h := range s.hubs {
 		if h.warn && hubs[i] != nil {
@@ -361,21 +411,22 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 		}
 	}
 	if len(warn) > 0 {
-		p.fill(warn, image.NewUniform(colWarn))
+		p.fillTiled(warn, image.NewUniform(colWarn))
 	}
 	// Area boundaries: a light casing under a dark line, so that they read
 	// over any hub colour.
 	var casing, areas [][][2]float64
-	for _, a := range s.areas {
-		if visible(a.bounds, hairline*areaCasingW) {
-			rings := tr(a.rings)
-			casing = strokeEdges(casing, rings, hairline*areaCasingW, nil)
-			areas = strokeEdges(areas, rings, hairline*areaLineW, nil)
+	for _, e := range s.areaEdges {
+		b := [4]float64{min(e[0][0], e[1][0]), min(e[0][1], e[1][1]), max(e[0][0], e[1][0]), max(e[0][1], e[1][1])}
+		if visible(b, hairline*areaCasingW) {
+			seg := [][][2]float64{{xf(e[0]), xf(e[1])}}
+			casing = strokeEdges(casing, seg, hairline*areaCasingW, nil)
+			areas = strokeEdges(areas, seg, hairline*areaLineW, nil)
 		}
 	}
 	if len(areas) > 0 {
-		p.fill(casing, image.NewUniform(colAreaCasing))
-		p.fill(areas, image.NewUniform(colAreaEdge))
+		p.fillTiled(casing, image.NewUniform(colAreaCasing))
+		p.fillTiled(areas, image.NewUniform(colAreaEdge))
 	}
 	dots := make([][][2]float64, 0, len(s.dots))
 	for _, d := range s.dots {
@@ -387,6 +438,6 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 		dots = append(dots, circle(c[0], c[1], r))
 	}
 	if len(dots) > 0 {
-		p.fill(dots, image.NewUniform(colDot))
+		p.fillTiled(dots, image.NewUniform(colDot))
 	}
 }

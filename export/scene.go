@@ -70,7 +70,8 @@ type scene struct {
 	legendTop float64 // y of the first legend line's top
 	hasAreas  bool
 	hasWarn   bool
-	insets    []*inset  // magnified crowded places; none when nothing is crowded
+	areaEdges [][2][2]float64 // every area boundary edge once (shared edges are in two rings)
+	insets    []*inset        // magnified crowded places; none when nothing is crowded
 	scale     *scaleBar // on the map, or nil when it is in the key row
 	scaleKey  scaleBar  // the scale bar's length and label, wherever it is drawn
 	attrib    string    // attribution line, or ""
@@ -178,6 +179,21 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	})
 	for _, h := range s.hubs {
 		s.hasWarn = s.hasWarn || h.warn
+	}
+	seen := map[[2][2]float64]bool{}
+	for _, a := range s.areas {
+		for _, r := range a.rings {
+			for k := 0; k+1 < len(r); k++ {
+				e := [2][2]float64{r[k], r[k+1]}
+				if e[1][0] < e[0][0] || (e[1][0] == e[0][0] && e[1][1] < e[0][1]) {
+					e[0], e[1] = e[1], e[0]
+				}
+				if e[0] != e[1] && !seen[e] {
+					seen[e] = true
+					s.areaEdges = append(s.areaEdges, e)
+				}
+			}
+		}
 	}
 	s.hasAreas = len(s.areas) > 0
 	rmax := math.Max(1.5, W*dotMaxFrac)
