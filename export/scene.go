@@ -72,9 +72,9 @@ type scene struct {
 	hasWarn   bool
 	areaEdges [][2][2]float64 // every area boundary edge once (shared edges are in two rings)
 	insets    []*inset        // magnified crowded places; none when nothing is crowded
-	scale     *scaleBar // on the map, or nil when it is in the key row
-	scaleKey  scaleBar  // the scale bar's length and label, wherever it is drawn
-	attrib    string    // attribution line, or ""
+	scale     *scaleBar       // on the map, or nil when it is in the key row
+	scaleKey  scaleBar        // the scale bar's length and label, wherever it is drawn
+	attrib    string          // attribution line, or ""
 }
 
 // Line widths, in hairlines (the thinnest line: 1/2400 of the picture
