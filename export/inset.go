@@ -61,13 +61,18 @@ func (in *inset) apply(p [2]float64) [2]float64 {
 	return [2]float64{in.dst[0] + (p[0]-in.src[0])*in.zoom, in.dst[1] + (p[1]-in.src[1])*in.zoom}
 }
 
-// caption is the text drawn in the inset's corner.
-func (in *inset) caption() string {
-	z := strconv.FormatFloat(math.Round(in.zoom*10)/10, 'f', -1, 64)
-	if in.label == "" {
-		return "×" + z
+// caption is the text drawn in the inset's corner: the place name and the
+// magnification, the name shortened with an ellipsis when the whole would
+// be wider than the inset (at about 0.62 em per character of the bold
+// face, so that the SVG and PNG agree).
+func (in *inset) caption(textSize float64) string {
+	z := " ×" + strconv.FormatFloat(math.Round(in.zoom*10)/10, 'f', -1, 64)
+	room := int((in.dst[2]-in.dst[0]-textSize)/(0.62*textSize)) - len([]rune(z))
+	name := []rune(in.label)
+	if len(name) > room {
+		name = append(name[:max(room-1, 1)], '…')
 	}
-	return in.label + " ×" + z
+	return string(name) + z
 }
 
 // smallHub is a hub too small to read at the map's scale.
@@ -314,6 +319,10 @@ func (s *scene) placeInsets(ins []*inset, x0, y0, x1, y1 float64) *occupancy {
 	o := s.newOccupancy()
 	for _, in := range ins {
 		o.mark(in.src)
+		// The place name above the window (0.9 text size, about 0.6 em a
+		// character).
+		x, y := in.windowCaption(s.textSize)
+		o.mark([4]float64{x, y - s.textSize, x + float64(len([]rune(in.label))+1)*0.6*0.9*s.textSize, y + s.textSize*0.3})
 	}
 	order := make([]*inset, len(ins))
 	copy(order, ins)

@@ -295,7 +295,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 	}
 	defer smallf.Close()
 	for _, in := range s.insets {
-		haloText(boldf, colText, in.dst[0]+s.textSize*0.4, in.dst[1]+s.textSize*1.2, in.caption(), 0)
+		haloText(boldf, colText, in.dst[0]+s.textSize*0.4, in.dst[1]+s.textSize*1.2, in.caption(s.textSize), 0)
 		x, y := in.windowCaption(s.textSize)
 		haloText(smallf, colText, x, y, in.label, 0)
 	}

@@ -307,7 +307,7 @@ func checkInsets(t *testing.T, s *scene) {
 			for x := in.dst[0]; x <= in.dst[2]; x += 2 {
 				for y := in.dst[1]; y <= in.dst[3]; y += 2 {
 					if inRings(h.rings, x, y) {
-						t.Fatalf("inset %d (%s) hides hub %d at (%.0f, %.0f)", k, in.caption(), h.id, x, y)
+						t.Fatalf("inset %d (%s) hides hub %d at (%.0f, %.0f)", k, in.caption(s.textSize), h.id, x, y)
 					}
 				}
 			}

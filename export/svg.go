@@ -141,7 +141,7 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		}
 		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" font-weight="bold" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">%s</text>
 </g>
-`, num(dst[0]+s.textSize*0.4), num(dst[1]+s.textSize*1.2), num(s.textSize), hexColour(colText), esc(in.caption()))
+`, num(dst[0]+s.textSize*0.4), num(dst[1]+s.textSize*1.2), num(s.textSize), hexColour(colText), esc(in.caption(s.textSize)))
 	}
 	if sb := s.scale; sb != nil {
 		s.writeSVGScaleBar(w, *sb, hairline)
