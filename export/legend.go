@@ -33,6 +33,9 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 		add("warn", "hub outside size bounds")
 	}
 	add("dots", "practice (dot area grows with list size)")
+	if s.hasMoved {
+		add("moved", "moved practice")
+	}
 	if s.scale == nil && s.scaleKey.px > 0 {
 		add("scale", s.scaleKey.label)
 	}

@@ -39,6 +39,7 @@ var (
 	colAreaCasing = color.NRGBA{0xff, 0xff, 0xff, 0xb0}
 	colWarn       = color.RGBA{0xd7, 0x19, 0x1c, 0xff}
 	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0x99}
+	colMoved      = color.NRGBA{0xe0, 0x10, 0x90, 0xf0}
 	colText       = color.RGBA{0x1a, 0x1a, 0x1a, 0xff}
 	colSubtle     = color.RGBA{0x55, 0x55, 0x55, 0xff}
 )
@@ -55,7 +56,10 @@ type shape struct {
 	bounds [4]float64
 }
 
-type dot struct{ x, y, r float64 }
+type dot struct {
+	x, y, r float64
+	moved   bool // moved from its initial group: drawn in colMoved
+}
 
 // scene is the laid-out picture shared by the SVG and PNG writers.
 type scene struct {
@@ -75,6 +79,7 @@ type scene struct {
 	scale     *scaleBar       // on the map, or nil when it is in the key row
 	scaleKey  scaleBar        // the scale bar's length and label, wherever it is drawn
 	attrib    string          // attribution line, or ""
+	hasMoved  bool            // some practice moved from its initial group
 }
 
 // Line widths, in hairlines (the thinnest line: 1/2400 of the picture
@@ -200,7 +205,8 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	for _, p := range m.Practices {
 		n := math.Min(float64(p.Patients), dotCap)
 		q := toPx(p.Loc)
-		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap))})
+		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap)), p.Moved})
+		s.hasMoved = s.hasMoved || p.Moved
 	}
 	limit := opt.Insets
 	if limit == 0 {
