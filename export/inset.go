@@ -223,11 +223,11 @@ func ringAreaPx(r [][2]float64) float64 {
 // sat is a summed-area table of counts on an nx x ny grid.
 type sat struct {
 	nx  int
-	acc []int // (nx+1) x (ny+1)
+	acc []int32 // (nx+1) x (ny+1)
 }
 
 func newSAT(nx, ny int, fill func(add func(i, j int))) *sat {
-	t := &sat{nx: nx, acc: make([]int, (nx+1)*(ny+1))}
+	t := &sat{nx: nx, acc: make([]int32, (nx+1)*(ny+1))}
 	fill(func(i, j int) { t.acc[(j+1)*(nx+1)+i+1]++ })
 	for j := 1; j <= ny; j++ {
 		for i := 1; i <= nx; i++ {
@@ -241,7 +241,7 @@ func newSAT(nx, ny int, fill func(add func(i, j int))) *sat {
 // sum counts cells [i0, i1) x [j0, j1).
 func (t *sat) sum(i0, j0, i1, j1 int) int {
 	w := t.nx + 1
-	return t.acc[j1*w+i1] - t.acc[j0*w+i1] - t.acc[j1*w+i0] + t.acc[j0*w+i0]
+	return int(t.acc[j1*w+i1] - t.acc[j0*w+i1] - t.acc[j1*w+i0] + t.acc[j0*w+i0])
 }
 
 // occupancy marks the cells of the picture that must stay visible: land

@@ -163,20 +163,29 @@ func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
 // which keep(a, b) holds (every edge when keep is nil).
 func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func(a, b [2]float64) bool) [][][2]float64 {
 	h := wd / 2
+	j := h * 0.7
 	joints := wd >= 1.5
-	ccw := func(q [][2]float64) [][2]float64 {
-		var a float64
-		for i := range q {
-			j := (i + 1) % len(q)
-			a += q[i][0]*q[j][1] - q[j][0]*q[i][1]
-		}
-		if a < 0 {
-			for i, j := 0, len(q)-1; i < j; i, j = i+1, j-1 {
-				q[i], q[j] = q[j], q[i]
+	// The pieces' points come from one allocation per call.
+	n := 0
+	for _, r := range rings {
+		per := 4
+		if joints {
+			per = 8
+			if len(r) == 2 {
+				per = 12
 			}
 		}
-		return q
+		n += per * max(len(r)-1, 0)
 	}
+	slab := make([][2]float64, 0, n)
+	piece := func(pts ...[2]float64) {
+		k := len(slab)
+		slab = append(slab, pts...)
+		out = append(out, slab[k:len(slab):len(slab)])
+	}
+	// Every piece winds the same way (positive shoelace area), so that
+	// overlaps add up under the non-zero rule: a quad is its right side
+	// forward then its left side back; a joint is a diamond.
 	for _, r := range rings {
 		for i := 0; i+1 < len(r); i++ {
 			a, b := r[i], r[i+1]
@@ -189,11 +198,11 @@ func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func
 				continue
 			}
 			nx, ny := -dy/l*h, dx/l*h
-			out = append(out, ccw([][2]float64{{a[0] + nx, a[1] + ny}, {b[0] + nx, b[1] + ny}, {b[0] - nx, b[1] - ny}, {a[0] - nx, a[1] - ny}}))
+			piece([2]float64{a[0] - nx, a[1] - ny}, [2]float64{b[0] - nx, b[1] - ny}, [2]float64{b[0] + nx, b[1] + ny}, [2]float64{a[0] + nx, a[1] + ny})
 			if joints {
-				out = append(out, ccw([][2]float64{{b[0] - h*0.7, b[1]}, {b[0], b[1] - h*0.7}, {b[0] + h*0.7, b[1]}, {b[0], b[1] + h*0.7}}))
+				piece([2]float64{b[0] - j, b[1]}, [2]float64{b[0], b[1] - j}, [2]float64{b[0] + j, b[1]}, [2]float64{b[0], b[1] + j})
 				if len(r) == 2 { // a lone segment: its start needs a joint too
-					out = append(out, ccw([][2]float64{{a[0] - h*0.7, a[1]}, {a[0], a[1] - h*0.7}, {a[0] + h*0.7, a[1]}, {a[0], a[1] + h*0.7}}))
+					piece([2]float64{a[0] - j, a[1]}, [2]float64{a[0], a[1] - j}, [2]float64{a[0] + j, a[1]}, [2]float64{a[0], a[1] + j})
 				}
 			}
 		}
@@ -201,18 +210,52 @@ func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func
 	return out
 }
 
-func circle(x, y, r float64) [][2]float64 {
-	n := 8
-	if r > 2 {
-		n = 16
+// circles appends a polygon approximating each circle (x, y, r) to out,
+// all from one allocation.
+func circles(out [][][2]float64, cs [][3]float64) [][][2]float64 {
+	n := 0
+	for _, c := range cs {
+		n += circleSides(c[2])
 	}
-	c := make([][2]float64, n)
-	for i := range c {
-		a := 2 * math.Pi * float64(i) / float64(n)
-		c[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
+	slab := make([][2]float64, 0, n)
+	for _, c := range cs {
+		k := len(slab)
+		slab = appendCircle(slab, c[0], c[1], c[2])
+		out = append(out, slab[k:len(slab):len(slab)])
 	}
-	return c
+	return out
 }
+
+func circleSides(r float64) int {
+	if r > 2 {
+		return 16
+	}
+	return 8
+}
+
+// unitCircle holds cos and sin of the 8 and 16 equal angles.
+var unitCircle = func() (u [2][][2]float64) {
+	for k, n := range []int{8, 16} {
+		for i := range n {
+			a := 2 * math.Pi * float64(i) / float64(n)
+			u[k] = append(u[k], [2]float64{math.Cos(a), math.Sin(a)})
+		}
+	}
+	return u
+}()
+
+func appendCircle(b [][2]float64, x, y, r float64) [][2]float64 {
+	u := unitCircle[0]
+	if circleSides(r) == 16 {
+		u = unitCircle[1]
+	}
+	for _, v := range u {
+		b = append(b, [2]float64{x + r*v[0], y + r*v[1]})
+	}
+	return b
+}
+
+func circle(x, y, r float64) [][2]float64 { return appendCircle(nil, x, y, r) }
 
 func (s *scene) raster() (*image.RGBA, error) {
 	if err := loadFonts(); err != nil {
@@ -430,8 +473,7 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 		p.fillTiled(casing, image.NewUniform(colAreaCasing))
 		p.fillTiled(areas, image.NewUniform(colAreaEdge))
 	}
-	dots := make([][][2]float64, 0, len(s.dots))
-	var moved [][][2]float64
+	var dotC, movedC [][3]float64
 	for _, d := range s.dots {
 		r := d.r * dotScale
 		if !visible([4]float64{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}, r) {
@@ -439,11 +481,12 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 		}
 		c := xf([2]float64{d.x, d.y})
 		if d.moved {
-			moved = append(moved, circle(c[0], c[1], max(d.r, 1.2)*dotScale))
+			movedC = append(movedC, [3]float64{c[0], c[1], max(d.r, 1.2) * dotScale})
 			continue
 		}
-		dots = append(dots, circle(c[0], c[1], r))
+		dotC = append(dotC, [3]float64{c[0], c[1], r})
 	}
+	dots, moved := circles(nil, dotC), circles(nil, movedC)
 	if len(dots) > 0 {
 		p.fillTiled(dots, image.NewUniform(colDot))
 	}

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"sync"
 )
 
 // encodePNG writes img, which must be opaque, as an 8-bit RGB PNG. Rows use
@@ -40,10 +41,10 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 		}
 		raw[s] = data
 		var buf bytes.Buffer
-		fw, err := flate.NewWriter(&buf, flate.BestSpeed)
-		if err == nil {
-			_, err = fw.Write(data)
-		}
+		fw := deflaters.Get().(*flate.Writer)
+		defer deflaters.Put(fw)
+		fw.Reset(&buf) // a fresh stream: no history from another strip
+		_, err := fw.Write(data)
 		if err == nil {
 			if s == strips-1 {
 				err = fw.Close()
@@ -78,6 +79,15 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	bw.chunk("IEND", nil)
 	return bw.err
 }
+
+// deflaters recycles the deflate writers (about 1 MB of state each).
+var deflaters = sync.Pool{New: func() any {
+	w, err := flate.NewWriter(nil, flate.BestSpeed)
+	if err != nil {
+		panic(err) // BestSpeed is a valid level
+	}
+	return w
+}}
 
 // chunkWriter writes PNG chunks, keeping the first error.
 type chunkWriter struct {
