@@ -6,7 +6,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/paulmach/orb"
 )
 
@@ -95,7 +95,7 @@ func cpuTime() int64 {
 }
 
 // BenchmarkNoOverlapEngland: the no-overlap check of the England hubs, the
-// structural one Build uses beside the general geo.CheckNoOverlap it
+// structural one Build uses beside the general polygon.CheckNoOverlap it
 // replaced.
 func BenchmarkNoOverlapEngland(b *testing.B) {
 	m := build(b, englandInput(b))
@@ -108,7 +108,7 @@ func BenchmarkNoOverlapEngland(b *testing.B) {
 		check func([]orb.MultiPolygon) error
 	}{
 		{"structural", noOverlap},
-		{"general", geo.CheckNoOverlap},
+		{"general", polygon.CheckNoOverlap},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -11,6 +11,9 @@ import (
 	"sync/atomic"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/paulmach/orb"
 )
@@ -129,18 +132,18 @@ type levelPolygons struct {
 // plane, where neighbours share exact vertices), un-projects, rounds,
 // repairs and validates. Groups are processed on all CPUs; the result does
 // not depend on their number.
-func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, *geo.Triangulation, error) {
+func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, *delaunay.Triangulation, error) {
 	g, r := in.Graph, in.Result
 	xy := g.XY
 	var clip orb.MultiPolygon
 	if len(in.Boundary) > 0 {
 		clip = projectBoundary(in.Boundary, proj.Forward)
 	}
-	tri, err := geo.Triangulate(xy)
+	tri, err := delaunay.Triangulate(xy)
 	if err != nil {
 		return nil, nil, fmt.Errorf("export: triangulating sites: %w", err)
 	}
-	cells, err := geo.VoronoiCells(tri, clip)
+	cells, err := voronoi.Cells(tri, clip)
 	if err != nil {
 		return nil, nil, fmt.Errorf("export: cells: %w", err)
 	}
@@ -217,13 +220,13 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 	return out, tri, nil
 }
 
-// dissolve runs geo.Dissolve on slices of the groups in parallel.
+// dissolve runs voronoi.Dissolve on slices of the groups in parallel.
 func dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
 	out := make([]orb.MultiPolygon, len(groups))
 	const chunk = 64
 	parallelFor((len(groups)+chunk-1)/chunk, func(c int) {
 		lo, hi := c*chunk, min((c+1)*chunk, len(groups))
-		copy(out[lo:hi], geo.Dissolve(cells, groups[lo:hi]))
+		copy(out[lo:hi], voronoi.Dissolve(cells, groups[lo:hi]))
 	})
 	return out
 }
@@ -268,12 +271,12 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 		if len(gr.Members) == 0 {
 			return
 		}
-		if err := geo.CheckPolygon(polys[gi]); err != nil {
+		if err := polygon.Check(polys[gi]); err != nil {
 			errs[gi] = &GeometryError{Layer: layer, ID: gi, Err: err}
 			return
 		}
 		for _, p := range gr.Members {
-			if !containsClosed(polys[gi], roundPoint(in.Practices[p].Loc)) {
+			if !polygon.Contains(polys[gi], roundPoint(in.Practices[p].Loc)) {
 				errs[gi] = &GeometryError{Layer: layer, ID: gi,
 					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
 				return
@@ -344,41 +347,4 @@ func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) [
 		}
 	}
 	return out
-}
-
-// containsClosed reports whether p lies inside mp or on its boundary
-// (exact comparisons on the rounded coordinates).
-func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for i := 0; i+1 < len(ring); i++ {
-				if onSegment(p, ring[i], ring[i+1]) {
-					return true
-				}
-			}
-		}
-		in := false
-		for _, ring := range poly {
-			if ringCrossings(ring, p) {
-				in = !in
-			}
-		}
-		if in {
-			return true
-		}
-	}
-	return false
-}
-
-func onSegment(p, a, b orb.Point) bool {
-	if p == a || p == b {
-		return true
-	}
-	px, py := micro(p)
-	ax, ay := micro(a)
-	bx, by := micro(b)
-	if (bx-ax)*(py-ay)-(by-ay)*(px-ax) != 0 {
-		return false
-	}
-	return min(ax, bx) <= px && px <= max(ax, bx) && min(ay, by) <= py && py <= max(ay, by)
 }

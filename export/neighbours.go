@@ -1,7 +1,7 @@
 package export
 
 import (
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
 )
 
@@ -12,7 +12,7 @@ import (
 // always differ), by a graph edge (bridges across water), or are the same
 // site (co-located practices in several groups). assign is the level's
 // group per practice.
-func colourLevel(g *graph.Graph, tri *geo.Triangulation, assign []int32, regions []Region) {
+func colourLevel(g *graph.Graph, tri *delaunay.Triangulation, assign []int32, regions []Region) {
 	adjacent := func(fn func(a, b int)) {
 		pair := func(v, w int) {
 			for _, p := range g.SiteMembers(v) {

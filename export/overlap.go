@@ -5,12 +5,12 @@ import (
 	"math"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/paulmach/orb"
 )
 
 // noOverlap reports whether two of the polygons of one level share
-// interior area, returning a *geo.PolygonError wrapping geo.ErrOverlap
+// interior area, returning a *polygon.Error wrapping polygon.ErrOverlap
 // that names them. The polygons must each be valid (geo.CheckPolygon) and
 // on the 1e-6 degree grid, as finishPolygons leaves them; every test runs
 // exactly in int64 micro-degrees.
@@ -28,7 +28,7 @@ import (
 //     direction by both (interiors on the same side), is an overlap. Any
 //     other contact except a common end point (an end point inside another
 //     edge, a partial collinear overlap) means the polygons are not a clean
-//     subdivision, and the level is checked by geo.CheckNoOverlap instead.
+//     subdivision, and the level is checked by polygon.CheckNoOverlap instead.
 //  2. At every vertex used by several polygons, the edges are sorted by
 //     angle, and each polygon's coverage of every sector between
 //     consecutive edges follows from the directions its rings run (a ring
@@ -46,7 +46,7 @@ import (
 func noOverlap(polys []orb.MultiPolygon) error {
 	err, clean := structuralNoOverlap(polys)
 	if !clean {
-		return geo.CheckNoOverlap(polys)
+		return polygon.CheckNoOverlap(polys)
 	}
 	return err
 }
@@ -95,6 +95,7 @@ type oseg struct {
 }
 
 type oring struct {
+	ring     orb.Ring // the ring itself
 	owner    int32
 	lo, hi   ipoint // bounding box
 	from, to int32  // its edges are segs[from:to]
@@ -112,7 +113,7 @@ func newOverlapCheck(polys []orb.MultiPolygon) *overlapCheck {
 		c.bounds[o] = mp.Bound()
 		for _, poly := range mp {
 			for _, ring := range poly {
-				r := oring{owner: int32(o), from: int32(len(c.segs))}
+				r := oring{ring: ring, owner: int32(o), from: int32(len(c.segs))}
 				r.lo = ipoint{math.MaxInt64, math.MaxInt64}
 				r.hi = ipoint{math.MinInt64, math.MinInt64}
 				for k := 0; k+1 < len(ring); k++ {
@@ -135,7 +136,7 @@ func overlapError(a, b int32) error {
 	if a > b {
 		a, b = b, a
 	}
-	return &geo.PolygonError{Polygon: int(a), Ring: -1, Vertex: -1, Other: int(b), OtherRing: -1, Err: geo.ErrOverlap}
+	return &polygon.Error{Polygon: int(a), Ring: -1, Vertex: -1, Other: int(b), OtherRing: -1, Err: polygon.ErrOverlap}
 }
 
 // pairs relates every pair of nearby edges of different polygons (step 1).
@@ -443,43 +444,16 @@ func (c *overlapCheck) contained(polys []orb.MultiPolygon) error {
 				bhi[o].x < r.hi.x || blo[o].y > r.lo.y || bhi[o].y < r.hi.y {
 				continue
 			}
-			for k := r.from; k < r.to; k++ {
-				side := pointSideI(polys[o], c.segs[k].a)
-				if side > 0 {
+			for _, p := range r.ring {
+				side := polygon.Locate(polys[o], p)
+				if side == polygon.Inside {
 					return overlapError(r.owner, o)
 				}
-				if side < 0 {
+				if side == polygon.Outside {
 					break
 				}
 			}
 		}
 	}
 	return nil
-}
-
-// pointSideI returns 1 when p is strictly inside mp, 0 on its boundary and
-// -1 outside (even-odd over all rings), exactly.
-func pointSideI(mp orb.MultiPolygon, p ipoint) int {
-	in := false
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for i := 0; i+1 < len(ring); i++ {
-				a, b := toIPoint(ring[i]), toIPoint(ring[i+1])
-				s := oseg{a: a, b: b}
-				if onEdge(p, &s) {
-					return 0
-				}
-				if (a.y > p.y) != (b.y > p.y) {
-					// Crossing to the right of p?
-					if (b.y > a.y) == (cross(a, b, p) > 0) {
-						in = !in
-					}
-				}
-			}
-		}
-	}
-	if in {
-		return 1
-	}
-	return -1
 }

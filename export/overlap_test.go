@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/paulmach/orb"
 )
 
@@ -37,7 +37,7 @@ func TestNoOverlap(t *testing.T) {
 		name    string
 		polys   []orb.MultiPolygon
 		overlap [2]int // the pair named, or {-1, -1}
-		clean   bool   // decided without geo.CheckNoOverlap
+		clean   bool   // decided without polygon.CheckNoOverlap
 	}{
 		{"neighbours share an edge", []orb.MultiPolygon{rect(0, 0, 10, 10), rect(10, 0, 20, 10)}, [2]int{-1, -1}, true},
 		// +---+---+
@@ -63,7 +63,7 @@ func TestNoOverlap(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for i, mp := range tc.polys {
-				if err := geo.CheckPolygon(mp); err != nil {
+				if err := polygon.Check(mp); err != nil {
 					t.Fatalf("test polygon %d invalid: %v", i, err)
 				}
 			}
@@ -78,8 +78,8 @@ func TestNoOverlap(t *testing.T) {
 				}
 				return
 			}
-			var pe *geo.PolygonError
-			if !errors.Is(err, geo.ErrOverlap) || !errors.As(err, &pe) {
+			var pe *polygon.Error
+			if !errors.Is(err, polygon.ErrOverlap) || !errors.As(err, &pe) {
 				t.Fatalf("err = %v, want an overlap", err)
 			}
 			if pe.Polygon != tc.overlap[0] || pe.Other != tc.overlap[1] {
@@ -114,14 +114,14 @@ func randomTiles(r *rand.Rand, n int) []orb.MultiPolygon {
 	return out
 }
 
-// The structural check agrees with the general one (geo.CheckNoOverlap) on
+// The structural check agrees with the general one (polygon.CheckNoOverlap) on
 // random sets of tiles, overlapping or not.
 func TestNoOverlapAgreesWithGeneralCheck(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	seen := map[bool]int{}
 	for trial := range 3000 {
 		polys := randomTiles(r, 2+r.IntN(4))
-		want := geo.CheckNoOverlap(polys) != nil
+		want := polygon.CheckNoOverlap(polys) != nil
 		got, clean := structuralNoOverlap(polys)
 		if !clean {
 			continue

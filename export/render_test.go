@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"image/color"
 	"image/png"
 	"io"
@@ -272,11 +273,8 @@ func TestPictureErrors(t *testing.T) {
 func inRings(rings [][][2]float64, x, y float64) bool {
 	in := false
 	for _, r := range rings {
-		for i := 0; i+1 < len(r); i++ {
-			a, b := r[i], r[i+1]
-			if (a[1] > y) != (b[1] > y) && a[0]+(y-a[1])*(b[0]-a[0])/(b[1]-a[1]) > x {
-				in = !in
-			}
+		if polygon.RingSide(r, [2]float64{x, y}) != polygon.Outside {
+			in = !in
 		}
 	}
 	return in
