@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 
+	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/input"
 )
 
@@ -65,4 +67,15 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// htmlOptions are the options of the interactive page: the static maps'
+// title, and -attribution or else the practices file (the page itself adds
+// "Made with hubpart").
+func (j *job) htmlOptions() export.HTMLOptions {
+	o := export.HTMLOptions{Title: j.mapTitle(), Attribution: j.mapf.attribution}
+	if o.Attribution == "" && j.inputName != "" {
+		o.Attribution = "Practices: " + filepath.Base(j.inputName) + "."
+	}
+	return o
 }

@@ -44,6 +44,23 @@ func TestPartitionHTMLMap(t *testing.T) {
 		}
 	}
 
+	// The default title counts the result; the attribution names the input.
+	if !strings.Contains(s, `"title":"30 practices in `) || !strings.Contains(s, `"attribution":"Practices: small_practices.csv."`) {
+		t.Errorf("default title or attribution missing from the page")
+	}
+	stdout.Reset()
+	args = append(args, "-title", "Test <area>", "-attribution", "Data: ONS & NHS")
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if b, err = os.ReadFile(page); err != nil {
+		t.Fatal(err)
+	}
+	s = string(b)
+	if !strings.Contains(s, "<title>Test &lt;area&gt;</title>") || !strings.Contains(s, `"attribution":"Data: ONS \u0026 NHS"`) {
+		t.Errorf("-title and -attribution did not reach the page")
+	}
+
 	// A map file of another kind is refused before any work.
 	stderr.Reset()
 	bad := filepath.Join(dir, "map.txt")
