@@ -14,14 +14,18 @@ import (
 var ErrHubSites = errors.New("partition: fixed hub sites cannot be honoured")
 
 // HubSiteError lists the fixed hub sites (WithHubSites) that no plan can
-// honour: two fixed sites that must share a hub because they stand on one
-// site or are locked together. Each problem names its practices.
+// honour: fixed sites locked together (WithLocked), which must share a
+// hub. Each problem names its practices; Error shows the first five.
 type HubSiteError struct {
 	Problems []string
 }
 
 func (e *HubSiteError) Error() string {
-	return fmt.Sprintf("partition: fixed hub sites: %s", strings.Join(e.Problems, "; "))
+	const show = 5
+	if len(e.Problems) <= show {
+		return fmt.Sprintf("partition: fixed hub sites: %s", strings.Join(e.Problems, "; "))
+	}
+	return fmt.Sprintf("partition: fixed hub sites: %s; and %d more", strings.Join(e.Problems[:show], "; "), len(e.Problems)-show)
 }
 
 // Unwrap returns ErrHubSites.
@@ -34,20 +38,43 @@ func (e *HubSiteError) Unwrap() error { return ErrHubSites }
 // weighted medoid. The search never moves a marked practice out of its hub
 // and never puts two in one; a connected set of practices with more marked
 // practices than it has room for hubs gets one hub per marked practice,
-// out of bounds and explained in Result.Notes. Two marked practices on one
-// site, or locked together (WithLocked), cannot be separated: Run returns
-// a *HubSiteError naming them. Areas keep the medoid. A nil slice means
+// out of bounds and explained in Result.Notes. Marked practices sharing a
+// site are split into atoms of their own (the site's other practices go
+// with the first), so each can host a hub; marked practices locked
+// together (WithLocked) cannot be separated: Run returns a *HubSiteError
+// naming them. Areas keep the medoid. A nil slice means
 // none. See the package documentation (Fixed hub sites).
 func WithHubSites(fixed []bool) Option { return func(o *options) { o.hubSites = fixed } }
+
+// checkConstraints checks the planner constraints' slices against the
+// practices and levels (alignment, fixed hub sites).
+func (o *options) checkConstraints(np, nlevels int) error {
+	if o.hubSites != nil && len(o.hubSites) != np {
+		return fmt.Errorf("%w: %d hub-site flags for %d practices", ErrMismatch, len(o.hubSites), np)
+	}
+	return o.checkAlign(np, nlevels)
+}
+
+// secondFixed reports whether practice p is a fixed hub site while the
+// atom being made already holds one (*has), and records p's flag: fixed
+// hub sites sharing a site each start an atom of their own (the site's
+// other practices go with the first), so that each can host a hub.
+func secondFixed(fixed []bool, p int32, has *bool) bool {
+	if fixed == nil || !fixed[p] {
+		return false
+	}
+	if *has {
+		return true
+	}
+	*has = true
+	return false
+}
 
 // hubSiteUnits marks the level-0 units holding a fixed hub site, or
 // returns a *HubSiteError for units holding two or more.
 func hubSiteUnits(ps []geo.Practice, u units, fixed []bool, locked []string) ([]bool, error) {
 	if fixed == nil {
 		return nil, nil
-	}
-	if len(fixed) != len(ps) {
-		return nil, fmt.Errorf("%w: %d hub-site flags for %d practices", ErrMismatch, len(fixed), len(ps))
 	}
 	pin := make([]bool, u.n)
 	by := make([][]int, u.n)
@@ -64,14 +91,14 @@ func hubSiteUnits(ps []geo.Practice, u units, fixed []bool, locked []string) ([]
 			continue
 		}
 		codes := make([]string, len(f))
-		why := "stand on one site"
 		for i, p := range f {
 			codes[i] = ps[p].Code
-			if locked != nil && locked[p] != "" {
-				why = fmt.Sprintf("are locked together (%q)", locked[p])
-			}
 		}
-		problems = append(problems, fmt.Sprintf("practices %s are all fixed hub sites but %s, so they cannot be in different hubs", listCodes(codes), why))
+		lock := ""
+		if locked != nil {
+			lock = fmt.Sprintf(" (%q)", locked[f[0]])
+		}
+		problems = append(problems, fmt.Sprintf("practices %s are fixed hub sites but locked together%s, so they cannot be in different hubs", listCodes(codes), lock))
 	}
 	if problems != nil {
 		return nil, &HubSiteError{problems}
