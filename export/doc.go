@@ -53,6 +53,14 @@
 //   - a practice: layer ("practice"), code, name, patients, the ID of its
 //     group at every level (named by level: hub, area, ...), the status of
 //     each (hub_status, area_status, ...), then Practice.Props.
+//   - a result started from an initial configuration
+//     (partition.WithInitial, Result.Change) adds, first among the extra
+//     properties, to every practice: from (its initial label, "" when
+//     free), moved (its initial group is not its hub's origin) and change
+//     (kept, moved, split, grown, shrunk, reshaped or free); to every hub:
+//     origin (the initial group supplying most of its patients) and change
+//     (its origin's class, or new). The map draws moved practices in
+//     magenta, with a legend entry.
 //
 // # Geometry
 //
