@@ -206,11 +206,12 @@ func (r *refiner) bothPinned(a, b []int32) bool {
 
 // pinK raises the group count of every piece to its number of fixed hub
 // sites, and keeps a piece with a fixed site from joining an oversize atom
-// that is one too. A piece too light for a hub per fixed site is noted, per
-// site.
-func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
+// that is one too. A piece too light for a hub per fixed site is noted,
+// per site, and not repaired (no repair can put every hub in bounds); its
+// atoms are marked in the returned slice (nil when there is none).
+func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) (crowded []bool) {
 	if ag.pin == nil {
-		return
+		return nil
 	}
 	for _, pc := range pieces {
 		var sites []int32
@@ -233,6 +234,16 @@ func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
 			hi = 0
 		}
 		pc.k = len(sites)
+		if pc.k <= hi {
+			continue // room for a hub per fixed site
+		}
+		pc.feasible = false
+		if crowded == nil {
+			crowded = make([]bool, ag.n())
+		}
+		for _, u := range pc.atoms {
+			crowded[u] = true
+		}
 		names := make([]string, len(sites))
 		for i, u := range sites {
 			names[i] = siteName(p, u)
@@ -240,17 +251,26 @@ func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
 		*notes = append(*notes, fmt.Sprintf("fixed hub sites %s: the practices connected to them have %s patients, room for at most %s of %s; each fixed site got a %s of its own, out of bounds",
 			listCodes(names), num(pc.W), count(max(hi, 0), p.name), span(p.b), p.name))
 	}
+	return crowded
 }
 
 // pinNotes explains, per fixed hub site, every group out of bounds that
-// holds one (lab and status as labelGroups made them).
-func pinNotes(ag *pgraph, lab []int32, status []Status, p levelParams, notes *[]string) {
+// holds one (lab, status and reason as labelGroups made them), and gives
+// the groups of crowded pieces (pinK) their true reason: too many fixed
+// sites for the patients, not an unsplittable weight.
+func pinNotes(ag *pgraph, lab []int32, status []Status, reason []string, crowded []bool, p levelParams, notes *[]string) {
 	if ag.pin == nil {
 		return
 	}
 	gw := make([]int64, len(status))
 	for v, g := range lab {
 		gw[g] += ag.w[v]
+	}
+	for v, g := range lab {
+		if crowded != nil && crowded[v] && status[g] != StatusOK && status[g] != StatusOversize {
+			status[g] = StatusOutOfBounds
+			reason[g] = fmt.Sprintf("%s patients: its practices are connected to more fixed hub sites than there is room for %s of %s", num(gw[g]), plural(p.name), span(p.b))
+		}
 	}
 	for v, g := range lab {
 		if ag.pin[v] && status[g] != StatusOK && status[g] != StatusOversize { // oversize: its own reason
@@ -375,7 +395,7 @@ func separatePins(ctx context.Context, ag *pgraph, out *levelOut, p levelParams)
 			reason[g] = fmt.Sprintf("%s patients: fixed hub sites had to be put in different %s, and no split within %s keeps them apart", num(gw[g]), plural(p.name), span(p.b))
 		}
 	}
-	pinNotes(ag, l.lab, status, p, &out.notes)
+	pinNotes(ag, l.lab, status, reason, nil, p, &out.notes)
 	out.setCanonical(l.lab, status, reason)
 }
 
