@@ -178,6 +178,50 @@ func (s *splitter) pinCut(c *cut, F, k int, W1, W2 int64) {
 // pinned reports whether atom v is a fixed hub site.
 func (r *refiner) pinned(v int32) bool { return r.g.pin != nil && r.g.pin[v] }
 
+// initPins records the fixed hub site of every group of r.
+func (r *refiner) initPins() {
+	if r.g.pin == nil {
+		return
+	}
+	r.site = make([]int32, len(r.gw))
+	for i := range r.site {
+		r.site[i] = -1
+	}
+	for v, a := range r.lab {
+		if r.g.pin[v] {
+			r.site[a] = int32(v)
+		}
+	}
+}
+
+// movePin keeps r.site when atom v moves from one group to another.
+func (r *refiner) movePin(v, from, to int32) {
+	if r.site != nil && r.g.pin[v] {
+		r.site[from], r.site[to] = -1, v
+	}
+}
+
+// pinCorrection turns the inertia change of moving atom v from group a to
+// group h into the change of Σ w·|p − s|² for a group with a fixed hub
+// site s: such a group is judged about its site, not its centroid.
+func (r *refiner) pinCorrection(v, a, h int32) float64 {
+	if r.site == nil {
+		return 0
+	}
+	g := r.g
+	w, x, y := g.w[v], g.x[v], g.y[v]
+	var d float64
+	if s := r.site[a]; s >= 0 {
+		dx, dy := x-g.x[s], y-g.y[s]
+		d += -float64(w)*(dx*dx+dy*dy) - leaveCost(w, x, y, r.gw[a], r.gx[a], r.gy[a])
+	}
+	if s := r.site[h]; s >= 0 {
+		dx, dy := x-g.x[s], y-g.y[s]
+		d += float64(w)*(dx*dx+dy*dy) - joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+	}
+	return d
+}
+
 // pinIn returns the fixed hub site among members (without skip, with
 // extra), or -1.
 func (r *refiner) pinIn(members []int32, extra, skip int32) int32 {
