@@ -145,6 +145,21 @@ func (s *splitter) pinSubtrees(order []int32) int {
 	return int(s.sf[order[0]])
 }
 
+// pinTries bounds the fresh trees drawn for a cut of order (weight W)
+// into k groups: when the fixed hub sites force more groups than the
+// weight allows (so some group will be out of bounds whatever the tree),
+// the sites decide the cut far more than the tree does, and one more tree
+// is enough.
+func (s *splitter) pinTries(order []int32, k int, W int64, tries int) int {
+	if s.g.pin == nil {
+		return tries
+	}
+	if _, hi := s.b.kRange(W, len(order)); k <= hi || s.pinCount(order) < k {
+		return tries
+	}
+	return min(tries, 1)
+}
+
 // pinsFit reports whether cutting above v into k1 and k2 groups leaves at
 // most one pinned atom per group on each side (F pinned atoms in all).
 func (s *splitter) pinsFit(v int32, F, k1, k2 int) bool {
