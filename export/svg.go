@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strconv"
@@ -54,7 +53,7 @@ func svgPath(rings [][][2]float64) string {
 }
 
 func (s *scene) writeSVG(w *bufio.Writer) {
-	esc := html.EscapeString
+	esc := xmlText
 	W, H := s.w, s.h
 	hairline := math.Max(0.5, float64(W)/2400)
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
