@@ -152,6 +152,7 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 		}
 		return roundPoint(proj.Inverse([2]float64(p)))
 	}
+	ll := newLonLat(proj)
 	out := &levelPolygons{}
 	for l := range r.Groups {
 		if err := ctx.Err(); err != nil {
@@ -176,10 +177,12 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 		merged := geo.Dissolve(ps.pieces, groups)
 		polys := make([]orb.MultiPolygon, len(groups))
 		for gi := range groups {
-			polys[gi] = finishPolygons(merged[gi], conv)
+			polys[gi] = ll.finish(merged[gi], conv)
 		}
 		if err := validateLevel(in, l, polys); err != nil {
-			return nil, err
+			if !repairLevel(in, l, merged, ps.apex, polys, ll, conv) {
+				return nil, err
+			}
 		}
 		out.byLevel = append(out.byLevel, polys)
 		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(groups)))
@@ -270,7 +273,22 @@ func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) [
 
 // containsClosed reports whether p lies inside mp or on its boundary
 // (exact comparisons on the rounded coordinates).
+//
+// A point on a pole, where longitude means nothing, is contained when the
+// polygon reaches that pole (has a vertex on its latitude).
 func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
+	if p[1] == 90 || p[1] == -90 {
+		for _, poly := range mp {
+			for _, ring := range poly {
+				for _, v := range ring {
+					if v[1] == p[1] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	for _, poly := range mp {
 		for _, ring := range poly {
 			for i := 0; i+1 < len(ring); i++ {
