@@ -82,6 +82,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 	for l := range m.Levels {
 		colourLevel(g, r.Assign[l], m.Levels[l].Regions)
 	}
+	addChange(m, r.Change)
 	return m, nil
 }
 

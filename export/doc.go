@@ -53,6 +53,14 @@
 //   - a practice: layer ("practice"), code, name, patients, the ID of its
 //     group at every level (named by level: hub, area, ...), the status of
 //     each (hub_status, area_status, ...), then Practice.Props.
+//   - a result started from an initial configuration
+//     (partition.WithInitial, Result.Change) adds, first among the extra
+//     properties, to every practice: from (its initial label, "" when
+//     free), moved (its initial group is not its hub's origin) and change
+//     (kept, moved, split, grown, shrunk, reshaped or free); to every hub:
+//     origin (the initial group supplying most of its patients) and change
+//     (its origin's class, or new). The map draws moved practices in
+//     magenta, with a legend entry.
 //
 // # Geometry
 //
@@ -105,4 +113,18 @@
 // it is drawn in the emptiest corner of the map frame, its window outlined
 // on the map. The plane is the sites' conformal projection (Model.Project:
 // true shapes at any latitude).
+//
+// # Interactive page
+//
+// WriteHTML writes one self-contained HTML page (no network requests: the
+// script htmlmap/map.js, the style htmlmap/map.css and the data are
+// inline, embedded with go:embed) that draws the same shapes on a canvas
+// and lets a planner pan, zoom, hover, click and search. Its data is one
+// JSON block: coordinates in whole metres of the same plane, relative to
+// the drawing's lower-left corner, each ring delta-encoded (England: 1.2
+// MB). Names go through encoding/json (which escapes <, > and &) into a
+// type="application/json" script block and are put into the document with
+// textContent, so no input text can become markup. The page sets
+// data-ready on <html> when it has drawn and handled its URL fragment
+// (#q=CODE), and offers window.hubpartMap.locate(code) for tests.
 package export

@@ -5,7 +5,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
+	"maps"
 	"math"
 	"net/url"
 	"os"
@@ -24,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/partition"
@@ -411,6 +416,25 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	click(t, ctx, "colour-neighbours")
 	watch.check(t, "layer toggles")
 
+	// The key's count of hubs outside their bounds lists them.
+	var outside []partition.Group
+	for _, g := range r.Groups[0] {
+		if g.Status != partition.StatusOK {
+			outside = append(outside, g)
+		}
+	}
+	click(t, ctx, "warn-list")
+	sel = textOf(t, ctx, "selection")
+	if !strings.Contains(sel, fmt.Sprintf("%d hubs outside their size bounds", len(outside))) {
+		t.Errorf("list of hubs outside their bounds: %q", sel)
+	}
+	for _, g := range outside {
+		if !regexp.MustCompile(fmt.Sprintf(`\bHub %d\b`, g.ID)).MatchString(sel) {
+			t.Errorf("hub %d (%s) not in the list of hubs outside their bounds", g.ID, g.Status)
+		}
+	}
+	watch.check(t, "hubs outside their bounds")
+
 	// A screenshot of England with the practice's hub selected.
 	openPage(t, ctx, u+"#q="+code)
 	click(t, ctx, "zoom-fit")
@@ -420,7 +444,7 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	}
 	checkScreenshot(t, shot)
 	if *htmlScreenshot != "" {
-		if err := os.WriteFile(*htmlScreenshot, shot, 0o644); err != nil {
+		if err := writeSmallPNG(*htmlScreenshot, shot); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -483,6 +507,42 @@ func checkScreenshot(tb testing.TB, b []byte) {
 	if len(colours) < 100 || inFill < total*3/100 {
 		tb.Errorf("screenshot looks blank: %d colours, %d of %d pixels in hub fills", len(colours), inFill, total)
 	}
+}
+
+// writeSmallPNG writes the screenshot with a palette of its 256 most
+// frequent colours (the map's flat fills; edges snap to the nearest), a
+// fraction of the size of the full-colour PNG, for the README.
+func writeSmallPNG(path string, shot []byte) error {
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		return err
+	}
+	count := map[color.RGBA]int{}
+	bd := img.Bounds()
+	for y := bd.Min.Y; y < bd.Max.Y; y++ {
+		for x := bd.Min.X; x < bd.Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			count[color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}]++
+		}
+	}
+	cols := slices.Collect(maps.Keys(count))
+	slices.SortFunc(cols, func(a, b color.RGBA) int {
+		if c := count[b] - count[a]; c != 0 {
+			return c
+		}
+		return int(a.R)<<16 | int(a.G)<<8 | int(a.B) - (int(b.R)<<16 | int(b.G)<<8 | int(b.B))
+	})
+	pal := make(color.Palette, 0, 256)
+	for _, c := range cols[:min(256, len(cols))] {
+		pal = append(pal, c)
+	}
+	out := image.NewPaletted(bd, pal)
+	draw.Draw(out, bd, img, bd.Min, draw.Src)
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, out); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // Names that try to be markup stay text in the browser.
@@ -605,7 +665,65 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	)
 	x3, y3 := locate(t, ctx, code)
 	near("after the pinch", x3, y3, mx+(x2-mx)*2, my+(y2-my)*2)
+
+	// The arrow keys pan by 80 px once the map has the focus.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("map").focus(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	do("arrow key", chromedp.KeyEvent(kb.ArrowRight))
+	x4, y4 := locate(t, ctx, code)
+	near("after the right arrow", x4, y4, x3-80, y3)
 	watch.check(t, "pan and zoom")
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// A plan of hubs only, two of whose practices moved (-from): no area
+// controls, the moved practices counted in the key and named in the hub's
+// list.
+func TestHTMLHubsOnlyMovedInBrowser(t *testing.T) {
+	ctx := startBrowser(t)
+	watch := watchPage(t, ctx)
+	in := synthetic(t, true)
+	m := build(t, in)
+	m.Levels = m.Levels[:1]
+	for i := range m.Levels[0].Regions {
+		m.Levels[0].Regions[i].Parent = -1
+	}
+	for _, p := range []int{3, 7} {
+		m.Practices[p].Props = append(m.Practices[p].Props, Property{"from", "U00042"}, Property{"moved", true})
+	}
+	var buf bytes.Buffer
+	if err := m.WriteHTML(&buf, HTMLOptions{Title: "Hubs only"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hubs.html")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var patients int64
+	for _, p := range in.Practices {
+		patients += int64(p.Patients)
+	}
+	code := m.Practices[3].Code
+	openPage(t, ctx, fileURL(path)+"#q="+code)
+	want := fmt.Sprintf("%d hubs · %d practices · %s patients", len(m.Hubs()), len(m.Practices), thousands(patients))
+	if got := textOf(t, ctx, "summary"); got != want {
+		t.Errorf("#summary %q, want %q", got, want)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](`["layer-areas", "colouring", "key-area", "key-moved"].map(id => {
+		const e = document.getElementById(id); return (e.closest("label") || e).offsetParent !== null; })`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []bool{false, false, false, true}) {
+		t.Errorf("visible [area layer, colouring, area key, moved key] = %v, want [false false false true]", got)
+	}
+	if n := textOf(t, ctx, "moved-count"); n != "(2)" {
+		t.Errorf("moved count %q, want (2)", n)
+	}
+	if sel := textOf(t, ctx, "selection"); !strings.Contains(sel, "Moved from U00042") {
+		t.Errorf("#selection for moved practice %s: %q", code, sel)
+	}
+	watch.check(t, "hubs-only page")
+}

@@ -75,6 +75,9 @@ type Practice struct {
 	Patients int64
 	// Group[l] is the ID of the practice's group at level l.
 	Group []int32
+	// Moved reports that the practice left its initial group
+	// (partition.Result.Change); the map marks it.
+	Moved bool
 	// Props are extra properties written after the standard ones, in
 	// order: Build puts the input's kept columns here (geo.Practice.Attrs,
 	// sorted by name), so columns such as pcn_code or located reach every

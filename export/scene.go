@@ -28,6 +28,7 @@ var (
 	colAreaEdge   = color.NRGBA{0x30, 0x30, 0x30, 0xe0}
 	colWarn       = color.RGBA{0xd7, 0x19, 0x1c, 0xff}
 	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0x99}
+	colMoved      = color.NRGBA{0xe0, 0x10, 0x90, 0xf0}
 	colText       = color.RGBA{0x1a, 0x1a, 0x1a, 0xff}
 	colSubtle     = color.RGBA{0x55, 0x55, 0x55, 0xff}
 )
@@ -44,7 +45,10 @@ type shape struct {
 	bounds [4]float64
 }
 
-type dot struct{ x, y, r float64 }
+type dot struct {
+	x, y, r float64
+	moved   bool // moved from its initial group: drawn in colMoved
+}
 
 // scene is the laid-out picture shared by the SVG and PNG writers.
 type scene struct {
@@ -59,6 +63,7 @@ type scene struct {
 	legendTop float64 // y of the first legend line's top
 	hasAreas  bool
 	hasWarn   bool
+	hasMoved  bool   // some practice moved from its initial group
 	inset     *inset // nil when the map has no crowded spot worth magnifying
 }
 
@@ -148,7 +153,8 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	for _, p := range m.Practices {
 		n := math.Min(float64(p.Patients), dotCap)
 		q := toPx(p.Loc)
-		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap))})
+		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap)), p.Moved})
+		s.hasMoved = s.hasMoved || p.Moved
 	}
 	s.inset = s.chooseInset(margin, top, W-margin, top+mapH)
 	return s, nil

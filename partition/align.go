@@ -118,9 +118,15 @@ func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, str
 		}
 		pg.pin = p.pin
 		var err error
-		if out, err = solveLevel(ctx, pg, p, progress); err != nil {
+		if out == nil || p.count > 0 { // a requested count is shared by the whole level
+			out, err = solveLevel(ctx, pg, p, progress)
+		} else {
+			err = resolveStrata(ctx, pg, p, out, ds.touchedUnits())
+		}
+		if err != nil {
 			return nil, err
 		}
+		ds.touched = ds.touched[:0]
 		if round == maxAlignRounds || !ds.mergeFailed(out) {
 			break
 		}
@@ -164,6 +170,7 @@ type derivedStrata struct {
 	n       []int   // per piece root: units
 	units   [][]int32
 	stratum []int32 // per unit: dense stratum id, set by relabel
+	touched []int32 // pieces that absorbed others since the last solve
 }
 
 func newDerivedStrata(g *pgraph, val []int32, b bounds) *derivedStrata {
@@ -240,6 +247,7 @@ func (d *derivedStrata) mergeEach(bad []int32) bool {
 		}
 		if q := d.cheapestNeighbour(p); q >= 0 {
 			d.union(p, q)
+			d.touched = append(d.touched, min(p, q))
 			merged = true
 		}
 	}
@@ -459,4 +467,52 @@ func alignCross(ctx context.Context, g *pgraph, out *levelOut, val []int32, p le
 			out.status[a], out.reason[a] = StatusOK, ""
 		}
 	}
+}
+
+// touchedUnits lists, ascending, the units of the strata changed by merges
+// since the last solve.
+func (d *derivedStrata) touchedUnits() []int32 {
+	roots := map[int32]bool{}
+	for _, p := range d.touched {
+		roots[d.root(p)] = true
+	}
+	var out []int32
+	for u, pc := range d.piece {
+		if pc >= 0 && roots[d.root(pc)] {
+			out = append(out, int32(u))
+		}
+	}
+	return out
+}
+
+// resolveStrata solves again only the units atoms (ascending: the strata
+// changed since out was made) on their subgraph of g, and replaces their
+// groups in out; the other groups are kept as they are.
+func resolveStrata(ctx context.Context, g *pgraph, p levelParams, out *levelOut, atoms []int32) error {
+	if len(atoms) == 0 {
+		return nil
+	}
+	sub := subgraph(ctx, g, atoms)
+	if sub == nil {
+		return ctx.Err()
+	}
+	sp := p
+	sp.words = levelWords{practices: make([]int32, len(atoms))}
+	for i, a := range atoms {
+		sp.words.practices[i] = p.words.practices[a]
+	}
+	sp.words.describe = func(a int32) (string, bool) { return p.words.describe(atoms[a]) }
+	so, err := solveLevel(ctx, sub, sp, nil)
+	if err != nil {
+		return err
+	}
+	lab := slices.Clone(out.lab)
+	for i, a := range atoms {
+		lab[a] = int32(out.ngroups) + so.lab[i]
+	}
+	status := append(slices.Clone(out.status), so.status...)
+	reason := append(slices.Clone(out.reason), so.reason...)
+	out.notes = append(out.notes, so.notes...)
+	out.setCanonical(lab, status, reason)
+	return nil
 }

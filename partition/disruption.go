@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
@@ -330,7 +330,6 @@ func detachedParts(s *sites, ps []geo.Practice, mem [][]int) []bool {
 // practices and patients moved, the part of them in detached parts of
 // their group; the adjusted Rand index.
 func (d Disruption) WriteReport(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	pct := func(a, b int64) float64 {
 		if b == 0 {
 			return 0
@@ -338,13 +337,19 @@ func (d Disruption) WriteReport(w io.Writer) error {
 		return 100 * float64(a) / float64(b)
 	}
 	n := func(v int) string { return num(int64(v)) }
-	fmt.Fprintf(tw, "initial groups\t%s\t%s valid (within bounds and contiguous)\n", n(d.Groups), n(d.Valid))
-	fmt.Fprintf(tw, "kept exactly\t%s\t%s of the %s valid (%.1f%%)\n", n(d.Kept), n(d.KeptValid), n(d.Valid), pct(int64(d.KeptValid), int64(d.Valid)))
-	fmt.Fprintf(tw, "split / merged\t%s / %s\t\n", n(d.Split), n(d.Merged))
-	fmt.Fprintf(tw, "grown / shrunk / reshaped\t%s / %s / %s\t\n", n(d.Grown), n(d.Shrunk), n(d.Reshaped))
-	fmt.Fprintf(tw, "practices moved\t%s\tof %s (%.1f%%)\n", n(d.PracticesMoved), n(d.Practices), pct(int64(d.PracticesMoved), int64(d.Practices)))
-	fmt.Fprintf(tw, "patients moved\t%s\tof %s (%.1f%%)\n", num(d.PatientsMoved), num(d.Patients), pct(d.PatientsMoved, d.Patients))
-	fmt.Fprintf(tw, "  of which in detached parts\t%s\t%.1f%% of patients (parts cut off from the largest part of their group: strict contiguity)\n", num(d.DetachedMoved), pct(d.DetachedMoved, d.Patients))
-	fmt.Fprintf(tw, "adjusted Rand index\t%.3f\t\n", d.ARI)
-	return tw.Flush()
+	var b strings.Builder
+	row := func(name, value, note string) {
+		b.WriteString(strings.TrimRight(fmt.Sprintf("%-28s  %-11s  %s", name, value, note), " "))
+		b.WriteByte('\n')
+	}
+	row("initial groups", n(d.Groups), n(d.Valid)+" valid (within bounds and contiguous)")
+	row("kept exactly", n(d.Kept), fmt.Sprintf("%s of the %s valid (%.1f%%)", n(d.KeptValid), n(d.Valid), pct(int64(d.KeptValid), int64(d.Valid))))
+	row("split / merged", n(d.Split)+" / "+n(d.Merged), "")
+	row("grown / shrunk / reshaped", n(d.Grown)+" / "+n(d.Shrunk)+" / "+n(d.Reshaped), "")
+	row("practices moved", n(d.PracticesMoved), fmt.Sprintf("of %s (%.1f%%)", n(d.Practices), pct(int64(d.PracticesMoved), int64(d.Practices))))
+	row("patients moved", num(d.PatientsMoved), fmt.Sprintf("of %s (%.1f%%)", num(d.Patients), pct(d.PatientsMoved, d.Patients)))
+	row("  of which in detached parts", num(d.DetachedMoved), fmt.Sprintf("%.1f%% of patients (parts cut off from the largest part of their group: strict contiguity)", pct(d.DetachedMoved, d.Patients)))
+	row("adjusted Rand index", fmt.Sprintf("%.3f", d.ARI), "")
+	_, err := io.WriteString(w, b.String())
+	return err
 }

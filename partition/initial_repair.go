@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // groupKind tells the repair which groups it may change.
@@ -44,7 +45,8 @@ type repairer struct {
 	ctx    context.Context
 	g      *pgraph
 	b      bounds
-	ia     []int32 // initial id per atom (-1 free)
+	ia     []int32  // initial id per atom (-1 free)
+	names  []string // initial labels by id
 	p      levelParams
 	lab    []int32 // group per atom, -1 unplaced
 	gs     []*rgroup
@@ -56,24 +58,26 @@ type repairer struct {
 	ngroups0  int             // groups before the current plan
 	before    map[int32]int64 // plan: moved weight of each touched group before it
 	wasFrozen map[int32]bool
-	wasW      map[int32]int64 // plan: weight of each touched group before it
-	acc       []int64         // per initial id, scratch of movedW
-	accIDs    []int32
-	mark      []int32 // per atom, BFS stamps
-	markN     int32
-	queue     []int32
-	sp        *splitter
+	// frozenLabel is the initial id of each kept group the plan touched
+	frozenLabel map[int32]int32
+	wasW        map[int32]int64 // plan: weight of each touched group before it
+	acc         []int64         // per initial id, scratch of movedW
+	accIDs      []int32
+	mark        []int32 // per atom, BFS stamps
+	markN       int32
+	queue       []int32
+	sp          *splitter
 }
 
-func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, ninit int, p levelParams, budget int64) *repairer {
+func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, names []string, p levelParams, budget int64) *repairer {
 	n := ag.n()
 	r := &repairer{ctx: ctx, g: ag, b: b, ia: ia, p: p, lab: make([]int32, n), budget: budget,
-		acc: make([]int64, ninit), mark: make([]int32, n)}
+		names: names, acc: make([]int64, len(names)), mark: make([]int32, n)}
 	for i := range r.lab {
 		r.lab[i] = -1
 	}
 	sem := make(chan struct{}, max(p.workers, 1))
-	r.sp = newSplitter(ctx, ag, b, 4+4*max(p.effort, 1), sem)
+	r.sp = newSplitter(ctx, ag, b, 2+2*max(p.effort, 1), sem)
 	return r
 }
 
@@ -100,6 +104,7 @@ func (r *repairer) begin() {
 	r.ngroups0 = len(r.gs)
 	r.before = map[int32]int64{}
 	r.wasFrozen = map[int32]bool{}
+	r.frozenLabel = map[int32]int32{}
 	r.wasW = map[int32]int64{}
 }
 
@@ -107,6 +112,9 @@ func (r *repairer) touch(g int32) {
 	if _, ok := r.before[g]; !ok {
 		r.before[g] = r.movedW(g, -1, -1)
 		r.wasFrozen[g] = r.gs[g].frozen
+		if r.gs[g].frozen {
+			r.frozenLabel[g] = r.ia[r.gs[g].mem[0]]
+		}
 		r.wasW[g] = r.gs[g].w
 	}
 }
@@ -336,7 +344,7 @@ func (r *repairer) open(h int32, allowFrozen bool) bool {
 // group that must give (or take) more than its neighbours can spare (or
 // hold) may take from (or give to) a neighbour anyway, which then repairs
 // itself the same way from its other neighbours, up to this many steps.
-const chainDepth = 3
+const chainDepth = 2
 
 // chainTries is how many first steps of a chain are tried at each link.
 const chainTries = 3
@@ -572,10 +580,6 @@ func (r *repairer) splitGroup(g int32, seed uint64) bool {
 	return false
 }
 
-// splitTier is the tier of merging with one neighbour and splitting the
-// union; merging with several comes one tier later.
-const splitTier = 0
-
 // plan is one way to repair a group.
 type plan struct {
 	name string
@@ -596,7 +600,8 @@ func (r *repairer) fix(a int32) bool {
 		plans = plans[:0]
 		if W < b.min {
 			for _, h := range nb {
-				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max {
+				// the second pass tries only what the first could not
+				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max && (!allowFrozen || r.gs[h].frozen) {
 					plans = append(plans, plan{"merge", 0, func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
 				}
 			}
@@ -610,7 +615,9 @@ func (r *repairer) fix(a int32) bool {
 				}
 			}
 		} else {
-			plans = append(plans, plan{"split", 0, func() bool { return r.splitGroup(a, seed) }})
+			if !allowFrozen {
+				plans = append(plans, plan{"split", 0, func() bool { return r.splitGroup(a, seed) }})
+			}
 			plans = append(plans, plan{"shed", 0, func() bool { return r.shed(a, b.max, allowFrozen, chainDepth, nil) }})
 			k := int((W + b.max - 1) / b.max)
 			if b.max < math.MaxInt64 && int64(k)*b.min > W {
@@ -643,8 +650,23 @@ func (r *repairer) fix(a int32) bool {
 		if len(ring) > len(open) {
 			sets = append(sets, ring)
 		}
+		// Merging with one neighbour competes with the local plans for a
+		// group above the maximum (whose own split may fail for its shape)
+		// and comes after them below the minimum; merging with several
+		// comes last.
+		single := 0
+		if W < b.min {
+			single = 1
+		}
 		for i, set := range sets {
-			plans = append(plans, plan{"merge and split", min(len(set)-1, 1) + splitTier, func() bool {
+			if allowFrozen && !slices.ContainsFunc(set, func(h int32) bool { return r.gs[h].frozen }) {
+				continue // tried in the first pass
+			}
+			tier := single
+			if len(set) > 1 {
+				tier = 2
+			}
+			plans = append(plans, plan{"merge and split", tier, func() bool {
 				for _, h := range set {
 					r.mergeInto(h, a)
 				}
@@ -676,10 +698,14 @@ func (r *repairer) fix(a int32) bool {
 			}
 		}
 		if best >= 0 {
+			who := r.origin(a)
 			r.begin()
 			plans[best].run()
 			c, _ := r.cost()
 			r.spent += c
+			if bestFrozen > 0 {
+				r.noteKeptChanged(who)
+			}
 			return true
 		}
 		if overBudget {
@@ -688,6 +714,46 @@ func (r *repairer) fix(a int32) bool {
 		}
 	}
 	return false
+}
+
+// origin is the initial id supplying most of group g's weight (ties: the
+// lower id), -1 when none of its atoms has one.
+func (r *repairer) origin(g int32) int32 {
+	best, bw := int32(-1), int64(-1)
+	r.accIDs = r.accIDs[:0]
+	for _, v := range r.gs[g].mem {
+		if l := r.ia[v]; l >= 0 {
+			if r.acc[l] == 0 {
+				r.accIDs = append(r.accIDs, l)
+			}
+			r.acc[l] += r.g.w[v] + 1 // +1: weightless atoms count
+		}
+	}
+	for _, l := range r.accIDs {
+		if w := r.acc[l]; w > bw || w == bw && l < best {
+			best, bw = l, w
+		}
+		r.acc[l] = 0
+	}
+	return best
+}
+
+// noteKeptChanged records the kept initial groups the plan just applied
+// changed, and for which group: a valid initial group changes only when no
+// plan repairing a neighbour without it was found.
+func (r *repairer) noteKeptChanged(who int32) {
+	var kept []string
+	for g, was := range r.wasFrozen {
+		if was && int(g) < len(r.gs) && !r.gs[g].frozen {
+			kept = append(kept, r.names[r.frozenLabel[g]])
+		}
+	}
+	slices.Sort(kept)
+	name := "free practices"
+	if who >= 0 {
+		name = "initial group " + r.names[who]
+	}
+	r.notes = append(r.notes, fmt.Sprintf("%s: valid initial group %s changed to repair %s (no repair leaving it alone was found)", r.p.name, strings.Join(kept, ", "), name))
 }
 
 // touchedValid reports whether the current plan left group a within
@@ -745,6 +811,55 @@ func (r *repairer) repairAll() {
 			}
 		}
 		if !changed {
+			return
+		}
+	}
+}
+
+// improve moves single atoms back towards their initial group: an atom
+// goes to a neighbouring group when that lowers the patients moved and
+// keeps both groups contiguous and within bounds, touching no kept initial
+// group, within the budget. Rounds run until one changes nothing.
+func (r *repairer) improve() {
+	b := r.b
+	for round := 0; round < 4; round++ {
+		changed := 0
+		for v := range int32(r.g.n()) {
+			if r.ctx.Err() != nil {
+				return
+			}
+			a := r.lab[v]
+			if r.ia[v] < 0 || !r.open(a, false) {
+				continue
+			}
+			w := r.g.w[v]
+			if r.gs[a].w-w < b.min || !b.in(r.gs[a].w) {
+				continue
+			}
+			base := r.baseMoved(a)
+			best, bestDelta := int32(-1), int64(0)
+			for _, u := range r.g.adj[r.g.off[v]:r.g.off[v+1]] {
+				h := r.lab[u]
+				if h == a || h == best || !r.open(h, false) || r.gs[h].w+w > b.max || !b.in(r.gs[h].w) {
+					continue
+				}
+				d := r.movedW(a, -1, v) + r.movedW(h, v, -1) - base(a) - base(h)
+				if d < bestDelta || d == bestDelta && best >= 0 && h < best && d < 0 {
+					best, bestDelta = h, d
+				}
+			}
+			if best < 0 || bestDelta >= 0 || !r.connectedWithout(a, v) {
+				continue
+			}
+			if r.budget > 0 && r.spent+bestDelta > r.budget {
+				continue
+			}
+			r.begin()
+			r.move(v, best)
+			r.spent += bestDelta
+			changed++
+		}
+		if changed == 0 {
 			return
 		}
 	}
