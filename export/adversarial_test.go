@@ -14,12 +14,13 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
 // exportAll runs graph, partition and every export on ps and returns the
 // error of the first stage that failed.
-func exportAll(ps []geo.Practice, hubMax int64) error {
+func exportAll(ps []input.Practice, hubMax int64) error {
 	ctx := context.Background()
 	g, _, err := graph.Build(ctx, ps)
 	if err != nil {
@@ -62,10 +63,10 @@ func exportAll(ps []geo.Practice, hubMax int64) error {
 	return m.WritePNG(io.Discard, MapOptions{Title: "t"})
 }
 
-func practicesAt(pts []orb.Point, patients int) []geo.Practice {
-	ps := make([]geo.Practice, len(pts))
+func practicesAt(pts []orb.Point, patients int) []input.Practice {
+	ps := make([]input.Practice, len(pts))
 	for i, p := range pts {
-		ps[i] = geo.Practice{Code: fmt.Sprintf("P%04d", i), Loc: p, Patients: patients}
+		ps[i] = input.Practice{Code: fmt.Sprintf("P%04d", i), Loc: p, Patients: int64(patients)}
 	}
 	return ps
 }

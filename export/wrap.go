@@ -6,6 +6,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/voronoi"
 )
 
 // lonLat turns planar group polygons (projected metres) into valid [lon,
@@ -47,7 +49,7 @@ func (w *lonLat) finish(mp orb.MultiPolygon, conv func(orb.Point) orb.Point) orb
 	for _, poly := range mp {
 		polar := 0.0
 		for _, pl := range w.poles {
-			if len(poly) > 0 && geo.ContainsPoint(orb.MultiPolygon{poly}, pl.xy) && !touchesPole(poly[0], conv) {
+			if len(poly) > 0 && polygon.Contains(orb.MultiPolygon{poly}, pl.xy) && !touchesPole(poly[0], conv) {
 				polar = pl.lat
 			}
 		}
@@ -218,7 +220,7 @@ func cutAntimeridian(mp orb.MultiPolygon) orb.MultiPolygon {
 	for k := math.Floor((lo + 180) / 360); k*360-180 < hi; k++ {
 		west, east := k*360-180, k*360+180
 		box := orb.Ring{{west, -90}, {east, -90}, {east, 90}, {west, 90}, {west, -90}}
-		for _, poly := range geo.ClipConvex(box, mp) {
+		for _, poly := range voronoi.ClipConvex(box, mp) {
 			for _, ring := range poly {
 				for i := range ring {
 					ring[i] = orb.Point{round6(ring[i][0] - k*360), ring[i][1]}
@@ -272,4 +274,24 @@ func split(a, b orb.Point, conv func(orb.Point) orb.Point, depth int) []orb.Poin
 	out := split(a, m, conv, depth+1)
 	out = append(out, m)
 	return append(out, split(m, b, conv, depth+1)...)
+}
+
+// containsPractice reports whether the practice at p lies in mp or on its
+// boundary (polygon.Contains). A practice on a pole, where longitude means
+// nothing, is contained when the polygon reaches that pole (has a vertex
+// on its latitude).
+func containsPractice(mp orb.MultiPolygon, p orb.Point) bool {
+	if p[1] == 90 || p[1] == -90 {
+		for _, poly := range mp {
+			for _, ring := range poly {
+				for _, v := range ring {
+					if v[1] == p[1] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return polygon.Contains(mp, p)
 }

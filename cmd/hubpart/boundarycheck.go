@@ -6,14 +6,15 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/input"
 )
 
 // checkInsideBoundary counts the practices outside the land outline. None
 // inside is an error (a wrong file, or latitude and longitude swapped);
 // some outside is a one-line warning on stderr naming the first, since
 // their hubs then reach beyond the outline to them.
-func checkInsideBoundary(ps []geo.Practice, b orb.MultiPolygon, stderr io.Writer) error {
+func checkInsideBoundary(ps []input.Practice, b orb.MultiPolygon, stderr io.Writer) error {
 	if len(b) == 0 || len(ps) == 0 {
 		return nil
 	}
@@ -21,7 +22,7 @@ func checkInsideBoundary(ps []geo.Practice, b orb.MultiPolygon, stderr io.Writer
 	outside, first := 0, ""
 	for i := range ps {
 		p := ps[i].Loc
-		if !bound.Contains(p) || !geo.ContainsPoint(b, p) {
+		if !bound.Contains(p) || !polygon.Contains(b, p) {
 			if outside == 0 {
 				first = ps[i].Code
 			}
