@@ -5,6 +5,12 @@
 // and list sizes spread like the real ones. It is the built-in default data
 // of the hubpart CLI and the synthetic workload of the benchmarks.
 //
+// Generate makes practices with names and list sizes (up to 2,000,000);
+// GeneratePoints makes up to 20,000,000 points of weight 1 with the same
+// clustered layout (the national-scale workload: postcodes, address points,
+// census blocks), stored as two int32 micro-degree coordinates per point,
+// with codes made only when written (WriteCSV) or handed over (Practices).
+//
 // The country is fictional. It is centred near 52.5°N 1.5°W so that it looks
 // plausible on a map, and it measures about 400 km east–west by 600 km
 // north–south, but it does not resemble any real coastline.

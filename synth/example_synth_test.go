@@ -48,3 +48,19 @@ func ExampleCountry_WriteCSV() {
 	// S000002,Thornfield Green Surgery,51.952569,0.332700,15428
 	// S000003,Aldwell Walk Medical Practice,51.828244,-0.202576,7083
 }
+
+// GeneratePoints makes a large clustered set of weight-1 points (like
+// postcodes or address points), stored as two int32 per point; codes are
+// made as they are written.
+func ExampleGeneratePoints() {
+	p, err := synth.GeneratePoints(synth.PointsOptions{Points: 1000, Seed: 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Len(), "points,", len(p.Boundary), "land polygons")
+	fmt.Println(string(p.AppendCode(nil, 0)), string(p.AppendCode(nil, 999)))
+	// Output:
+	// 1000 points, 3 land polygons
+	// P00000001 P00001000
+}

@@ -86,60 +86,13 @@ func Generate(opts Options) (*Country, error) {
 	cities := placeCities(l, opts.Seed, max(minCities, n/practicesPerCity))
 
 	nIsland := max(minIsland, (n*islandPer10k+5000)/10000)
-	nMain := n - nIsland - 1
 	nSuper := 0
 	if n >= superEvery {
 		nSuper = n / superEvery
 	}
 
 	lon, lat, pat := make([]int32, n), make([]int32, n), make([]int32, n)
-	set := func(i int, x, y int64, p int32) { lon[i], lat[i], pat[i] = int32(x), int32(y), p }
-	r := newRNG(opts.Seed, streamSites)
-	main := l.rings[0]
-
-	// Mainland: super practices first, then the rest.
-	for i := range nMain {
-		switch {
-		case i < nSuper:
-			c := &cities.list[i%min(5, len(cities.list))]
-			x, y := cityPoint(r, main, c, true)
-			set(i, x, y, superSize(r))
-		case i > 0 && r.float() < sharedShare:
-			j := r.intn(i)
-			set(i, int64(lon[j]), int64(lat[j]), regularSize(r))
-		case r.float() < ruralShare:
-			x, y := l.uniform(r, 0)
-			set(i, x, y, regularSize(r))
-		default:
-			x, y := cityPoint(r, main, cities.pick(r), false)
-			set(i, x, y, regularSize(r))
-		}
-	}
-	// The island: a town and its hinterland.
-	town := city{x: l.islandX, y: l.islandY, spread: islandTownSpread}
-	for i := nMain; i < nMain+nIsland; i++ {
-		switch {
-		case i > nMain && r.float() < sharedShare:
-			j := nMain + r.intn(i-nMain)
-			set(i, int64(lon[j]), int64(lat[j]), regularSize(r))
-		case r.float() < islandTownShare:
-			x, y := cityPoint(r, l.rings[1], &town, true)
-			set(i, x, y, regularSize(r))
-		default:
-			x, y := l.uniform(r, 1)
-			set(i, x, y, regularSize(r))
-		}
-	}
-	// The islet: one practice at its centre.
-	set(n-1, l.isletX, l.isletY, isletSize(r))
-
-	// Shuffle so that codes carry no trace of the generation order.
-	for i := n - 1; i > 0; i-- {
-		j := r.intn(i + 1)
-		lon[i], lon[j] = lon[j], lon[i]
-		lat[i], lat[j] = lat[j], lat[i]
-		pat[i], pat[j] = pat[j], pat[i]
-	}
+	scatter(l, cities, opts.Seed, lon, lat, pat, nIsland, nSuper)
 
 	codes, names := labels(n, opts.Seed)
 	ps := make([]input.Practice, n)
@@ -152,6 +105,70 @@ func Generate(opts Options) (*Country, error) {
 		}
 	}
 	return &Country{Practices: ps, Boundary: l.multiPolygon()}, nil
+}
+
+// scatter places len(lon) sites on l: nIsland on the island, the last on
+// the islet, the rest on the mainland (the first nSuper of them super
+// practices in the five largest cities), then shuffles them. pat receives
+// the list sizes; when pat is nil no size is drawn (every site weighs 1),
+// which changes the draws but not the layout model.
+func scatter(l *land, cities *zipf, seed uint64, lon, lat, pat []int32, nIsland, nSuper int) {
+	n := len(lon)
+	nMain := n - nIsland - 1
+	r := newRNG(seed, streamSites)
+	set := func(i int, x, y int64, size func(*rng) int32) {
+		lon[i], lat[i] = int32(x), int32(y)
+		if pat != nil {
+			pat[i] = size(r)
+		}
+	}
+	main := l.rings[0]
+
+	// Mainland: super practices first, then the rest.
+	for i := range nMain {
+		switch {
+		case i < nSuper:
+			c := &cities.list[i%min(5, len(cities.list))]
+			x, y := cityPoint(r, main, c, true)
+			set(i, x, y, superSize)
+		case i > 0 && r.float() < sharedShare:
+			j := r.intn(i)
+			set(i, int64(lon[j]), int64(lat[j]), regularSize)
+		case r.float() < ruralShare:
+			x, y := l.uniform(r, 0)
+			set(i, x, y, regularSize)
+		default:
+			x, y := cityPoint(r, main, cities.pick(r), false)
+			set(i, x, y, regularSize)
+		}
+	}
+	// The island: a town and its hinterland.
+	town := city{x: l.islandX, y: l.islandY, spread: islandTownSpread}
+	for i := nMain; i < nMain+nIsland; i++ {
+		switch {
+		case i > nMain && r.float() < sharedShare:
+			j := nMain + r.intn(i-nMain)
+			set(i, int64(lon[j]), int64(lat[j]), regularSize)
+		case r.float() < islandTownShare:
+			x, y := cityPoint(r, l.rings[1], &town, true)
+			set(i, x, y, regularSize)
+		default:
+			x, y := l.uniform(r, 1)
+			set(i, x, y, regularSize)
+		}
+	}
+	// The islet: one site at its centre.
+	set(n-1, l.isletX, l.isletY, isletSize)
+
+	// Shuffle so that codes carry no trace of the generation order.
+	for i := n - 1; i > 0; i-- {
+		j := r.intn(i + 1)
+		lon[i], lon[j] = lon[j], lon[i]
+		lat[i], lat[j] = lat[j], lat[i]
+		if pat != nil {
+			pat[i], pat[j] = pat[j], pat[i]
+		}
+	}
 }
 
 // zipf holds the cities with the cumulative integer Zipf weights used to

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"github.com/hubpart/hubpart/internal/fixture"
 	"io"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 
@@ -120,6 +122,46 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	}
 	reportResult(b, res)
 	reportPeakRSS(b)
+}
+
+// large turns on the 10-million-point benchmark (a few minutes, ~6 GB).
+var large = flag.Bool("large", false, "run BenchmarkEndToEndClustered/10M (10 million points, minutes and gigabytes)")
+
+// clusteredAreas is issue 16's national-scale job: weight 1 in [100, 150],
+// areas of at least 1,000.
+var clusteredAreas = []partition.Level{{Name: "group", Min: 100, Max: 150}, {Name: "area", Min: 1000}}
+
+// BenchmarkEndToEndClustered: graph + groups + areas on clustered synthetic
+// points of weight 1 (synth.GeneratePoints, generation not timed), every
+// row out. 10M runs only with -large.
+func BenchmarkEndToEndClustered(b *testing.B) {
+	for _, n := range []int{1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("%dM", n/1_000_000), func(b *testing.B) {
+			if n > 1_000_000 && !*large {
+				b.Skip("10M points: run with -large")
+			}
+			pts, err := synth.GeneratePoints(synth.PointsOptions{Points: n, Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ps, boundary := pts.Practices(), pts.Boundary
+			pts = nil
+			b.ReportAllocs()
+			var res *partition.Result
+			cpu := cpuTime()
+			for b.Loop() {
+				res = endToEnd(b, ps, boundary, clusteredAreas)
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e9/float64(b.N), "cpu-s/op")
+			for l, a := range res.Assign {
+				if len(a) != n || slices.Min(a) < 0 {
+					b.Fatalf("level %d: %d rows out (min group %d), want %d assigned", l, len(a), slices.Min(a), n)
+				}
+			}
+			reportResult(b, res)
+			reportPeakRSS(b)
+		})
+	}
 }
 
 // BenchmarkEndToEndEnglandOutputs: the partition command on England with
