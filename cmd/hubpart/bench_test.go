@@ -3,16 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"syscall"
 	"testing"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/hubpart/hubpart/synth"
+	"github.com/paulmach/orb"
 )
 
 var (
@@ -67,7 +66,7 @@ func BenchmarkEndToEndEngland(b *testing.B) {
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {
-		ps, err := input.ReadFile(englandCSV)
+		ps, err := input.ReadFile(context.Background(), englandCSV)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -108,7 +107,7 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {
-		ps, err := input.ReadFile(postcodesCSV, input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
+		ps, err := input.ReadFile(context.Background(), postcodesCSV, input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 		if err != nil {
 			b.Fatal(err)
 		}

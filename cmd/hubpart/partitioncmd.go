@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -103,11 +102,11 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err != nil {
 		return err
 	}
-	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
+	ropts = append(ropts, input.WithProgress(prog.Report))
 	if len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := input.ReadFile(in, ropts...)
+	ps, err := input.ReadFile(ctx, in, ropts...)
 	if err != nil {
 		return err
 	}
