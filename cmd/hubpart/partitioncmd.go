@@ -108,10 +108,12 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, input.WithProgress(prog.Report))
-	if len(keep) > 0 {
-		ropts = append(ropts, input.KeepColumns(keep...))
+	var ps []input.Practice
+	if outHTML != "" {
+		ps, err = readForMap(in, keep, ropts, func(p string, o ...input.ReadOption) ([]input.Practice, error) { return input.ReadFile(ctx, p, o...) }) // the page also searches postcodes
+	} else {
+		ps, err = input.ReadFile(ctx, in, withKeep(ropts, keep)...)
 	}
-	ps, err := input.ReadFile(ctx, in, ropts...)
 	if err != nil {
 		return err
 	}
