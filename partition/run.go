@@ -70,7 +70,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 		r.res.Change = measureChange(r.s, ps, o.initial, levels[0], r.res.Assign[0])
 		r.stage("change")
 	}
-	v := &validator{s: r.s, ps: ps, res: r.res, stratum: r.strat, locked: locked, init: r.init, fixed: o.hubSites}
+	v := &validator{s: r.s, ps: ps, res: r.res, stratum: r.strat, locked: locked, init: r.init, fixed: o.hubSites, workers: o.workers}
 	if err := v.run(); err != nil {
 		return r.res, fmt.Errorf("partition: internal error: %w", err)
 	}

@@ -3,6 +3,7 @@ package partition
 import (
 	"fmt"
 	"math"
+	"runtime"
 
 	"github.com/paulmach/orb"
 
@@ -54,7 +55,10 @@ func Validate(g *graph.Graph, ps []input.Practice, res *Result, opts ...Option) 
 	for _, f := range opts {
 		f(&o)
 	}
-	v := &validator{s: s, ps: ps, res: res}
+	v := &validator{s: s, ps: ps, res: res, workers: runtime.GOMAXPROCS(0)}
+	if o.workers > 0 {
+		v.workers = o.workers
+	}
 	if o.strata != nil {
 		if len(o.strata) != len(ps) {
 			return &ValidationError{Problems: []string{fmt.Sprintf("%d strata labels for %d practices", len(o.strata), len(ps))}}
@@ -95,6 +99,7 @@ type validator struct {
 	init    []int32  // per practice: initial group (WithInitial), -1 none; nil: none
 	fixed   []bool   // fixed hub sites (WithHubSites); nil: none
 	total   int64    // patients in
+	workers int      // goroutines for the per-group checks; < 1 means 1
 	probs   []string
 }
 

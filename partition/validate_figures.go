@@ -2,6 +2,7 @@ package partition
 
 import (
 	"math"
+	"sync"
 
 	"github.com/hubpart/hubpart/geo"
 )
@@ -12,7 +13,7 @@ import (
 // practice to its hub site, in km.
 func (c *levelCheck) checkFigures() []float64 {
 	dist := make([]float64, len(c.ps))
-	m := newMedoidScratch(c.s.g.N())
+	medoid := c.medoids()
 	for i := range c.groups {
 		gr := &c.groups[i]
 		hs := gr.HubSite
@@ -24,7 +25,7 @@ func (c *levelCheck) checkFigures() []float64 {
 			if hs != f {
 				c.add("%s: hub site %s, but it holds the fixed hub site %s", c.gname(i), c.ps[hs].Code, c.ps[f].Code)
 			}
-		} else if best := hubSite(c.s, c.ps, gr.Members, m, int32(i)); best != hs {
+		} else if best := medoid[i]; best != hs {
 			cb, ch := c.medoidCost(gr.Members, best), c.medoidCost(gr.Members, hs)
 			if ch > cb*(1+1e-9) {
 				c.add("%s: hub site %s is not the patient-weighted medoid: %s is %.6g patient-metres nearer its practices (%.6g against %.6g)",
@@ -53,6 +54,32 @@ func (c *levelCheck) checkFigures() []float64 {
 		}
 	}
 	return dist
+}
+
+// medoids returns the patient-weighted medoid (hubSite) of every group, -1
+// for an empty one, computed by c.workers goroutines over contiguous runs of
+// groups: each value depends on its group alone, so the result is the same
+// for any number of workers.
+func (c *levelCheck) medoids() []int {
+	best := make([]int, len(c.groups))
+	workers := max(1, min(c.workers, len(c.groups)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(c.groups)*w/workers, len(c.groups)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := newMedoidScratch(c.s.g.N())
+			for i := lo; i < hi; i++ {
+				best[i] = -1
+				if mem := c.groups[i].Members; len(mem) > 0 {
+					best[i] = hubSite(c.s, c.ps, mem, m, int32(i))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return best
 }
 
 // fixedSite is the fixed hub site (WithHubSites) among the members at level

@@ -13,16 +13,30 @@ func (c *levelCheck) checkStatuses() {
 	if !ok {
 		return
 	}
-	ag := c.s.unitGraph(context.Background(), c.ps, unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
-	over := oversizeAtoms(ag, c.b)
-	pieces, _ := findPieces(context.Background(), ag, over)
-	pieceOf := make([]int32, nu)
-	for i := range pieceOf {
-		pieceOf[i] = -1
-	}
-	for i, pc := range pieces {
-		for _, u := range pc.atoms {
-			pieceOf[u] = int32(i)
+	// The map of units and its pieces are made only when a group's status
+	// is not ok: at national scale nearly every run has none, and the map
+	// costs as much as the rest of the check.
+	var (
+		ag      *pgraph
+		over    []bool
+		pieces  []*piece
+		pieceOf []int32
+	)
+	makeMap := func() {
+		if ag != nil {
+			return
+		}
+		ag = c.s.unitGraph(context.Background(), c.ps, unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
+		over = oversizeAtoms(ag, c.b)
+		pieces, _ = findPieces(context.Background(), ag, over)
+		pieceOf = make([]int32, nu)
+		for i := range pieceOf {
+			pieceOf[i] = -1
+		}
+		for i, pc := range pieces {
+			for _, u := range pc.atoms {
+				pieceOf[u] = int32(i)
+			}
 		}
 	}
 	for i := range c.groups {
@@ -40,6 +54,7 @@ func (c *levelCheck) checkStatuses() {
 		case gr.Reason == "":
 			c.add("%s: status %q without a reason", c.gname(i), gr.Status)
 		}
+		makeMap()
 		heavy, piece := int32(-1), int32(-2)
 		for _, p := range gr.Members {
 			u := unit[p]
