@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -144,13 +145,6 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 // groupSites validates ps and returns a graph without edges whose vertices
 // are the distinct locations, numbered by first practice index.
 func groupSites(ps []input.Practice) (*Graph, error) {
-	siteOf := make([]int32, len(ps))
-	// Keyed by the coordinates' bit patterns: hashing 16 plain bytes is
-	// much faster than hashing two floats.
-	type bits struct{ lon, lat uint64 }
-	index := make(map[bits]int32, len(ps))
-	var locs []orb.Point
-	var count []int32
 	var total int64
 	for i, p := range ps {
 		lon, lat := p.Loc[0], p.Loc[1]
@@ -167,28 +161,60 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
 		}
 		total += int64(p.Patients)
-		// -0 and +0 compare equal but have different bits: normalise. A
-		// pole is one place whatever the longitude, and so are -180° and
-		// 180°: such points share a site.
-		klon := lon + 0
+	}
+	// Equal locations are found by sorting (location, index) keys rather
+	// than with a hash map: at a million points and more the sort is faster,
+	// and its 24 bytes a point are freed before the graph grows. The keys
+	// are the coordinates' bit patterns, normalised so that -0 and +0, and
+	// -180° and 180°, are one longitude, and a pole is one place whatever
+	// the longitude.
+	type key struct {
+		lon, lat uint64
+		i        int32
+	}
+	keys := make([]key, len(ps))
+	for i, p := range ps {
+		klon, lat := p.Loc[0]+0, p.Loc[1]
 		switch {
 		case lat == 90 || lat == -90:
 			klon = 0
 		case klon == -180:
 			klon = 180
 		}
-		key := bits{math.Float64bits(klon), math.Float64bits(lat + 0)}
-		s, ok := index[key]
-		if !ok {
-			s = int32(len(locs))
-			index[key] = s
-			locs = append(locs, p.Loc)
-			count = append(count, 0)
-		}
-		siteOf[i] = s
-		count[s]++
+		keys[i] = key{math.Float64bits(klon), math.Float64bits(lat + 0), int32(i)}
 	}
-	n := len(locs)
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.lon, b.lon); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.lat, b.lat); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	// siteOf[i] first holds the first practice at i's location, then, in
+	// index order, the site: sites are numbered by first practice.
+	siteOf := make([]int32, len(ps))
+	n := 0
+	for j := 0; j < len(keys); n++ {
+		k := j
+		for ; k < len(keys) && keys[k].lon == keys[j].lon && keys[k].lat == keys[j].lat; k++ {
+			siteOf[keys[k].i] = keys[j].i
+		}
+		j = k
+	}
+	keys = nil
+	locs, count := make([]orb.Point, 0, n), make([]int32, 0, n)
+	for i, first := range siteOf {
+		if first == int32(i) {
+			siteOf[i] = int32(len(locs))
+			locs = append(locs, ps[i].Loc)
+			count = append(count, 0)
+		} else {
+			siteOf[i] = siteOf[first]
+		}
+		count[siteOf[i]]++
+	}
 	g := &Graph{
 		Off:       make([]int32, n+1),
 		Weight:    make([]int64, n),
