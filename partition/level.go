@@ -34,17 +34,9 @@ type levelParams struct {
 	seed    uint64
 	workers int
 	name    string // the level's name: "hub", "area"
-	words   levelWords
-}
-
-// levelWords lets a level name its atoms in the planner's words.
-type levelWords struct {
-	// practices is the number of practices of every atom.
-	practices []int32
-	// describe names an atom: "practice E85124", "practices A and B
-	// (locked together)", "hub 12"; plural reports whether it names
-	// several practices or groups.
-	describe func(atom int32) (name string, plural bool)
+	atoms   *levelAtoms
+	terms   []termMaker
+	pins    []pinMaker
 }
 
 // solveLevel groups the atoms of ag (whose edges never cross strata): atoms
@@ -193,7 +185,7 @@ func labelGroups(ag *pgraph, pieces []*piece, results [][]int32, over []bool, p 
 	for v := range int32(ag.n()) {
 		if over[v] {
 			lab[v] = ng
-			name, many := p.words.describe(v)
+			name, many := p.atoms.describe(v)
 			status = append(status, StatusOversize)
 			reason = append(reason, fmt.Sprintf("%s %s %s patients, above the %s maximum %s", name, pick(one(many), "has", "have"), num(ag.w[v]), p.name, num(b.max)))
 			ng++
@@ -202,14 +194,14 @@ func labelGroups(ag *pgraph, pieces []*piece, results [][]int32, over []bool, p 
 	for i, pc := range pieces {
 		np := 0
 		for _, u := range pc.atoms {
-			np += int(p.words.practices[u])
+			np += int(p.atoms.count[u])
 		}
 		if pc.attachTo >= 0 {
 			g := lab[pc.attachTo]
 			for _, u := range pc.atoms {
 				lab[u] = g
 			}
-			name, many := p.words.describe(pc.attachTo)
+			name, many := p.atoms.describe(pc.attachTo)
 			reason[g] += fmt.Sprintf("; %s with %s patients, cut off by %s and below the minimum %s, %s added", count(np, "practice"), num(pc.W), pick(one(many), "it", "them"), num(b.min), pick(np, "was", "were"))
 			*notes = append(*notes, fmt.Sprintf("%s with %s patients, cut off next to %s, joined %s %s", count(np, "practice"), num(pc.W), name, pick(one(many), "its", "their"), p.name))
 			continue

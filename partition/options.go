@@ -17,6 +17,11 @@ type options struct {
 	strata   []string
 	locked   []string
 	workers  int
+
+	// Hooks of other features into the search (hooks.go): extra group
+	// costs and pinned atoms, per level.
+	terms []termMaker
+	pins  []pinMaker
 }
 
 func defaultOptions() options {

@@ -13,6 +13,9 @@ type pieceSolver struct {
 	sem      chan struct{} // worker slots shared by the level
 	feasible bool          // the piece's weight admits a split within bounds
 	sp       *splitter
+	atoms    []int32   // level atom of every local atom (for the hooks)
+	term     groupTerm // the hooks' extra cost, or nil
+	pinned   []bool    // local atoms the search must not move, or nil
 }
 
 // solvePiece splits one piece and refines it; it returns dense local labels
@@ -30,6 +33,7 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 		return nil
 	}
 	s := &pieceSolver{ctx: ctx, g: pg, p: p, sem: sem, feasible: pc.feasible}
+	s.bind(atoms)
 	lab := s.solve(pc.k, mix(p.seed, uint64(pc.atoms[0])))
 	back := make([]int32, len(lab))
 	for i, j := range perm {
@@ -65,3 +69,39 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 }
 
 func (s *pieceSolver) effort() int { return max(s.p.effort, 1) }
+
+// bind sets the solver's atoms and binds the level's hooks to them.
+func (s *pieceSolver) bind(atoms []int32) {
+	s.atoms, s.term, s.pinned = atoms, nil, nil
+	var terms []groupTerm
+	for _, mk := range s.p.terms {
+		if t := mk(s.p.atoms, atoms); t != nil {
+			terms = append(terms, t)
+		}
+	}
+	switch len(terms) {
+	case 0:
+	case 1:
+		s.term = terms[0]
+	default:
+		s.term = func(members []int32, extra, skip int32) float64 {
+			var c float64
+			for _, t := range terms {
+				c += t(members, extra, skip)
+			}
+			return c
+		}
+	}
+	for _, mk := range s.p.pins {
+		pin := mk(s.p.atoms)
+		if pin == nil {
+			continue
+		}
+		if s.pinned == nil {
+			s.pinned = make([]bool, len(atoms))
+		}
+		for i, a := range atoms {
+			s.pinned[i] = s.pinned[i] || pin[a]
+		}
+	}
+}

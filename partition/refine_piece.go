@@ -7,8 +7,8 @@ const treesPerPair = 2
 // refine runs the local search on the labels lab (ng groups) of s.g:
 // rounds of single-atom moves to convergence followed by a pass of pair
 // merge-and-resplit, until a round improves nothing or the budget
-// (1 + effort rounds) is spent; then small groups are polished on the
-// exact objective. With seam non-nil only the seam is refined: the first
+// (1 + effort rounds) is spent; then the search continues on the true
+// objective (search.go). With seam non-nil only the seam is refined: the first
 // round starts from the atoms seam (ascending) and re-splits only pairs
 // involving a group of one of them, and the final polish tries only those
 // atoms.
@@ -57,13 +57,22 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 			break
 		}
 	}
-	// Polish small groups against the exact objective.
+	// Then the true objective.
 	if s.ctx.Err() == nil {
-		mem := r.members()
-		for pass := 0; pass < 2*effort; pass++ {
-			if r.medoidPass(mem, seam) == 0 {
-				break
-			}
+		srch := newSearcher(r, s.term, s.pinned)
+		if seam != nil {
+			srch.lastPair = 0 // only pairs with a seam group (changedAt >= 0)
 		}
+		srch.run(seeds0(seam), searchRounds*effort, searchTrees*effort, rng)
 	}
 }
+
+// searchRounds and searchTrees are the rounds of the true-objective search
+// and the random trees per pair re-cut, at effort 1.
+const (
+	searchRounds = 4
+	searchTrees  = 6
+)
+
+// seeds0 returns seam, or nil (every atom) when seam is nil.
+func seeds0(seam []int32) []int32 { return seam }

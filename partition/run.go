@@ -123,7 +123,7 @@ func (r *runner) params(l int) levelParams {
 		b.max = math.MaxInt64
 	}
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
-		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, atoms: r.atoms(l), terms: r.o.terms, pins: r.o.pins}
 	if l == 0 {
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
@@ -208,29 +208,24 @@ func practiceGroups(ps []geo.Practice, unit []int32, out *levelOut) ([]int32, []
 	return assign, groups
 }
 
-// words names the atoms of level l for statuses and notes: practices at
-// level 0, groups of the level below above it.
-func (r *runner) words(l int) levelWords {
+// atoms describes the atoms of level l (the current units) for statuses,
+// notes and hooks: practices at level 0, groups of the level below above
+// it.
+func (r *runner) atoms(l int) *levelAtoms {
 	u := r.u
-	w := levelWords{practices: make([]int32, u.n)}
+	lv := &levelAtoms{level: l, name: r.res.Levels[l].Name, of: u.of, count: make([]int32, u.n)}
 	for _, a := range u.of {
-		w.practices[a]++
+		lv.count[a]++
 	}
 	if l > 0 {
 		below := r.res.Levels[l-1].Name
-		w.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
-		return w
+		lv.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
+		return lv
 	}
-	var mem [][]int32 // built on first use: oversize atoms are rare
-	w.describe = func(atom int32) (string, bool) {
-		if mem == nil {
-			mem = make([][]int32, u.n)
-			for p, a := range u.of {
-				mem[a] = append(mem[a], int32(p))
-			}
-		}
-		codes := make([]string, len(mem[atom]))
-		for i, p := range mem[atom] {
+	lv.describe = func(atom int32) (string, bool) {
+		ps := lv.practices(atom)
+		codes := make([]string, len(ps))
+		for i, p := range ps {
 			codes[i] = r.ps[p].Code
 		}
 		if len(codes) == 1 {
@@ -238,7 +233,7 @@ func (r *runner) words(l int) levelWords {
 		}
 		return "practices " + listCodes(codes) + " (locked together)", true
 	}
-	return w
+	return lv
 }
 
 // defaultTarget is (Min+Max)/2, or 1.5×Min without a maximum (Min itself
