@@ -1,6 +1,9 @@
 package partition
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // pieceSolver solves one connected piece of a level in local indices:
 // split into k groups, repair the groups left out of bounds, refine by
@@ -44,8 +47,76 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 }
 
 // solve returns the labels of the piece's atoms in k groups (possibly with
-// gaps), derived from seed.
+// gaps), derived from seed: the best of several independent starts (see
+// starts), compared by groups out of bounds, then distance from k groups,
+// then the true objective; ties go to the earlier start, so the result
+// does not depend on scheduling. Starts run concurrently when the level's
+// worker slots allow.
 func (s *pieceSolver) solve(k int, seed uint64) []int32 {
+	starts := s.starts()
+	if starts == 1 {
+		return s.start(k, seed)
+	}
+	labs := make([][]int32, starts)
+	scores := make([]score, starts)
+	var wg sync.WaitGroup
+	for i := range starts {
+		run := func() {
+			sub := *s
+			st := seed
+			if i > 0 {
+				st = mix(seed, startStream+uint64(i))
+			}
+			labs[i] = sub.start(k, st)
+			scores[i] = sub.score(labs[i], k)
+		}
+		if i < starts-1 && s.sem != nil {
+			select {
+			case s.sem <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { <-s.sem }()
+					run()
+				}()
+				continue
+			default:
+			}
+		}
+		run()
+	}
+	wg.Wait()
+	best := 0
+	for i := 1; i < starts; i++ {
+		if scores[i].less(scores[best]) {
+			best = i
+		}
+	}
+	return labs[best]
+}
+
+// startStream separates the seeds of the extra starts from other streams.
+const startStream = 0x57a7 << 32
+
+// startAtoms is the piece size up to which a piece gets maxStarts starts;
+// larger pieces get proportionally fewer, down to one (England's mainland
+// hubs: one start; its areas and small regions: several).
+const (
+	startAtoms = 512
+	maxStarts  = 8
+)
+
+// starts returns the number of independent starts for the piece.
+func (s *pieceSolver) starts() int {
+	n := s.g.n()
+	if n <= startAtoms {
+		return maxStarts
+	}
+	return max(1, maxStarts*startAtoms/n)
+}
+
+// start solves the piece once from seed: split, repair, refine.
+func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	n := s.g.n()
 	s.sp = newSplitter(s.ctx, s.g, s.p.b, 4+4*s.effort(), s.sem)
 	vs := make([]int32, n)
@@ -67,6 +138,38 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 	}
 	return l.lab
 }
+
+// A score ranks the solutions of one piece: fewer groups out of bounds
+// first, then a group count closer to the one asked for, then a lower cost.
+type score struct {
+	bad, off int
+	cost     float64
+}
+
+func (a score) less(b score) bool {
+	if a.bad != b.bad {
+		return a.bad < b.bad
+	}
+	if a.off != b.off {
+		return a.off < b.off
+	}
+	return a.cost < b.cost
+}
+
+// score evaluates the labels lab of the piece against k groups.
+func (s *pieceSolver) score(lab []int32, k int) score {
+	lab, ng := denseLabels(lab)
+	srch := newSearcher(newRefiner(s.ctx, s.g, s.p.b, lab, ng), s.term, s.pinned)
+	sc := score{off: abs(ng - k), cost: srch.total()}
+	for a := range ng {
+		if !s.p.b.in(srch.gw[a]) {
+			sc.bad++
+		}
+	}
+	return sc
+}
+
+func abs(x int) int { return max(x, -x) }
 
 func (s *pieceSolver) effort() int { return max(s.p.effort, 1) }
 

@@ -36,6 +36,8 @@ type refiner struct {
 	sq     []float64
 	sw     []int64
 	buf    mstBuf
+
+	journal *[]jmove // when set, every move is recorded (perturb.go)
 }
 
 func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups int) *refiner {
@@ -143,6 +145,9 @@ func (r *refiner) move(v, from, to int32) {
 	r.gn[to]++
 	r.lab[v] = to
 	r.changedAt[from], r.changedAt[to] = r.round, r.round
+	if r.journal != nil {
+		*r.journal = append(*r.journal, jmove{v, from})
+	}
 }
 
 // moves tries every atom of seeds once, in order, then keeps trying the

@@ -1,5 +1,7 @@
 package partition
 
+import "math"
+
 // treesPerPair is the number of random spanning trees tried per pair
 // merge-and-resplit at effort 1.
 const treesPerPair = 2
@@ -64,6 +66,15 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 			srch.lastPair = 0 // only pairs with a seam group (changedAt >= 0)
 		}
 		srch.run(seeds0(seam), searchRounds*effort, searchTrees*effort, rng)
+		if seam == nil {
+			srch.sp = s.sp
+			for range effort {
+				if srch.perturb(s.perturbations(ng), searchTrees, rng) == 0 {
+					break
+				}
+				srch.run(nil, searchRounds, searchTrees, rng)
+			}
+		}
 	}
 }
 
@@ -72,7 +83,22 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 const (
 	searchRounds = 4
 	searchTrees  = 6
+	// perturbPerGroup is the number of perturbations per group at effort 1.
+	perturbPerGroup = 4
+	maxPerturb      = 1024
 )
 
 // seeds0 returns seam, or nil (every atom) when seam is nil.
 func seeds0(seam []int32) []int32 { return seam }
+
+// perturbations returns the number of perturbations per round for a piece
+// of ng groups: perturbPerGroup per group, at most maxPerturb shared by
+// the piece's starts (England's hubs: one start, 1,024 perturbations for
+// 1,517 groups), and none for levels without a maximum, where bounds
+// rarely bind and the pair search suffices.
+func (s *pieceSolver) perturbations(ng int) int {
+	if s.p.b.max == math.MaxInt64 {
+		return 0
+	}
+	return min(perturbPerGroup*ng, maxPerturb/s.starts())
+}

@@ -26,6 +26,12 @@ type searcher struct {
 	// (-1: none yet); a pair is re-cut again only when one of its groups
 	// changed since.
 	lastPair int32
+
+	// perturbation state (perturb.go)
+	sp        *splitter // the piece's splitter, or nil: no perturbation
+	iter      int32     // current perturbation
+	touchedAt []int32   // per group: perturbation in which it was saved
+	saved     []savedCost
 }
 
 // maxSearchAtoms bounds the groups the true-objective search touches.
@@ -158,6 +164,8 @@ func (s *searcher) tryMove(v int32) bool {
 	if bh < 0 || !s.connectedWithout(a, v) {
 		return false
 	}
+	s.touch(a)
+	s.touch(bh)
 	s.shift(v, a, bh)
 	s.cost[a], s.cost[bh] = bestA, bestH
 	return true
@@ -168,19 +176,36 @@ func (s *searcher) tryMove(v int32) bool {
 // several random spanning trees under the true objective, keeping the best
 // cut when it improves. It returns the number of pairs improved.
 func (s *searcher) pairPass(trees int, rng *rand.Rand) int {
+	since := s.lastPair
+	s.round++
+	s.lastPair = s.round
+	return s.pairsOf(nil, false, since, trees, rng)
+}
+
+// pairsOf re-cuts the pairs of adjacent groups holding a group of groups
+// (nil: every group) of which one changed at or after round since (-1:
+// every pair). It returns the number of pairs improved.
+//
+// With inner set, only pairs of two groups of groups are tried.
+func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, rng *rand.Rand) int {
 	g := s.g
 	if s.ts == nil {
 		s.ts = newTreeScratch(g.n())
 		s.sx, s.sy, s.sq = make([]float64, g.n()), make([]float64, g.n()), make([]float64, g.n())
 		s.sw = make([]int64, g.n())
 	}
-	since := s.lastPair
-	s.round++
-	s.lastPair = s.round
 	improved := 0
 	var nb []int32
-	for a := int32(0); a < int32(len(s.mem)); a++ {
-		if a&255 == 0 && s.ctx.Err() != nil {
+	count := len(s.mem)
+	if groups != nil {
+		count = len(groups)
+	}
+	for i := range count {
+		a := int32(i)
+		if groups != nil {
+			a = groups[i]
+		}
+		if i&255 == 0 && s.ctx.Err() != nil {
 			return improved
 		}
 		if len(s.mem[a]) == 0 || len(s.mem[a]) > maxSearchAtoms {
@@ -188,7 +213,7 @@ func (s *searcher) pairPass(trees int, rng *rand.Rand) int {
 		}
 		nb = s.neighbours(a, nb[:0])
 		for _, h := range nb {
-			if h < a || len(s.mem[h]) > maxSearchAtoms || len(s.mem[a])+len(s.mem[h]) > maxPairAtoms {
+			if (groups == nil || inner) && h < a || inner && !slices.Contains(groups, h) || len(s.mem[a]) == 0 || len(s.mem[h]) > maxSearchAtoms || len(s.mem[a])+len(s.mem[h]) > maxPairAtoms {
 				continue
 			}
 			if since >= 0 && s.changedAt[a] < since && s.changedAt[h] < since {
@@ -225,6 +250,9 @@ func (s *searcher) recut(a, h int32, trees int, rng *rand.Rand) bool {
 	g := s.g
 	order := append(append(make([]int32, 0, len(s.mem[a])+len(s.mem[h])), s.mem[a]...), s.mem[h]...)
 	slices.Sort(order)
+	if len(order) <= exactPairAtoms && (s.b.max < math.MaxInt64 || len(order) <= exactOpenAtoms) {
+		return s.recutExact([]int32{a, h}, order)
+	}
 	in := func(u int32) bool { l := s.lab[u]; return l == a || l == h }
 	if !collectEdges(s.ctx, g, s.ts, order, in, &s.buf) {
 		return false
@@ -251,7 +279,7 @@ func (s *searcher) recut(a, h int32, trees int, rng *rand.Rand) bool {
 		}
 		for _, c := range order[1:] {
 			W1 := s.sw[c]
-			if !s.b.in(W1) || !s.b.in(W - W1) {
+			if !s.b.in(W1) || !s.b.in(W-W1) {
 				continue
 			}
 			st := s.nextStamp()
@@ -284,8 +312,17 @@ func (s *searcher) recut(a, h int32, trees int, rng *rand.Rand) bool {
 	if bestSide == nil {
 		return false
 	}
+	s.apply(a, h, order, bestSide)
+	return true
+}
+
+// apply relabels the union order of groups a and h: the atoms of side go
+// to a, the others to h.
+func (s *searcher) apply(a, h int32, order, side []int32) {
+	s.touch(a)
+	s.touch(h)
 	st := s.nextStamp()
-	for _, u := range bestSide {
+	for _, u := range side {
 		s.stamp[u] = st
 	}
 	ma, mh := s.mem[a][:0:0], s.mem[h][:0:0]
@@ -305,7 +342,16 @@ func (s *searcher) recut(a, h int32, trees int, rng *rand.Rand) bool {
 	}
 	s.mem[a], s.mem[h] = ma, mh
 	s.cost[a], s.cost[h] = math.NaN(), math.NaN()
-	return true
+}
+
+// touch records the cost of group a before it first changes in a
+// perturbation (perturb.go); outside one it does nothing.
+func (s *searcher) touch(a int32) {
+	if s.journal == nil || s.touchedAt[a] == s.iter {
+		return
+	}
+	s.touchedAt[a] = s.iter
+	s.saved = append(s.saved, savedCost{a, s.costOf(a)})
 }
 
 // keepsPins reports whether every pinned atom of side belongs to group a.
@@ -337,7 +383,10 @@ func (s *searcher) run(seeds []int32, rounds, trees int, rng *rand.Rand) {
 			return
 		}
 		imp := s.pairPass(trees, rng)
-		if s.ctx.Err() != nil || (moved == 0 && imp == 0) {
+		if s.ctx.Err() != nil {
+			return
+		}
+		if moved == 0 && imp == 0 {
 			return
 		}
 		// next round: the atoms of groups the pair pass changed
