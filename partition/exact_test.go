@@ -176,3 +176,39 @@ func TestExactSmallRegions(t *testing.T) {
 		})
 	}
 }
+
+// TestCountExactSmallRegions asks for every count the bounds might allow on
+// the small real regions: when the enumeration finds a valid partition
+// into K hubs, Run with WithCount(K) must make K hubs, all within bounds;
+// when it finds none, Run must say so in a note.
+func TestCountExactSmallRegions(t *testing.T) {
+	const lo, hi = 30000, 50000
+	for _, r := range smallRegions {
+		t.Run(r.Name, func(t *testing.T) {
+			g, ps, err := regions.Load(context.Background(), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var W int64
+			for _, p := range ps {
+				W += int64(p.Patients)
+			}
+			for k := max(1, int(W/hi)-1); k <= int(W/lo)+1; k++ {
+				_, feasible := bruteOptimum(g, ps, k, lo, hi)
+				res, err := Run(context.Background(), g, ps, []Level{{Name: "hub", Min: lo, Max: hi}}, WithCount(k), WithSeed(1))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, ok := len(res.Groups[0]), res.Quality[0].InBounds
+				switch {
+				case feasible && (got != k || ok != got):
+					t.Errorf("WithCount(%d) is feasible: made %d hubs, %d within bounds, notes %q", k, got, ok, res.Notes)
+				case !feasible && got == k && ok == got:
+					t.Errorf("WithCount(%d): %d valid hubs, but the enumeration found none", k, got)
+				case !feasible && got != k && len(res.Notes) == 0:
+					t.Errorf("WithCount(%d) infeasible: %d hubs made without a note", k, got)
+				}
+			}
+		})
+	}
+}

@@ -3,7 +3,6 @@ package partition
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sync"
 )
@@ -51,7 +50,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	}
 	attachStranded(ag, pieces, over, p.b)
 	out := &levelOut{}
-	chooseK(pieces, p, &out.notes)
+	noversize := 0
+	for _, o := range over {
+		if o {
+			noversize++
+		}
+	}
+	chooseK(pieces, noversize, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
 		return nil, err
@@ -269,43 +274,6 @@ func (out *levelOut) setCanonical(lab []int32, status []Status, reason []string)
 	}
 	out.lab = lab
 	out.ngroups = int(next)
-}
-
-// chooseK sets k and feasibility for every piece: round(W/target) clamped
-// to the piece's feasible range, or a requested total shared by weight.
-func chooseK(pieces []*piece, p levelParams, notes *[]string) {
-	var total int64
-	for _, pc := range pieces {
-		lo, hi := p.b.kRange(pc.W, len(pc.atoms))
-		pc.feasible = lo <= hi && pc.W >= p.b.min
-		total += pc.W
-	}
-	for _, pc := range pieces {
-		lo, hi := p.b.kRange(pc.W, len(pc.atoms))
-		want := float64(pc.W) / p.target
-		if p.count > 0 && total > 0 {
-			want = float64(p.count) * float64(pc.W) / float64(total)
-		}
-		k := int(math.Round(want))
-		if pc.feasible {
-			k = min(max(k, lo), hi)
-		} else if p.b.min > 0 {
-			// best effort: as many groups as keep every one at or above min
-			k = max(1, min(int(pc.W/p.b.min), len(pc.atoms)))
-		} else {
-			k = max(1, min(k, len(pc.atoms)))
-		}
-		pc.k = k
-	}
-	if p.count > 0 {
-		got := 0
-		for _, pc := range pieces {
-			got += pc.k
-		}
-		if got != p.count {
-			*notes = append(*notes, fmt.Sprintf("%s requested; %s possible, since every connected set of practices needs a whole number of %s of %s", count(p.count, p.name), num(int64(got)), plural(p.name), span(p.b)))
-		}
-	}
 }
 
 // subgraph extracts the induced subgraph of ag on atoms (distinct, in any

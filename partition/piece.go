@@ -19,6 +19,7 @@ type pieceSolver struct {
 	atoms    []int32   // level atom of every local atom (for the hooks)
 	term     groupTerm // the hooks' extra cost, or nil
 	pinned   []bool    // local atoms the search must not move, or nil
+	startNo  int       // which start this is (solve)
 }
 
 // solvePiece splits one piece and refines it; it returns dense local labels
@@ -63,6 +64,7 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 	for i := range starts {
 		run := func() {
 			sub := *s
+			sub.startNo = i
 			st := seed
 			if i > 0 {
 				st = mix(seed, startStream+uint64(i))
@@ -112,13 +114,22 @@ func (s *pieceSolver) starts() int {
 	if n <= startAtoms {
 		return maxStarts
 	}
-	return max(1, maxStarts*startAtoms/n)
+	least := 1
+	if s.p.count > 0 {
+		least = 2 // both kinds of split (see start)
+	}
+	return max(least, maxStarts*startAtoms/n)
 }
 
 // start solves the piece once from seed: split, repair, refine.
 func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	n := s.g.n()
 	s.sp = newSplitter(s.ctx, s.g, s.p.b, 4+4*s.effort(), s.sem)
+	// With a count asked for, starts alternate between keeping every
+	// piece of the count (cuts and repairs keep it; the local search
+	// mends the bounds) and letting cuts and repairs change it by one,
+	// made good by fixCount: each succeeds where the other fails.
+	s.sp.keepK = s.p.count > 0 && s.startNo%2 == 0
 	vs := make([]int32, n)
 	for i := range vs {
 		vs[i] = int32(i)
@@ -130,6 +141,9 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	l := newLabelling(denseLabels(s.sp.out))
 	if s.feasible {
 		s.repair(l, seed)
+		if s.p.count > 0 && !s.sp.keepK {
+			s.fixCount(l, k, seed)
+		}
 	}
 	if regions := n / regionAtoms; regions >= 2 && l.ng >= 16*regions {
 		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
