@@ -3,6 +3,7 @@ package partition
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 )
@@ -29,6 +30,7 @@ type levelParams struct {
 	b       bounds
 	target  float64 // target group weight (> 0)
 	count   int     // requested total groups (0: use target)
+	free    bool    // the objective chooses the count (WithFreeCount)
 	effort  int
 	seed    uint64
 	workers int
@@ -63,10 +65,22 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	}
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
 	out.setCanonical(lab, status, reason)
+	if p.free && p.count == 0 {
+		out.notes = append(out.notes, fmt.Sprintf("the distance to the hub sites chose %s (the target %s asks for about %s)", count(out.ngroups, p.name), num(int64(math.Round(p.target))), num(int64(targetGroups(pieces, noversize)))))
+	}
 	if p.count > 0 && out.ngroups != p.count {
 		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))
 	}
 	return out, nil
+}
+
+// targetGroups is the number of groups the target alone would give.
+func targetGroups(pieces []*piece, oversize int) int {
+	n := oversize
+	for _, pc := range pieces {
+		n += pc.k
+	}
+	return n
 }
 
 // oversizeAtoms marks the atoms heavier than the maximum.

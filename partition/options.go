@@ -18,6 +18,8 @@ type options struct {
 	locked   []string
 	workers  int
 
+	freeCount bool // WithFreeCount
+
 	// Hooks of other features into the search (hooks.go): extra group
 	// costs and pinned atoms, per level.
 	terms []termMaker

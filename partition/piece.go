@@ -20,6 +20,7 @@ type pieceSolver struct {
 	term     groupTerm // the hooks' extra cost, or nil
 	pinned   []bool    // local atoms the search must not move, or nil
 	startNo  int       // which start this is (solve)
+	region   bool      // a region of a large piece (refineRegions)
 }
 
 // solvePiece splits one piece and refines it; it returns dense local labels
@@ -175,6 +176,9 @@ func (s *pieceSolver) score(lab []int32, k int) score {
 	lab, ng := denseLabels(lab)
 	srch := newSearcher(newRefiner(s.ctx, s.g, s.p.b, lab, ng), s.term, s.pinned)
 	sc := score{off: abs(ng - k), cost: srch.total()}
+	if s.p.free {
+		sc.off = 0 // the count is the objective's to choose
+	}
 	for a := range ng {
 		if !s.p.b.in(srch.gw[a]) {
 			sc.bad++

@@ -66,6 +66,11 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 			srch.lastPair = 0 // only pairs with a seam group (changedAt >= 0)
 		}
 		srch.run(seeds0(seam), searchRounds*effort, searchTrees*effort, rng)
+		if seam == nil && s.p.free && !s.region {
+			for srch.grow() > 0 && s.ctx.Err() == nil {
+				srch.run(nil, searchRounds*effort, searchTrees*effort, rng)
+			}
+		}
 		if seam == nil {
 			srch.sp = s.sp
 			for range effort {

@@ -129,6 +129,7 @@ func (r *runner) params(l int) levelParams {
 			p.target = float64(r.o.target)
 		}
 		p.count = r.o.count
+		p.free = r.o.freeCount && r.o.count == 0
 	}
 	return p
 }
