@@ -1,30 +1,72 @@
-// Package export turns a partition into files people can look at: a GeoJSON
-// FeatureCollection with the hub and area polygons and the practices, and a
-// map picture (SVG or PNG) of the same.
+// Package export turns a partition into files people can look at: GeoJSON
+// layers of hub and area polygons and practices, and a map picture (SVG or
+// PNG) of the same.
+//
+// # Model
+//
+// Build computes everything once into a Model, a typed description of the
+// output: Levels (hubs, areas, ...) of Regions, each with its polygon in
+// [lon, lat] degrees and its figures (patients, practices, hub site,
+// status, distances, colour), the Practices with their group at every
+// level, and the Boundary. The writers only read the Model:
+//
+//	m, err := export.Build(ctx, export.Input{Practices: ps, Graph: g, Result: res, Boundary: b})
+//	err = m.WriteGeoJSON(w)          // every layer in one collection
+//	err = m.WriteGeoJSON(w, "hub")   // one layer: one geometry type
+//	err = m.WriteSVG(w, opt)
+//	err = m.WritePNG(w, opt)
+//	fc, err := m.FeatureCollection() // the same features as orb values
+//
+// Export needs nothing from graph building but the graph: it projects the
+// sites (Graph.Loc) with geo.NewProjection, which is the projection
+// graph.Build used (Graph.XY are its coordinates), and triangulates
+// Graph.XY itself for the Voronoi cells. The boundary is given once, in
+// Input.Boundary (the one given to graph.WithBoundary).
+//
+// Callers may add properties before writing: Region.Props and
+// Practice.Props are written after the standard properties, in order. Build
+// fills Practice.Props with the input's kept columns (geo.Practice.Attrs,
+// sorted by name), so a column such as pcn_code or located reaches the GIS
+// files without export knowing it. An extra property whose name is taken
+// by a standard one is written as "input_" + name.
 //
 // # GeoJSON layers
 //
-// FeatureCollection returns one RFC 7946 FeatureCollection whose features
-// carry a "layer" property, in this order:
+// LayerNames lists the layers in output order: one per level, named by the
+// level (the CLI's "hub" and "area"), then "practice". WriteGeoJSON writes
+// the named layers (all by default) as one RFC 7946 FeatureCollection.
+// Every feature has an integer "id" numbering the features of the file from
+// 1, so ids are unique and GIS tools (GDAL, QGIS) take them as feature IDs.
+// Every region is a MultiPolygon (a layer has one geometry type), every
+// practice a Point. Properties, in this order:
 //
-//   - "hub": one Polygon (or MultiPolygon) per level-0 group, in ID order.
-//     Properties: id, level, patients, practices (count), hub_site (code),
-//     hub_site_name, status, reason (only when set), area (parent ID, when
-//     there is a level above), mean_km, max_km (patient-weighted mean and
-//     largest distance practice -> hub site, km, 3 decimals), pieces (number
-//     of polygons) and bridged (two of the hub's sites are joined by a
-//     graph.Bridge edge, the usual reason for pieces > 1).
-//   - "area": the same for level-1 groups, plus hubs (number of hubs in it)
-//     and parent (when there is a level above). Further levels follow with
-//     layer set to the level's Name.
-//   - "practice": one Point per practice in input order with code, name,
-//     patients, hub, area (when there is a level 1) and hub_status.
+//   - a region of level l: layer (the level's name); the level's name
+//     (e.g. "hub": the group's ID, the CSV's value); the next level's name
+//     with the ID of the group containing it (e.g. "area", when there is a
+//     level above); hubs (number of hubs in it, above level 0); patients;
+//     practices (count); hub_site (code) and hub_site_name; status; reason
+//     (only when set); mean_km and max_km (patient-weighted mean and
+//     largest distance practice -> hub site, km, 3 decimals); pieces
+//     (number of polygons); bridged (two of the group's sites are joined
+//     by a graph.Bridge edge, the usual reason for pieces > 1); then
+//     Region.Props.
+//   - a practice: layer ("practice"), code, name, patients, the ID of its
+//     group at every level (named by level: hub, area, ...), the status of
+//     each (hub_status, area_status, ...), then Practice.Props.
+//   - a result started from an initial configuration
+//     (partition.WithInitial, Result.Change) adds, first among the extra
+//     properties, to every practice: from (its initial label, "" when
+//     free), moved (its initial group is not its hub's origin) and change
+//     (kept, moved, split, grown, shrunk, reshaped or free); to every hub:
+//     origin (the initial group supplying most of its patients) and change
+//     (its origin's class, or new). The map draws moved practices in
+//     magenta, with a legend entry.
 //
 // # Geometry
 //
 // Each site (the practices on one point, see graph) owns its Voronoi cell,
-// computed by geo.VoronoiCells in the projected plane of graph.BuildInfo
-// (metres) and clipped to Input.Boundary when given (otherwise to a buffer
+// computed by geo.VoronoiCells in the sites' projected plane (metres) and
+// clipped to Input.Boundary when given (otherwise to a buffer
 // around the sites' hull). A group's polygon is geo.Dissolve of its sites'
 // cells: contiguous cells merge, so a hub is one Polygon unless its sites
 // are split by water or by the boundary (islands joined by a bridge), when
@@ -55,21 +97,34 @@
 // then checked with geo.CheckPolygon (closed rings, no self-intersection,
 // holes inside), each level with geo.CheckNoOverlap (no two groups share
 // interior), and every practice is checked to lie in (or on the boundary
-// of) its own group's polygon at every level. A failure is returned as a
-// *GeometryError, never written. The same input always gives the same
-// features in the same order, and WriteGeoJSON the same bytes.
+// of) its own group's polygon at every level. A failure is returned by
+// Build as a *GeometryError, and nothing is written. The same input always
+// gives the same Model, and WriteGeoJSON the same bytes.
 //
 // # Pictures
 //
-// WriteSVG and WritePNG draw the map: hubs filled with colours chosen by
-// ColourGroups so that neighbouring hubs (sharing an edge, or with
-// graph-adjacent sites) differ, area boundaries as heavier dark lines, hubs
+// WriteSVG and WritePNG draw the map from the Model's typed shapes: hubs
+// filled with Region.Colour (chosen by ColourGroups so that neighbouring
+// hubs, sharing an edge or with graph-adjacent sites, differ), area boundaries as heavier dark lines, hubs
 // outside their size bounds hatched and outlined in red, practices as dots
 // whose area grows with the list size (capped at 60,000), a title above and
 // the summary lines and a key below. When one spot holds far more
 // practices than the map's average (a capital city), a magnified inset of
 // it is drawn in the emptiest corner of the map frame, its window outlined
-// on the map. The plane is the graph's conformal
-// projection (true shapes at any latitude), or, without it, lon scaled by
-// cos(mid-latitude).
+// on the map. The plane is the sites' conformal projection (Model.Project:
+// true shapes at any latitude).
+//
+// # Interactive page
+//
+// WriteHTML writes one self-contained HTML page (no network requests: the
+// script htmlmap/map.js, the style htmlmap/map.css and the data are
+// inline, embedded with go:embed) that draws the same shapes on a canvas
+// and lets a planner pan, zoom, hover, click and search. Its data is one
+// JSON block: coordinates in whole metres of the same plane, relative to
+// the drawing's lower-left corner, each ring delta-encoded (England: 1.2
+// MB). Names go through encoding/json (which escapes <, > and &) into a
+// type="application/json" script block and are put into the document with
+// textContent, so no input text can become markup. The page sets
+// data-ready on <html> when it has drawn and handled its URL fragment
+// (#q=CODE), and offers window.hubpartMap.locate(code) for tests.
 package export

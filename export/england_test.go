@@ -42,7 +42,7 @@ func englandInput(tb testing.TB) Input {
 			return
 		}
 		ctx := context.Background()
-		g, info, err := graph.Build(ctx, ps, graph.WithBoundary(b))
+		g, _, err := graph.Build(ctx, ps, graph.WithBoundary(b))
 		if err != nil {
 			england.err = err
 			return
@@ -53,7 +53,7 @@ func englandInput(tb testing.TB) Input {
 			england.err = err
 			return
 		}
-		england.in = Input{Practices: ps, Graph: g, Info: info, Result: res, Boundary: b}
+		england.in = Input{Practices: ps, Graph: g, Result: res, Boundary: b}
 	})
 	if england.err != nil {
 		tb.Fatalf("England data (%s, %s): %v", englandPractices, englandBoundary, england.err)
@@ -87,10 +87,7 @@ func TestFeatureCollectionEngland(t *testing.T) {
 		t.Skip("England partition takes a while; run without -short")
 	}
 	in := englandInput(t)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, fc := buildFC(t, in)
 	verify(t, in, fc)
 	polys, props, _ := layers(t, fc)
 	multi, bridged := 0, 0
@@ -104,5 +101,5 @@ func TestFeatureCollectionEngland(t *testing.T) {
 	}
 	t.Logf("%d hubs (%d in several pieces, %d bridged), %d areas, %d practices",
 		len(polys["hub"]), multi, bridged, len(polys["area"]), len(in.Practices))
-	checkPicture(t, in, fc, MapOptions{Title: "England", Summary: []string{"test"}})
+	checkPicture(t, m, MapOptions{Title: "England", Summary: []string{"test"}})
 }

@@ -15,7 +15,7 @@ import (
 
 // Six practices in two rows of three; the west four form hub 0, the east
 // two hub 1, and both hubs make area 0.
-func ExampleFeatureCollection() {
+func ExampleBuild() {
 	var ps []geo.Practice
 	for i := range 6 {
 		ps = append(ps, geo.Practice{
@@ -24,7 +24,7 @@ func ExampleFeatureCollection() {
 			Patients: 10000,
 		})
 	}
-	g, info, err := graph.Build(context.Background(), ps)
+	g, _, err := graph.Build(context.Background(), ps)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,26 +40,32 @@ func ExampleFeatureCollection() {
 		},
 		Assign: [][]int32{hubOf, {0, 0, 0, 0, 0, 0}},
 	}
-	in := export.Input{Practices: ps, Graph: g, Info: info, Result: res}
+	in := export.Input{Practices: ps, Graph: g, Result: res}
 
-	fc, err := export.FeatureCollection(in)
+	m, err := export.Build(context.Background(), in)
 	if err != nil {
 		log.Fatal(err)
 	}
-	count := map[string]int{}
-	for _, f := range fc.Features {
-		count[f.Properties["layer"].(string)]++
-	}
-	fmt.Println("hubs:", count["hub"], "areas:", count["area"], "practices:", count["practice"])
-	h := fc.Features[1]
-	fmt.Println("hub 1:", h.Geometry.GeoJSONType(), h.Properties["patients"], h.Properties["status"], "in area", h.Properties["area"])
+	fmt.Println("layers:", m.LayerNames())
+	fmt.Println("hubs:", len(m.Hubs()), "areas:", len(m.Areas()), "practices:", len(m.Practices))
+	h := m.Hubs()[1]
+	fmt.Println("hub 1:", len(h.Polygon), "polygon,", h.Patients, "patients,", h.Status, "in area", h.Parent)
 
-	if err := export.WritePNG(io.Discard, in, fc, export.MapOptions{Title: "Example", Width: 400}); err != nil {
+	fc, err := m.FeatureCollection("hub")
+	if err != nil {
+		log.Fatal(err)
+	}
+	f := fc.Features[1]
+	fmt.Println("feature", f.ID, f.Geometry.GeoJSONType(), "hub", f.Properties["hub"], "area", f.Properties["area"])
+
+	if err := m.WritePNG(io.Discard, export.MapOptions{Title: "Example", Width: 400}); err != nil {
 		log.Fatal(err)
 	}
 	// Output:
+	// layers: [hub area practice]
 	// hubs: 2 areas: 1 practices: 6
-	// hub 1: Polygon 20000 undersize in area 0
+	// hub 1: 1 polygon, 20000 patients, undersize in area 0
+	// feature 2 MultiPolygon hub 1 area 0
 }
 
 // Neighbouring groups never share a colour: a path of four groups

@@ -12,6 +12,7 @@ import (
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
 
 // synthetic builds a small partitioned input near Birmingham:
@@ -69,12 +70,12 @@ func synthetic(t testing.TB, withBoundary bool) Input {
 			{{{isle[0] - d, isle[1] - d}, {isle[0] + d, isle[1] - d}, {isle[0] + d, isle[1] + d}, {isle[0] - d, isle[1] + d}, {isle[0] - d, isle[1] - d}}},
 		}
 	}
-	g, info, err := graph.Build(context.Background(), ps)
+	g, _, err := graph.Build(context.Background(), ps)
 	if err != nil {
 		t.Fatalf("graph.Build: %v", err)
 	}
 	res := resultFromHubs(ps, hubOf, []int{0, 0, 1, 1}, map[int]partition.Status{3: partition.StatusOversize})
-	return Input{Practices: ps, Graph: g, Info: info, Result: res, Boundary: boundary}
+	return Input{Practices: ps, Graph: g, Result: res, Boundary: boundary}
 }
 
 // resultFromHubs makes a two-level partition.Result from a hub per
@@ -137,4 +138,41 @@ func resultFromHubs(ps []geo.Practice, hubOf []int, areaOfHub []int, status map[
 		res.Groups[1][a].Children = append(res.Groups[1][a].Children, h)
 	}
 	return res
+}
+
+// build runs Build and fails the test on error.
+func build(t testing.TB, in Input) *Model {
+	t.Helper()
+	m, err := Build(context.Background(), in)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return m
+}
+
+// buildFC runs Build and FeatureCollection.
+func buildFC(t testing.TB, in Input) (*Model, *geojson.FeatureCollection) {
+	t.Helper()
+	m := build(t, in)
+	fc, err := m.FeatureCollection()
+	if err != nil {
+		t.Fatalf("FeatureCollection: %v", err)
+	}
+	return m, fc
+}
+
+// propFloat reads a numeric property whether it holds a Go integer (fresh
+// from FeatureCollection) or a float64 (decoded from JSON); 0 if absent.
+func propFloat(p geojson.Properties, key string) float64 {
+	switch v := p[key].(type) {
+	case int:
+		return float64(v)
+	case int32:
+		return float64(v)
+	case int64:
+		return float64(v)
+	case float64:
+		return v
+	}
+	return 0
 }

@@ -1,296 +1,242 @@
 package export
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"math"
+	"runtime"
 	"slices"
+	"sync"
 
-	"github.com/hubpart/hubpart/geo"
-	"github.com/hubpart/hubpart/graph"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
 
-// FeatureCollection builds the GeoJSON layers of a partition: one polygon
-// feature per group of every level (hubs, then areas, then higher levels,
-// each in ID order) followed by one point feature per practice (input
-// order). See the package documentation for the properties, the geometry
-// construction and the validity guarantees.
-//
-// It returns an *InputError (ErrInput) for an incomplete or inconsistent
-// Input, the error of geo.VoronoiCells, or a *GeometryError
-// (ErrInvalidGeometry) if a polygon fails validation after repair.
-func FeatureCollection(in Input) (*geojson.FeatureCollection, error) {
-	polys, err := groupPolygons(in)
+// ErrUnknownLayer is returned (wrapped, naming the layer) when a layer name
+// given to FeatureCollection or WriteGeoJSON is not one of LayerNames.
+var ErrUnknownLayer = errors.New("export: unknown layer")
+
+// PracticeLayer is the name of the practices' layer.
+const PracticeLayer = "practice"
+
+// LayerNames returns the model's layer names in output order: each level's
+// name (hub, area, ...), then PracticeLayer.
+func (m *Model) LayerNames() []string {
+	out := make([]string, 0, len(m.Levels)+1)
+	for _, lv := range m.Levels {
+		out = append(out, lv.Name)
+	}
+	return append(out, PracticeLayer)
+}
+
+// layerSel lists, in output order, the layers to write: level indices, and
+// len(m.Levels) for the practices.
+func (m *Model) layerSel(names []string) ([]int, error) {
+	all := m.LayerNames()
+	if len(names) == 0 {
+		sel := make([]int, len(all))
+		for i := range sel {
+			sel[i] = i
+		}
+		return sel, nil
+	}
+	var sel []int
+	for _, n := range names {
+		i := slices.Index(all, n)
+		if i < 0 {
+			return nil, fmt.Errorf("%w %q (the layers are %v)", ErrUnknownLayer, n, all)
+		}
+		if !slices.Contains(sel, i) {
+			sel = append(sel, i)
+		}
+	}
+	slices.Sort(sel)
+	return sel, nil
+}
+
+// featureRef names one feature: a region of level l (l < len(m.Levels)) or
+// practice i (l == len(m.Levels)).
+type featureRef struct{ l, i int }
+
+// features lists the features of the selected layers in output order.
+func (m *Model) features(sel []int) []featureRef {
+	var out []featureRef
+	for _, l := range sel {
+		n := len(m.Practices)
+		if l < len(m.Levels) {
+			n = len(m.Levels[l].Regions)
+		}
+		for i := range n {
+			out = append(out, featureRef{l, i})
+		}
+	}
+	return out
+}
+
+// FeatureCollection returns the named layers (all when none are named) as
+// one GeoJSON FeatureCollection with the same features, IDs and properties
+// that WriteGeoJSON writes: regions as MultiPolygons, practices as Points.
+func (m *Model) FeatureCollection(layers ...string) (*geojson.FeatureCollection, error) {
+	sel, err := m.layerSel(layers)
 	if err != nil {
 		return nil, err
 	}
-	r := in.Result
 	fc := geojson.NewFeatureCollection()
-	for l := range r.Groups {
-		layer := layerName(r, l)
-		hubsUnder := countHubsUnder(in, l)
-		for gi, gr := range r.Groups[l] {
-			mp := polys.byLevel[l][gi]
-			var geom orb.Geometry = mp
-			if len(mp) == 1 {
-				geom = mp[0]
-			}
-			f := geojson.NewFeature(geom)
-			f.ID = fmt.Sprintf("%s/%d", layer, gi)
-			hs := in.Practices[gr.HubSite]
-			p := f.Properties
-			p["layer"] = layer
-			p["id"] = gi
-			p["level"] = l
-			p["patients"] = gr.Patients
-			p["practices"] = len(gr.Members)
-			p["hub_site"] = hs.Code
-			p["hub_site_name"] = hs.Name
-			p["status"] = string(gr.Status)
-			if gr.Reason != "" {
-				p["reason"] = gr.Reason
-			}
-			p["mean_km"] = round3(gr.MeanKm)
-			p["max_km"] = round3(gr.MaxKm)
-			p["pieces"] = len(mp)
-			p["bridged"] = polys.bridged[l][gi]
-			if l == 0 {
-				if len(r.Groups) > 1 && gr.Parent >= 0 {
-					p["area"] = gr.Parent
-				}
-			} else {
-				p["hubs"] = hubsUnder[gi]
-				if gr.Parent >= 0 && l+1 < len(r.Groups) {
-					p["parent"] = gr.Parent
-				}
-			}
-			fc.Append(f)
+	for k, ref := range m.features(sel) {
+		var f *geojson.Feature
+		var ps []Property
+		if ref.l < len(m.Levels) {
+			rg := &m.Levels[ref.l].Regions[ref.i]
+			f = geojson.NewFeature(rg.Polygon)
+			ps = m.regionProps(ref.l, rg)
+		} else {
+			p := &m.Practices[ref.i]
+			f = geojson.NewFeature(p.Loc)
+			ps = m.practiceProps(p)
 		}
-	}
-	for i, pr := range in.Practices {
-		f := geojson.NewFeature(roundPoint(pr.Loc))
-		f.ID = "practice/" + pr.Code
-		hub := r.Groups[0][r.Assign[0][i]]
-		p := f.Properties
-		p["layer"] = "practice"
-		p["code"] = pr.Code
-		p["name"] = pr.Name
-		p["patients"] = pr.Patients
-		p["hub"] = hub.ID
-		p["hub_status"] = string(hub.Status)
-		if len(r.Groups) > 1 {
-			p["area"] = int(r.Assign[1][i])
+		f.ID = k + 1
+		for _, q := range ps {
+			f.Properties[q.Key] = q.Value
 		}
 		fc.Append(f)
 	}
 	return fc, nil
 }
 
-// WriteGeoJSON builds the FeatureCollection and writes it to w as compact
-// JSON followed by a newline. The same Input always gives the same bytes.
-func WriteGeoJSON(w io.Writer, in Input) (*geojson.FeatureCollection, error) {
-	fc, err := FeatureCollection(in)
+// WriteGeoJSON writes the named layers (all when none are named) to w as
+// one compact RFC 7946 FeatureCollection followed by a newline: regions as
+// MultiPolygons, then practices as Points, each with an integer "id" that
+// numbers the features of the file from 1 (unique, as GIS tools require)
+// and the properties listed in the package documentation. Features are
+// encoded in parallel and streamed to w in order; the same Model always
+// gives the same bytes.
+func (m *Model) WriteGeoJSON(w io.Writer, layers ...string) error {
+	sel, err := m.layerSel(layers)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	b, err := json.Marshal(fc)
-	if err != nil {
-		return nil, fmt.Errorf("export: encoding GeoJSON: %w", err)
+	refs := m.features(sel)
+	if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
+		return fmt.Errorf("export: writing GeoJSON: %w", err)
 	}
-	b = append(b, '\n')
-	if _, err := w.Write(b); err != nil {
-		return nil, fmt.Errorf("export: writing GeoJSON: %w", err)
+	// Chunks of features are encoded by workers and written in order; at
+	// most 2 × workers chunks are in memory at once.
+	const chunk = 256
+	nc := (len(refs) + chunk - 1) / chunk
+	workers := runtime.GOMAXPROCS(0)
+	out := make([]chan []byte, nc)
+	for c := range out {
+		out[c] = make(chan []byte, 1)
 	}
-	return fc, nil
-}
-
-func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
-
-// countHubsUnder returns, per group of level l, how many hubs it contains.
-func countHubsUnder(in Input, l int) []int {
-	r := in.Result
-	out := make([]int, len(r.Groups[l]))
-	for _, h := range r.Groups[0] {
-		if len(h.Members) == 0 {
-			continue
-		}
-		out[r.Assign[l][h.Members[0]]]++
-	}
-	return out
-}
-
-// levelPolygons holds the finished (lon/lat, rounded, validated) polygon of
-// every group of every level.
-type levelPolygons struct {
-	byLevel [][]orb.MultiPolygon
-	bridged [][]bool
-}
-
-// groupPolygons computes the cells, assigns them to hubs, dissolves them
-// per group of each level, un-projects, rounds, repairs and validates.
-func groupPolygons(in Input) (*levelPolygons, error) {
-	_, err := in.check()
-	if err != nil {
-		return nil, err
-	}
-	g, r, proj := in.Graph, in.Result, in.Info.Projection
-	xy := in.Info.Tri.Points
-	var clip orb.MultiPolygon
-	if len(in.Boundary) > 0 {
-		clip = projectBoundary(in.Boundary, proj.Forward)
-	}
-	cells, err := geo.VoronoiCells(in.Info.Tri, clip)
-	if err != nil {
-		return nil, fmt.Errorf("export: cells: %w", err)
-	}
-	if len(cells) != g.N() {
-		return nil, &InputError{Field: "Info.Tri", Detail: fmt.Sprintf("%d cells for %d sites", len(cells), g.N())}
-	}
-	siteHubs := hubsPerSite(in)
-	ps := buildPieces(cells, xy, siteHubs, clip)
-
-	conv := func(p orb.Point) orb.Point {
-		if v, ok := ps.apex[p]; ok {
-			return roundPoint(in.Practices[g.SiteMembers(int(v))[0]].Loc)
-		}
-		return roundPoint(proj.Inverse([2]float64(p)))
-	}
-	out := &levelPolygons{}
-	for l := range r.Groups {
-		// Group of level l containing hub h.
-		hubGroup := make([]int32, len(r.Groups[0]))
-		for h, hub := range r.Groups[0] {
-			hubGroup[h] = -1
-			if len(hub.Members) > 0 {
-				hubGroup[h] = r.Assign[l][hub.Members[0]]
+	sem := make(chan struct{}, 2*workers)
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		var wg sync.WaitGroup
+		defer close(done)
+		defer wg.Wait()
+		for c := range nc {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
 			}
-		}
-		groups := make([][]int32, len(r.Groups[l]))
-		for i, h := range ps.owner {
-			if h < 0 || len(ps.pieces[i]) == 0 || hubGroup[h] < 0 {
-				continue
-			}
-			gid := hubGroup[h]
-			groups[gid] = append(groups[gid], int32(i))
-		}
-		merged := geo.Dissolve(ps.pieces, groups)
-		polys := make([]orb.MultiPolygon, len(groups))
-		layer := layerName(r, l)
-		for gi := range groups {
-			polys[gi] = finishPolygons(merged[gi], conv)
-			if len(r.Groups[l][gi].Members) == 0 {
-				continue
-			}
-			if err := geo.CheckPolygon(polys[gi]); err != nil {
-				return nil, &GeometryError{Layer: layer, ID: gi, Err: err}
-			}
-		}
-		if err := geo.CheckNoOverlap(polys); err != nil {
-			return nil, &GeometryError{Layer: layer, ID: -1, Err: err}
-		}
-		for p, gid := range r.Assign[l] {
-			if !containsClosed(polys[gid], roundPoint(in.Practices[p].Loc)) {
-				return nil, &GeometryError{Layer: layer, ID: int(gid),
-					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
-			}
-		}
-		out.byLevel = append(out.byLevel, polys)
-		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(groups)))
-	}
-	return out, nil
-}
-
-// hubsPerSite lists the level-0 hubs at each site: the owner (most
-// patients at the site, ties to the lower ID) first, then the others by ID.
-func hubsPerSite(in Input) [][]int32 {
-	g, r := in.Graph, in.Result
-	out := make([][]int32, g.N())
-	for v := range out {
-		var hubs []int32
-		var pts []int64
-		for _, p := range g.SiteMembers(v) {
-			h := r.Assign[0][p]
-			k := slices.Index(hubs, h)
-			if k < 0 {
-				hubs = append(hubs, h)
-				pts = append(pts, 0)
-				k = len(hubs) - 1
-			}
-			pts[k] += int64(in.Practices[p].Patients)
-		}
-		best := 0
-		for k := range hubs {
-			if pts[k] > pts[best] || (pts[k] == pts[best] && hubs[k] < hubs[best]) {
-				best = k
-			}
-		}
-		owner := hubs[best]
-		rest := slices.Delete(slices.Clone(hubs), best, best+1)
-		slices.Sort(rest)
-		out[v] = append([]int32{owner}, rest...)
-	}
-	return out
-}
-
-// bridgedGroups reports, per group, whether two of its sites are joined by
-// a Bridge edge of the graph (a link across water or a gap, which is why
-// such a group may come out in several pieces).
-func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) []bool {
-	out := make([]bool, n)
-	if g.Kind == nil {
-		return out
-	}
-	for v := range g.N() {
-		for k := g.Off[v]; k < g.Off[v+1]; k++ {
-			w := g.Adj[k]
-			if g.Kind[k] != graph.Bridge || int(w) < v {
-				continue
-			}
-			a, b := hubGroup[siteOwner[v]], hubGroup[siteOwner[w]]
-			if a >= 0 && a == b {
-				out[a] = true
-			}
-		}
-	}
-	return out
-}
-
-// containsClosed reports whether p lies inside mp or on its boundary
-// (exact comparisons on the rounded coordinates).
-func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for i := 0; i+1 < len(ring); i++ {
-				if onSegment(p, ring[i], ring[i+1]) {
-					return true
+			wg.Add(1)
+			go func(c int) {
+				defer wg.Done()
+				lo, hi := c*chunk, min((c+1)*chunk, len(refs))
+				var b []byte
+				for k := lo; k < hi; k++ {
+					if k > 0 {
+						b = append(b, ',')
+					}
+					b = m.appendFeature(b, k+1, refs[k])
 				}
+				out[c] <- b
+			}(c)
+		}
+	}()
+	var werr error
+	for c := range nc {
+		b := <-out[c]
+		<-sem
+		if werr == nil {
+			if _, err := w.Write(b); err != nil {
+				werr = err
+				close(stop)
 			}
 		}
-		in := false
-		for _, ring := range poly {
-			if ringCrossings(ring, p) {
-				in = !in
-			}
-		}
-		if in {
-			return true
+		if werr != nil {
+			break
 		}
 	}
-	return false
+	<-done
+	if werr != nil {
+		return fmt.Errorf("export: writing GeoJSON: %w", werr)
+	}
+	if _, err := io.WriteString(w, "]}\n"); err != nil {
+		return fmt.Errorf("export: writing GeoJSON: %w", err)
+	}
+	return nil
 }
 
-func onSegment(p, a, b orb.Point) bool {
-	if p == a || p == b {
-		return true
+// appendFeature appends feature ref with the given id as JSON.
+func (m *Model) appendFeature(b []byte, id int, ref featureRef) []byte {
+	b = append(b, `{"type":"Feature","id":`...)
+	b = appendInt(b, int64(id))
+	b = append(b, `,"geometry":`...)
+	var ps []Property
+	if ref.l < len(m.Levels) {
+		rg := &m.Levels[ref.l].Regions[ref.i]
+		b = appendMultiPolygon(b, rg.Polygon)
+		ps = m.regionProps(ref.l, rg)
+	} else {
+		p := &m.Practices[ref.i]
+		b = append(b, `{"type":"Point","coordinates":`...)
+		b = appendPosition(b, p.Loc)
+		b = append(b, '}')
+		ps = m.practiceProps(p)
 	}
-	px, py := micro(p)
-	ax, ay := micro(a)
-	bx, by := micro(b)
-	if (bx-ax)*(py-ay)-(by-ay)*(px-ax) != 0 {
-		return false
+	b = append(b, `,"properties":{`...)
+	for k, q := range ps {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, q.Key)
+		b = append(b, ':')
+		b = appendValue(b, q.Value)
 	}
-	return min(ax, bx) <= px && px <= max(ax, bx) && min(ay, by) <= py && py <= max(ay, by)
+	return append(b, "}}"...)
+}
+
+func appendMultiPolygon(b []byte, mp orb.MultiPolygon) []byte {
+	b = append(b, `{"type":"MultiPolygon","coordinates":[`...)
+	for i, poly := range mp {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, ring := range poly {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			for k, p := range ring {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendPosition(b, p)
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
+}
+
+func appendPosition(b []byte, p orb.Point) []byte {
+	b = append(b, '[')
+	b = appendFloat(b, p[0])
+	b = append(b, ',')
+	b = appendFloat(b, p[1])
+	return append(b, ']')
 }

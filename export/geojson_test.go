@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -31,7 +32,7 @@ func layers(t testing.TB, fc *geojson.FeatureCollection) (map[string][]orb.Multi
 		if !ok {
 			t.Fatalf("%s feature with %T geometry", layer, f.Geometry)
 		}
-		if id := int(propFloat(f.Properties, "id")); id != len(polys[layer]) {
+		if id := int(propFloat(f.Properties, layer)); id != len(polys[layer]) {
 			t.Fatalf("%s features out of order: id %d at position %d", layer, id, len(polys[layer]))
 		}
 		polys[layer] = append(polys[layer], mp)
@@ -52,7 +53,7 @@ func verify(t *testing.T, in Input, fc *geojson.FeatureCollection) {
 		t.Fatalf("%d practice features, want %d", len(pts), len(in.Practices))
 	}
 	for l := range r.Groups {
-		layer := layerName(r, l)
+		layer := levelName(r, l)
 		ps := polys[layer]
 		if len(ps) != len(r.Groups[l]) {
 			t.Fatalf("%d %s features, want %d", len(ps), layer, len(r.Groups[l]))
@@ -114,10 +115,7 @@ func TestFeatureCollectionSynthetic(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			in := synthetic(t, tc.boundary)
-			fc, err := FeatureCollection(in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, fc := buildFC(t, in)
 			verify(t, in, fc)
 			polys, props, _ := layers(t, fc)
 			if len(polys["hub"]) != 4 || len(polys["area"]) != 2 {
@@ -145,12 +143,12 @@ func TestFeatureCollectionSynthetic(t *testing.T) {
 
 func TestWriteGeoJSONRoundTripAndDeterminism(t *testing.T) {
 	in := synthetic(t, true)
+	m, fc := buildFC(t, in)
 	var a, b bytes.Buffer
-	fc, err := WriteGeoJSON(&a, in)
-	if err != nil {
+	if err := m.WriteGeoJSON(&a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteGeoJSON(&b, in); err != nil {
+	if err := build(t, in).WriteGeoJSON(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -167,8 +165,16 @@ func TestWriteGeoJSONRoundTripAndDeterminism(t *testing.T) {
 		if !orb.Equal(f.Geometry, fc.Features[i].Geometry) {
 			t.Fatalf("feature %d geometry changed in the round trip", i)
 		}
-		if f.Properties["layer"] != fc.Features[i].Properties["layer"] {
-			t.Fatalf("feature %d layer changed", i)
+		if f.ID != float64(i+1) || fc.Features[i].ID != i+1 {
+			t.Fatalf("feature %d has id %v (written) and %v, want %d", i, f.ID, fc.Features[i].ID, i+1)
+		}
+		for k, v := range fc.Features[i].Properties {
+			if w := f.Properties[k]; fmt.Sprint(w) != fmt.Sprint(v) {
+				t.Fatalf("feature %d property %s = %v written, %v in FeatureCollection", i, k, w, v)
+			}
+		}
+		if len(f.Properties) != len(fc.Features[i].Properties) {
+			t.Fatalf("feature %d: %d properties written, %d in FeatureCollection", i, len(f.Properties), len(fc.Features[i].Properties))
 		}
 	}
 	verify(t, in, back)
@@ -183,7 +189,11 @@ func TestFeatureCollectionInputErrors(t *testing.T) {
 	}{
 		{"no practices", func(in *Input) { in.Practices = nil }, "Practices"},
 		{"no graph", func(in *Input) { in.Graph = nil }, "Graph"},
-		{"no info", func(in *Input) { in.Info = nil }, "Info"},
+		{"graph without plane coordinates", func(in *Input) {
+			g := *in.Graph
+			g.XY = nil
+			in.Graph = &g
+		}, "Graph"},
 		{"no result", func(in *Input) { in.Result = nil }, "Result"},
 		{"short assignment", func(in *Input) {
 			r := *in.Result
@@ -203,7 +213,7 @@ func TestFeatureCollectionInputErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := good
 			tc.edit(&in)
-			_, err := FeatureCollection(in)
+			_, err := Build(context.Background(), in)
 			if !errors.Is(err, ErrInput) {
 				t.Fatalf("err = %v, want ErrInput", err)
 			}
@@ -323,10 +333,7 @@ func TestFeatureCollectionLevels(t *testing.T) {
 				r.Assign = [][]int32{r.Assign[0], r.Assign[1], make([]int32, len(in.Practices))}
 			}
 			in.Result = &r
-			fc, err := FeatureCollection(in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, fc := buildFC(t, in)
 			verify(t, in, fc)
 			var seen []string
 			for _, f := range fc.Features {
@@ -342,8 +349,8 @@ func TestFeatureCollectionLevels(t *testing.T) {
 				if _, ok := fc.Features[0].Properties["area"]; ok {
 					t.Error("hub has an area property without a level 1")
 				}
-			} else if fc.Features[4].Properties["parent"] != 0 {
-				t.Errorf("area parent = %v, want 0", fc.Features[4].Properties["parent"])
+			} else if fc.Features[4].Properties["region"] != 0 {
+				t.Errorf("area's region = %v, want 0", fc.Features[4].Properties["region"])
 			}
 		})
 	}

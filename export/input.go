@@ -48,18 +48,23 @@ func (e *GeometryError) Error() string {
 // Unwrap returns both ErrInvalidGeometry and the underlying check error.
 func (e *GeometryError) Unwrap() []error { return []error{ErrInvalidGeometry, e.Err} }
 
-// Input is everything the exporters read. Nothing in it is modified.
+// Input is everything Build reads. Nothing in it is modified.
+//
+// Export needs the sites' plane coordinates and nothing else from graph
+// building: it projects Graph.Loc with geo.NewProjection (a pure function
+// of the sites, so it is the projection graph.Build used, and Graph.XY are
+// its coordinates) and triangulates Graph.XY itself for the Voronoi cells.
 type Input struct {
 	Practices []geo.Practice
-	Graph     *graph.Graph     // site graph the partition was computed on
-	Info      *graph.BuildInfo // Projection and Tri of the sites (Tri point i = site i)
+	Graph     *graph.Graph // site graph the partition was computed on (graph.Build)
 	Result    *partition.Result
 
 	// Boundary, in [lon, lat], optionally clips the Voronoi cells (for
-	// example a coastline). It is projected with Info.Projection after
-	// densifying edges longer than 1 km, so that its straight lon/lat edges
-	// stay close to straight in the output. Practices outside it still lie
-	// inside their hub: see the package documentation.
+	// example a coastline): give the one passed to graph.WithBoundary. It
+	// is projected after densifying edges longer than 1 km, so that its
+	// straight lon/lat edges stay close to straight in the output.
+	// Practices outside it still lie inside their hub: see the package
+	// documentation. The Model keeps it for drawing.
 	Boundary orb.MultiPolygon
 }
 
@@ -80,11 +85,8 @@ func (in *Input) check() ([]int32, error) {
 	if g.MemberOff == nil || len(g.MemberOff) != g.N()+1 {
 		return nil, bad("Graph.MemberOff", "want %d offsets (sites built from practices), have %d", g.N()+1, len(g.MemberOff))
 	}
-	if in.Info == nil || in.Info.Projection == nil || in.Info.Tri == nil {
-		return nil, bad("Info", "needs Projection and Tri")
-	}
-	if len(in.Info.Tri.Points) != g.N() {
-		return nil, bad("Info.Tri.Points", "%d points for %d sites", len(in.Info.Tri.Points), g.N())
+	if len(g.Loc) != g.N() || len(g.XY) != g.N() {
+		return nil, bad("Graph", "%d sites with %d locations and %d plane points (build it with graph.Build)", g.N(), len(g.Loc), len(g.XY))
 	}
 	site := make([]int32, np)
 	for i := range site {
@@ -137,18 +139,4 @@ func (in *Input) check() ([]int32, error) {
 		}
 	}
 	return site, nil
-}
-
-// layerName is the "layer" property of level l.
-func layerName(r *partition.Result, l int) string {
-	switch l {
-	case 0:
-		return "hub"
-	case 1:
-		return "area"
-	}
-	if l < len(r.Levels) && r.Levels[l].Name != "" {
-		return r.Levels[l].Name
-	}
-	return fmt.Sprintf("level%d", l)
 }

@@ -29,5 +29,8 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 		add("warn", "hub outside size bounds")
 	}
 	add("dots", "practice (dot area grows with list size)")
+	if s.hasMoved {
+		add("moved", "moved practice")
+	}
 	return y, items
 }

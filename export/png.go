@@ -10,7 +10,6 @@ import (
 	"math"
 	"sync"
 
-	"github.com/paulmach/orb/geojson"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -22,8 +21,8 @@ import (
 // WritePNG draws the same map as WriteSVG into a PNG of opt.Width pixels
 // (default 1200) wide: polygons are rasterised with anti-aliasing by
 // golang.org/x/image/vector and text is set in the Go fonts.
-func WritePNG(w io.Writer, in Input, fc *geojson.FeatureCollection, opt MapOptions) error {
-	s, err := buildScene(in, fc, opt)
+func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
+	s, err := buildScene(m, opt)
 	if err != nil {
 		return err
 	}
@@ -232,6 +231,8 @@ func (s *scene) raster() (*image.RGBA, error) {
 			for k, r := range []float64{0.18, 0.3, 0.45} {
 				p.fill([][][2]float64{circle(it.x+t*(0.3+0.7*float64(k)), sy+t/2, t*r)}, image.NewUniform(colDot))
 			}
+		case "moved":
+			p.fill([][][2]float64{circle(it.x+t, sy+t/2, t*0.35)}, image.NewUniform(colMoved))
 		}
 		text(bf, colSubtle, it.textX, ky+t, it.label)
 	}
@@ -281,11 +282,19 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 		p.fill(areas, image.NewUniform(colAreaEdge))
 	}
 	dots := make([][][2]float64, 0, len(s.dots))
+	var moved [][][2]float64
 	for _, d := range s.dots {
 		c := xf([2]float64{d.x, d.y})
+		if d.moved {
+			moved = append(moved, circle(c[0], c[1], max(d.r, 1.2)*dotScale))
+			continue
+		}
 		dots = append(dots, circle(c[0], c[1], d.r*dotScale))
 	}
 	if len(dots) > 0 {
 		p.fill(dots, image.NewUniform(colDot))
+	}
+	if len(moved) > 0 {
+		p.fill(moved, image.NewUniform(colMoved))
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // interiorPixel finds a pixel near (x, y) that lies well inside shape sh
@@ -97,14 +96,14 @@ func abs(x int) int {
 }
 
 // checkPicture renders in/fc to PNG and SVG and checks both.
-func checkPicture(t *testing.T, in Input, fc *geojson.FeatureCollection, opt MapOptions) {
+func checkPicture(t *testing.T, m *Model, opt MapOptions) {
 	t.Helper()
-	s, err := buildScene(in, fc, opt)
+	s, err := buildScene(m, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WritePNG(&buf, in, fc, opt); err != nil {
+	if err := m.WritePNG(&buf, opt); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(&buf)
@@ -121,17 +120,9 @@ func checkPicture(t *testing.T, in Input, fc *geojson.FeatureCollection, opt Map
 	// Each hub's fill shows at an interior pixel near its hub site.
 	checked, sampled := 0, 0
 	grid := dotGrid(s)
-	dots := dotByCode(s, fc)
-	for _, f := range fc.Features {
-		if f.Properties["layer"] != "hub" {
-			continue
-		}
+	for _, h := range m.Hubs() {
 		sh := s.hubs[checked]
-		code, _ := f.Properties["hub_site"].(string)
-		hs, ok := dots[code]
-		if !ok {
-			t.Fatalf("hub site %q has no practice dot", code)
-		}
+		hs := s.dots[h.HubSite] // dots follow the practices in order
 		px, py, ok := interiorPixel(s, grid, sh, hs.x, hs.y)
 		checked++
 		if !ok {
@@ -148,28 +139,13 @@ func checkPicture(t *testing.T, in Input, fc *geojson.FeatureCollection, opt Map
 	}
 
 	buf.Reset()
-	if err := WriteSVG(&buf, in, fc, opt); err != nil {
+	if err := m.WriteSVG(&buf, opt); err != nil {
 		t.Fatal(err)
 	}
 	hubPaths, titles := svgCounts(t, buf.Bytes())
 	if hubPaths != len(s.hubs) || titles < len(s.hubs) {
 		t.Fatalf("SVG has %d hub paths and %d titles, want %d hubs each with a title", hubPaths, titles, len(s.hubs))
 	}
-}
-
-// dotByCode maps practice codes to their dot in the scene (dots follow
-// the practice features in order).
-func dotByCode(s *scene, fc *geojson.FeatureCollection) map[string]dot {
-	m := map[string]dot{}
-	k := 0
-	for _, f := range fc.Features {
-		if f.Properties["layer"] == "practice" {
-			code, _ := f.Properties["code"].(string)
-			m[code] = s.dots[k]
-			k++
-		}
-	}
-	return m
 }
 
 // svgCounts decodes the SVG as XML (failing on malformed input) and counts
@@ -209,37 +185,28 @@ func svgCounts(t *testing.T, b []byte) (hubPaths, titles int) {
 }
 
 func TestPictureSynthetic(t *testing.T) {
-	in := synthetic(t, true)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := build(t, synthetic(t, true))
 	cases := []struct {
 		name string
-		in   Input
 		opt  MapOptions
 	}{
-		{"default width with title and summary", in, MapOptions{Title: "Hubs <test> & areas", Summary: []string{"4 hubs, 3 within bounds", "second line"}}},
-		{"narrow, no title", in, MapOptions{Width: 500}},
-		{"without input: equirectangular, polygon adjacency only", Input{}, MapOptions{Width: 800, Title: "t"}},
+		{"default width with title and summary", MapOptions{Title: "Hubs <test> & areas", Summary: []string{"4 hubs, 3 within bounds", "second line"}}},
+		{"narrow, no title", MapOptions{Width: 500}},
+		{"wide", MapOptions{Width: 1800, Title: "t"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.in.Practices == nil {
-				// Pixel sampling needs the practices to find hub sites.
-				tc.in.Practices = in.Practices
-			}
-			checkPicture(t, tc.in, fc, tc.opt)
+			checkPicture(t, m, tc.opt)
 			if tc.opt.Width != 500 {
 				return
 			}
 			// Same input, same bytes.
-			for _, write := range []func(io.Writer, Input, *geojson.FeatureCollection, MapOptions) error{WritePNG, WriteSVG} {
+			for _, write := range []func(io.Writer, MapOptions) error{m.WritePNG, m.WriteSVG} {
 				var a, b bytes.Buffer
-				if err := write(&a, tc.in, fc, tc.opt); err != nil {
+				if err := write(&a, tc.opt); err != nil {
 					t.Fatal(err)
 				}
-				if err := write(&b, tc.in, fc, tc.opt); err != nil {
+				if err := write(&b, tc.opt); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -251,12 +218,8 @@ func TestPictureSynthetic(t *testing.T) {
 }
 
 func TestPictureNeighboursDiffer(t *testing.T) {
-	in := synthetic(t, false)
-	fc, err := FeatureCollection(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := buildScene(in, fc, MapOptions{})
+	m := build(t, synthetic(t, false))
+	s, err := buildScene(m, MapOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,23 +240,18 @@ func TestPictureNeighboursDiffer(t *testing.T) {
 func TestPictureErrors(t *testing.T) {
 	cases := []struct {
 		name string
-		fc   *geojson.FeatureCollection
+		m    *Model
 	}{
-		{"nil collection", nil},
-		{"empty collection", geojson.NewFeatureCollection()},
-		{"only points", func() *geojson.FeatureCollection {
-			fc := geojson.NewFeatureCollection()
-			f := geojson.NewFeature(orb.Point{1, 2})
-			f.Properties["layer"] = "practice"
-			return fc.Append(f)
-		}()},
+		{"nil model", nil},
+		{"empty model", &Model{}},
+		{"no hubs", &Model{Levels: []Level{{Name: "hub"}}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := WriteSVG(io.Discard, Input{}, tc.fc, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
+			if err := tc.m.WriteSVG(io.Discard, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
 				t.Errorf("WriteSVG err = %v", err)
 			}
-			if err := WritePNG(io.Discard, Input{}, tc.fc, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
+			if err := tc.m.WritePNG(io.Discard, MapOptions{}); !errors.Is(err, ErrNoFeatures) {
 				t.Errorf("WritePNG err = %v", err)
 			}
 		})

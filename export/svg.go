@@ -8,23 +8,17 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/paulmach/orb/geojson"
 )
 
-// WriteSVG draws the map of fc (as built by FeatureCollection from in) as
-// a standalone SVG document: hubs filled in colours that differ between
+// WriteSVG draws the map of the model as a standalone SVG document: hubs filled in colours that differ between
 // neighbours, each hub a <path class="hub"> carrying a <title> tooltip (id,
 // patients, practices, status); area boundaries as heavier dark lines;
 // hubs outside their size bounds hatched and outlined in red; practices as
 // dots whose area is proportional to the list size (capped at 60,000);
 // the title above and the legend (opt.Summary and a key) below.
-//
-// in is optional: its Projection keeps the true aspect (otherwise lon is
-// scaled by cos(mid-latitude)) and its Graph adds site adjacency to the
-// colouring. Output is deterministic.
-func WriteSVG(w io.Writer, in Input, fc *geojson.FeatureCollection, opt MapOptions) error {
-	s, err := buildScene(in, fc, opt)
+// Output is deterministic.
+func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
+	s, err := buildScene(m, opt)
 	if err != nil {
 		return err
 	}
@@ -106,10 +100,24 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 	fmt.Fprintf(w, `<g id="practices" fill="%s" fill-opacity="%.2f">
 `, hexColour(colDot), float64(colDot.A)/255)
 	for _, d := range s.dots {
-		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s"/>
+		if !d.moved {
+			fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s"/>
 `, num(d.x), num(d.y), strconv.FormatFloat(math.Round(d.r*100)/100, 'f', -1, 64))
+		}
 	}
-	fmt.Fprint(w, "</g>\n</g>\n")
+	fmt.Fprint(w, "</g>\n")
+	if s.hasMoved {
+		fmt.Fprintf(w, `<g id="moved-practices" fill="%s" fill-opacity="%.2f">
+`, hexColour(colMoved), float64(colMoved.A)/255)
+		for _, d := range s.dots {
+			if d.moved {
+				fmt.Fprintf(w, `<circle class="moved" cx="%s" cy="%s" r="%s"/>
+`, num(d.x), num(d.y), strconv.FormatFloat(math.Round(max(d.r, 1.2)*100)/100, 'f', -1, 64))
+			}
+		}
+		fmt.Fprint(w, "</g>\n")
+	}
+	fmt.Fprint(w, "</g>\n")
 	if in := s.inset; in != nil {
 		src, dst := in.src, in.dst
 		fmt.Fprintf(w, `<g id="inset"><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>
@@ -154,6 +162,9 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 				fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="%.2f"/>
 `, num(it.x+t*(0.3+0.7*float64(k))), num(sy+t/2), num(t*r), hexColour(colDot), float64(colDot.A)/255)
 			}
+		case "moved":
+			fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="%.2f"/>
+`, num(it.x+t), num(sy+t/2), num(t*0.35), hexColour(colMoved), float64(colMoved.A)/255)
 		}
 		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s">%s</text>
 `, num(it.textX), num(ky+t), num(t), hexColour(colSubtle), esc(it.label))

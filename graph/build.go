@@ -149,6 +149,7 @@ func groupSites(ps []geo.Practice) (*Graph, error) {
 	index := make(map[bits]int32, len(ps))
 	var locs []orb.Point
 	var count []int32
+	var total int64
 	for i, p := range ps {
 		lon, lat := p.Loc[0], p.Loc[1]
 		if !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) { // also catches NaN
@@ -159,6 +160,11 @@ func groupSites(ps []geo.Practice) (*Graph, error) {
 			return nil, &PracticeError{Index: i, Code: p.Code,
 				Err: fmt.Errorf("%w (%d)", ErrNegativePatients, p.Patients)}
 		}
+		if total > math.MaxInt64-int64(p.Patients) {
+			return nil, &PracticeError{Index: i, Code: p.Code,
+				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
+		}
+		total += int64(p.Patients)
 		// -0 and +0 compare equal but have different bits: normalise.
 		key := bits{math.Float64bits(lon + 0), math.Float64bits(lat + 0)}
 		s, ok := index[key]

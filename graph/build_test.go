@@ -348,3 +348,17 @@ func TestBuildSea(t *testing.T) {
 		t.Errorf("SeaMax 4 km: pruned %d as sea, %d bridges", info.PrunedSea, len(info.Bridges))
 	}
 }
+
+// Patients whose total passes int64 are an error naming the practice, not
+// a wrapped site weight (issue #10).
+func TestBuildTotalOverflow(t *testing.T) {
+	ps := []geo.Practice{
+		{Code: "A", Loc: orb.Point{-1, 52}, Patients: 9e18},
+		{Code: "B", Loc: orb.Point{-1.01, 52}, Patients: 9e18},
+	}
+	_, _, err := Build(context.Background(), ps)
+	var pe *PracticeError
+	if !errors.Is(err, ErrTooManyPatients) || !errors.As(err, &pe) || pe.Code != "B" {
+		t.Fatalf("got %v, want ErrTooManyPatients naming B", err)
+	}
+}

@@ -17,6 +17,7 @@ type sites struct {
 	x, y   []float64
 	off    []int32 // site -> practices (ascending)
 	mem    []int32
+	fixed  []bool // fixed hub sites of the level being measured (sites.go), or nil
 }
 
 // newSites checks that g and ps describe the same practices and returns

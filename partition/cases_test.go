@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,21 +137,33 @@ func TestLockedAndStrata(t *testing.T) {
 	}
 	t.Run("locked not contiguous", func(t *testing.T) {
 		bad := make([]string, len(ps))
-		bad[g.SiteMembers(0)[0]] = "x"
-		bad[g.SiteMembers(n - 1)[0]] = "x"
-		_, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad))
-		var le *LockedError
-		if !errors.As(err, &le) || !errors.Is(err, ErrLocked) || le.Label != "x" {
-			t.Fatalf("got %v, want a *LockedError for x", err)
+		a, z := g.SiteMembers(0)[0], g.SiteMembers(n - 1)[0]
+		bad[a], bad[z] = "x", "x"
+		res, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad))
+		if err != nil {
+			t.Fatalf("a locked set that is not contiguous stopped the run: %v", err)
+		}
+		mustValid(t, g, ps, res)
+		if len(res.Locked) != 1 || res.Locked[0].Label != "x" || res.Locked[0].Pieces != 2 || res.Locked[0].Reason != "is not contiguous" {
+			t.Fatalf("Locked = %+v, want x split into 2 pieces", res.Locked)
 		}
 	})
 	t.Run("locked across strata", func(t *testing.T) {
 		bad := make([]string, len(ps))
 		bad[g.SiteMembers(0)[0]] = "y"
 		bad[g.SiteMembers(n - 1)[0]] = "y"
-		_, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad), WithStrata(strata))
-		if !errors.Is(err, ErrLocked) {
-			t.Fatalf("got %v, want ErrLocked", err)
+		bad[g.SiteMembers(1)[0]] = "z"
+		bad[g.SiteMembers(n - 2)[0]] = "z"
+		res, err := Run(context.Background(), g, ps, hubLevels, WithLocked(bad), WithStrata(strata))
+		if err != nil {
+			t.Fatalf("a locked set across strata stopped the run: %v", err)
+		}
+		mustValid(t, g, ps, res)
+		if len(res.Locked) != 2 || res.Locked[0].Label != "y" || res.Locked[1].Label != "z" {
+			t.Fatalf("Locked = %+v, want every offending set (y and z) listed", res.Locked)
+		}
+		if !strings.Contains(res.Locked[0].Reason, "crosses strata") {
+			t.Errorf("reason %q, want crosses strata", res.Locked[0].Reason)
 		}
 	})
 }

@@ -119,4 +119,111 @@
 // O(n log n) in the number of atoms. WithEffort(e) multiplies the search
 // budget. Measured times and quality (England, synthetic countries,
 // postcodes) are in BENCHMARKS.md, with the commands that give them.
+//
+// # Planner constraints
+//
+// Alignment (WithAlign, WithAlignAt). Groups prefer to lie inside the
+// values of a labelling such as a CCG or local-authority code. Each unit
+// of the level takes the value holding most of its patients. The level is
+// first solved inside derived strata: the connected pieces of each value,
+// where a piece that admits no split within the bounds (an enclave of 5
+// patients, a piece of 55,000 with [30,000, 50,000]) is merged, lightest
+// first, with the neighbouring piece that costs least — one whose union is
+// feasible, then the one sharing most graph edges — until every stratum is
+// feasible or has no neighbour; a stratum whose split still leaves a group
+// out of bounds is merged the same way and the level solved again (at most
+// four times). Crossing is thus only forced by bounds or contiguity. Then
+// boundary moves over the whole level let a group take practices of
+// another value when compactness gains more than the weight says: a move
+// that takes an atom of w patients out of its group's home value must save
+// more than weight × w × s of patient-weighted distance to the hub sites,
+// s the level's mean distance to the hub site (DefaultAlignWeight, 3).
+// Hard strata (WithStrata) still bound everything: derived strata never
+// cross them. Result.Coterminosity measures each aligned level: groups
+// inside one value, patients whose group lies inside their own value, and
+// the groups crossing each value (MeasureCoterminosity does the same for any
+// grouping). On England with the 2021 CCGs (seed 1): 97.8% of hubs inside
+// one CCG for a mean of 1.768 km against 1.698 km unaligned (+4.1%), every
+// hub within bounds but the 11 practices above 50,000; seeds 1–6 give
+// 97.4–97.9% for 1.02–1.04× the distance (TestAlignEngland). A stratum
+// merged after a failed split is solved again alone, not the whole level.
+// With WithInitial the repaired configuration decides the hubs; alignment
+// then moves a practice only out of a hub where its value is foreign into
+// a neighbouring hub of its own value, when that adds less distance than
+// the weight's price (nobody moves for compactness alone).
+//
+// Fixed hub sites (WithHubSites). Marked practices — a neighbourhood health
+// centre, a large practice — must each host a hub of their own. A marked
+// practice is the hub site of its hub by declaration, and the hub's
+// distances are measured to it. We chose this over requiring the marked
+// practice to come out as the weighted medoid: the planner's fixed estate
+// is where patients will travel, so the objective should be the distance
+// to it; and a medoid requirement would force every fixed hub to balance
+// around its site, a constraint no local move can keep and that
+// penalises exactly the edge-of-town health centres planners fix. The
+// search honours the declaration: the final polish judges a fixed hub by
+// the patient-weighted distance to its fixed site (other hubs by their
+// medoid). Two marked practices are never in one hub: a piece gets at
+// least one hub per marked practice, the bisection only cuts tree edges
+// that leave each side no more marked practices than groups (some edge
+// always does: any on the path between two of them), marked practices
+// never move in local search, and a pair of hubs that both hold one is
+// never re-cut. Infeasible cases are explained per site: two marked
+// practices on one site or locked together are a *HubSiteError naming
+// them; marked practices whose connected practices are too light for a
+// hub each get one each, out of bounds, with a note naming them, as does
+// any marked practice whose hub ends out of bounds. With WithInitial, a
+// repaired hub holding two marked practices is re-split, alone or with its
+// neighbours, one hub per marked practice. Areas keep the medoid.
+// On England with 300 marked practices at least 8 km apart (none above
+// 50,000): every one the hub site of its own hub, every hub within bounds
+// but the 11 practices above 50,000, mean 1.87 km against 1.70 km
+// unconstrained (TestHubSitesEngland).
+//
+// Locked sets (WithLocked) never stop a run: a set whose practices cross
+// strata or whose sites are not contiguous is split into pieces, each in
+// one stratum and contiguous, each kept together, and every such set is
+// listed in Result.Locked and Notes.
+//
+// # Starting from an existing configuration
+//
+// WithInitial gives every practice an initial group (e.g. its PCN; blank:
+// free). Level 0 is then found lexicographically: validity first, then
+// least disruption, then compactness. A hub's origin is the initial group
+// supplying most of its patients; a practice is moved when its initial
+// group is not its hub's origin; the disruption is the patients moved.
+//
+// Sites are split by initial group (co-located practices of two PCNs are
+// two atoms, adjacent). Each initial group that is valid — contiguous and
+// within bounds — becomes a hub and is frozen. Every other group is cut
+// into its connected parts; a part within bounds is a hub, a part that can
+// be split into hubs within bounds is split by the range-aware bisection
+// (a split moves nobody: every piece keeps the group as its origin). The
+// groups still out of bounds are repaired, those above the maximum first,
+// each by the cheapest of a set of plans: merge into a neighbour (small
+// detached parts, free practices), absorb boundary practices from
+// neighbours that can spare them, merge and shed the excess, shed
+// boundary practices to neighbours with room, absorb enough to split in
+// two, and, when nothing local works, merge with one or several
+// neighbours and re-split the union. Absorbing and shedding pass a
+// shortfall or excess along a chain of up to two neighbours. Each plan is
+// run on the live state with an undo log, costed by the change in patients
+// moved (origins recomputed exactly), and rolled back; the best is
+// replayed. Plans that change a frozen group are tried only when none
+// without one works, and then the one changing the fewest frozen groups
+// wins: a valid initial group is kept exactly unless a neighbour cannot be
+// made valid without it. A last pass moves single practices back towards
+// their initial group where that lowers the patients moved. WithMaxMoved
+// caps the patients the repairs may move; groups left out of bounds say
+// so in their Reason. Result.Change holds the per-practice, per-hub and
+// per-group changes and the Disruption summary (CompareInitial measures
+// any grouping the same way).
+//
+// On England from the 2021 PCNs (seed 1, TestEnglandFromPCNs): every hub
+// within [30,000, 50,000] and contiguous but the 11 practices above
+// 50,000; 489 of the 534 valid PCNs kept exactly (91.6%); 9.2% of patients
+// moved; adjusted Rand index 0.65 (clean slate: 58 kept, 28.1% moved,
+// 0.40). Joining every PCN's detached parts to its largest part by one
+// extra edge, the same repair moves 4.8% (TestEnglandFromPCNsRelaxed):
+// strict contiguity accounts for 4.4 of the 9.2 points.
 package partition

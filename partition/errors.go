@@ -16,9 +16,6 @@ var (
 	// ErrMismatch is returned when the graph, the practices and the option
 	// slices do not describe the same practices.
 	ErrMismatch = errors.New("partition: graph and practices do not match")
-	// ErrLocked is wrapped by a *LockedError for a locked set that cannot
-	// form one contiguous group.
-	ErrLocked = errors.New("partition: locked practices cannot share a group")
 )
 
 // LevelError reports a level whose bounds are unusable.
@@ -34,20 +31,6 @@ func (e *LevelError) Error() string {
 
 // Unwrap returns ErrBadLevel.
 func (e *LevelError) Unwrap() error { return ErrBadLevel }
-
-// LockedError reports a locked label whose practices cannot form one
-// contiguous group.
-type LockedError struct {
-	Label  string
-	Reason string
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("partition: locked set %q: %s", e.Label, e.Reason)
-}
-
-// Unwrap returns ErrLocked.
-func (e *LockedError) Unwrap() error { return ErrLocked }
 
 // ValidationError lists every problem Validate found.
 type ValidationError struct {

@@ -89,7 +89,7 @@ func ExampleValidate() {
 	fmt.Println(errors.Is(err, partition.ErrInvalid), errors.As(err, &ve), len(ve.Problems))
 	// Output:
 	// <nil>
-	// true true 5
+	// true true 4
 }
 
 // Report prints the quality of each level and every group out of bounds

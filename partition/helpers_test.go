@@ -122,10 +122,11 @@ func code(i int) string {
 
 var hubLevels = []Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000}}
 
-// mustValid fails the test with the validation problems, if any.
-func mustValid(t *testing.T, g *graph.Graph, ps []geo.Practice, res *Result) {
+// mustValid fails the test with the validation problems, if any; opts are
+// the options given to Run (Validate judges statuses on the same units).
+func mustValid(t *testing.T, g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) {
 	t.Helper()
-	if err := Validate(g, ps, res); err != nil {
+	if err := Validate(g, ps, res, opts...); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,18 +3,14 @@ package partition
 import "sync"
 
 // levelAtoms describes the atoms of one level in terms of practices, for
-// reasons, notes and the hooks: at level 0 an atom is the practices of one
-// site (or one practice of a site above the maximum, or a locked set), at
-// level l > 0 a group of level l−1.
+// the hooks: at level 0 an atom is the practices of one site (or one
+// practice of a site above the maximum, or a locked set), at level l > 0 a
+// group of level l−1.
 type levelAtoms struct {
 	level int
 	name  string  // the level's name ("hub")
 	of    []int32 // of[p] is the atom of practice p
-	count []int32 // practices per atom
-	// describe names an atom: "practice E85124", "practices A and B
-	// (locked together)", "hub 12"; plural reports whether it names
-	// several practices or groups.
-	describe func(atom int32) (name string, plural bool)
+	n     int     // atoms
 
 	once sync.Once
 	mem  [][]int32
@@ -24,7 +20,7 @@ type levelAtoms struct {
 // safe for concurrent use.
 func (lv *levelAtoms) practices(atom int32) []int32 {
 	lv.once.Do(func() {
-		lv.mem = make([][]int32, len(lv.count))
+		lv.mem = make([][]int32, lv.n)
 		for p, a := range lv.of {
 			lv.mem[a] = append(lv.mem[a], int32(p))
 		}

@@ -35,9 +35,21 @@ type levelParams struct {
 	seed    uint64
 	workers int
 	name    string // the level's name: "hub", "area"
+	pin     []bool // per atom: a fixed hub site (sites.go), or nil
+	words   levelWords
 	atoms   *levelAtoms
 	terms   []termMaker
 	pins    []pinMaker
+}
+
+// levelWords lets a level name its atoms in the planner's words.
+type levelWords struct {
+	// practices is the number of practices of every atom.
+	practices []int32
+	// describe names an atom: "practice E85124", "practices A and B
+	// (locked together)", "hub 12"; plural reports whether it names
+	// several practices or groups.
+	describe func(atom int32) (name string, plural bool)
 }
 
 // solveLevel groups the atoms of ag (whose edges never cross strata): atoms
@@ -59,11 +71,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		}
 	}
 	chooseK(pieces, noversize, p, &out.notes)
+	pinK(ag, pieces, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
 		return nil, err
 	}
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
+	pinNotes(ag, lab, status, p, &out.notes)
 	out.setCanonical(lab, status, reason)
 	if p.free && p.count == 0 {
 		out.notes = append(out.notes, fmt.Sprintf("the distance to the hub sites chose %s (the target %s asks for about %s)", count(out.ngroups, p.name), num(int64(math.Round(p.target))), num(int64(targetGroups(pieces, noversize)))))
@@ -204,7 +218,7 @@ func labelGroups(ag *pgraph, pieces []*piece, results [][]int32, over []bool, p 
 	for v := range int32(ag.n()) {
 		if over[v] {
 			lab[v] = ng
-			name, many := p.atoms.describe(v)
+			name, many := p.words.describe(v)
 			status = append(status, StatusOversize)
 			reason = append(reason, fmt.Sprintf("%s %s %s patients, above the %s maximum %s", name, pick(one(many), "has", "have"), num(ag.w[v]), p.name, num(b.max)))
 			ng++
@@ -213,14 +227,14 @@ func labelGroups(ag *pgraph, pieces []*piece, results [][]int32, over []bool, p 
 	for i, pc := range pieces {
 		np := 0
 		for _, u := range pc.atoms {
-			np += int(p.atoms.count[u])
+			np += int(p.words.practices[u])
 		}
 		if pc.attachTo >= 0 {
 			g := lab[pc.attachTo]
 			for _, u := range pc.atoms {
 				lab[u] = g
 			}
-			name, many := p.atoms.describe(pc.attachTo)
+			name, many := p.words.describe(pc.attachTo)
 			reason[g] += fmt.Sprintf("; %s with %s patients, cut off by %s and below the minimum %s, %s added", count(np, "practice"), num(pc.W), pick(one(many), "it", "them"), num(b.min), pick(np, "was", "were"))
 			*notes = append(*notes, fmt.Sprintf("%s with %s patients, cut off next to %s, joined %s %s", count(np, "practice"), num(pc.W), name, pick(one(many), "its", "their"), p.name))
 			continue
@@ -335,6 +349,12 @@ func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 			return nil
 		}
 		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
+		if ag.pin != nil {
+			if pg.pin == nil {
+				pg.pin = make([]bool, n)
+			}
+			pg.pin[i] = ag.pin[a]
+		}
 		for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
 			if j := find(b); j >= 0 {
 				adj = append(adj, j)

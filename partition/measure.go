@@ -155,6 +155,9 @@ func measureGroups(ctx context.Context, s *sites, ps []geo.Practice, groups []Gr
 			continue
 		}
 		gr.HubSite = hubSite(s, ps, gr.Members, m, int32(i))
+		if f := s.fixedHubSite(gr.Members); f >= 0 {
+			gr.HubSite = f
+		}
 		hub := ps[gr.HubSite].Loc
 		var sw, swd, mx float64
 		for _, p := range gr.Members {

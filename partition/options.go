@@ -17,6 +17,10 @@ type options struct {
 	strata   []string
 	locked   []string
 	workers  int
+	align    []alignSpec
+	hubSites []bool
+	initial  []string // WithInitial (initial.go)
+	maxMoved int64    // WithMaxMoved (initial.go)
 
 	freeCount bool // WithFreeCount
 
@@ -68,9 +72,10 @@ func WithStrata(labels []string) Option { return func(o *options) { o.strata = l
 
 // WithLocked gives one label per practice; "" means free. Practices with the
 // same non-empty label are placed in the same level-0 group (and hence the
-// same group at every level). The sites of a locked set must induce a
-// connected subgraph and must not cross strata, or Run returns a
-// *LockedError.
+// same group at every level). A locked set whose practices cross strata or
+// whose sites do not induce a connected subgraph does not stop the run: it
+// is split into pieces, each within one stratum and contiguous, each kept
+// together, and every such set is listed in Result.Locked (and Notes).
 func WithLocked(labels []string) Option { return func(o *options) { o.locked = labels } }
 
 // WithWorkers sets how many goroutines Run may use (default

@@ -96,11 +96,11 @@ func (s *searcher) perturb(iters, trees int, rng *rand.Rand) int {
 }
 
 func (s *searcher) hasPin(atoms []int32) bool {
-	if s.pinned == nil {
+	if s.pinned == nil && s.g.pin == nil {
 		return false
 	}
 	for _, v := range atoms {
-		if s.pinned[v] {
+		if s.isPinned(v) {
 			return true
 		}
 	}

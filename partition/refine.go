@@ -37,6 +37,10 @@ type refiner struct {
 	sw     []int64
 	buf    mstBuf
 
+	// extra, when set, adds a cost to moving atom v from group from to
+	// group to in boundary moves (alignment's crossing price).
+	extra func(v, from, to int32) float64
+
 	journal *[]jmove // when set, every move is recorded (perturb.go)
 }
 
@@ -209,7 +213,7 @@ func (r *refiner) tryMove(v int32) bool {
 	g, b := r.g, r.b
 	a := r.lab[v]
 	w := g.w[v]
-	if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min {
+	if r.gn[a] == 1 || w == 0 || r.gw[a]-w < b.min || r.pinned(v) {
 		return false
 	}
 	x, y := g.x[v], g.y[v]
@@ -226,6 +230,9 @@ func (r *refiner) tryMove(v int32) bool {
 			computed = true
 		}
 		d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+		if r.extra != nil {
+			d += r.extra(v, a, h)
+		}
 		if d < best {
 			best, bh = d, h
 		}
@@ -318,7 +325,10 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if r.changedAt[a] < r.round-1 && r.changedAt[h] < r.round-1 {
 				continue // neither changed since this pair was last tried
 			}
-			if len(mem[a])+len(mem[h]) > maxResplitAtoms {
+			if r.ctx.Err() != nil { // each pair costs up to 2×effort trees
+				return improved
+			}
+			if len(mem[a])+len(mem[h]) > maxResplitAtoms || r.bothPinned(mem[a], mem[h]) {
 				continue
 			}
 			order = append(order[:0], mem[a]...)
@@ -335,7 +345,10 @@ func (r *refiner) resplitPass(mem [][]int32, trees int, rng *rand.Rand) int {
 			if !collectEdges(r.ctx, g, r.ts, order, in, &r.buf) {
 				return improved
 			}
-			for range t {
+			for k := range t {
+				if k&63 == 63 && r.ctx.Err() != nil {
+					break
+				}
 				if redrawMST(r.ctx, r.ts, order, rng, baseSpread, &r.buf) < len(order) {
 					break // a and h no longer touch after earlier re-splits (or cancelled)
 				}
@@ -479,7 +492,7 @@ func (r *refiner) fixBounds(maxMoves int) {
 		bestCost := math.Inf(1)
 		try := func(v, a, h int32) {
 			w := g.w[v]
-			if a == h || r.gn[a] == 1 || r.gw[h]+w > b.max {
+			if a == h || r.gn[a] == 1 || r.gw[h]+w > b.max || r.pinned(v) {
 				return
 			}
 			if r.gw[a] >= b.min && r.gw[a]-w < b.min {

@@ -9,7 +9,8 @@ import (
 // Report writes a human-readable quality report: per level the number of
 // groups, how many are within bounds and contiguous, the patient-weighted
 // mean / p95 / max distance from practice to hub site, the smallest and
-// largest group, every group out of bounds with its reason, then the notes
+// largest group, the coterminosity of aligned levels (WithAlign), every
+// group out of bounds with its reason, then the notes
 // and the per-stage timings.
 func (r *Result) Report(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -22,6 +23,13 @@ func (r *Result) Report(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	for l, c := range r.Coterminosity {
+		if c != nil {
+			if err := c.WriteSummary(w, r.Levels[l].Name, 10); err != nil {
+				return err
+			}
+		}
+	}
 	for l, gs := range r.Groups {
 		name := r.Levels[l].Name
 		for i := range gs {
@@ -30,6 +38,14 @@ func (r *Result) Report(w io.Writer) error {
 					return err
 				}
 			}
+		}
+	}
+	if r.Change != nil {
+		if _, err := fmt.Fprintln(w, "change from the initial configuration (hubs):"); err != nil {
+			return err
+		}
+		if err := r.Change.Summary.WriteReport(w); err != nil {
+			return err
 		}
 	}
 	for _, n := range r.Notes {

@@ -31,12 +31,27 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if _, err := totalPatients(ps); err != nil {
+		return nil, err
+	}
 	r := &runner{ctx: ctx, ps: ps, o: o, res: &Result{Levels: slices.Clone(levels)}, clock: time.Now()}
 	if r.s, err = newSites(g, ps); err != nil {
 		return nil, err
 	}
 	r.strat = labelIDs(o.strata)
-	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, o.locked); err != nil {
+	r.init, r.ninit = initialIDs(o.initial)
+	if a := o.alignAt(0); r.init != nil && a != nil && a.weight > 0 {
+		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment then moves a practice only into a neighbouring hub of its own value, when that adds less distance than the alignment weight allows")
+	}
+	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
+	r.res.Locked = issues
+	for _, li := range issues {
+		r.res.Notes = append(r.res.Notes, li.String())
+	}
+	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
+		return nil, err
+	}
+	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -48,7 +63,12 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 			return nil, err
 		}
 	}
-	if err := validate(r.s, ps, r.res); err != nil {
+	if r.init != nil {
+		r.res.Change = measureChange(r.s, ps, o.initial, levels[0], r.res.Assign[0])
+		r.stage("change")
+	}
+	v := &validator{s: r.s, ps: ps, res: r.res, stratum: r.strat, locked: locked, init: r.init, fixed: o.hubSites}
+	if err := v.run(); err != nil {
 		return r.res, fmt.Errorf("partition: internal error: %w", err)
 	}
 	r.stage("validate")
@@ -82,6 +102,15 @@ func runOptions(ps []geo.Practice, levels []Level, opts []Option) (options, erro
 	if o.locked != nil && len(o.locked) != len(ps) {
 		return o, fmt.Errorf("%w: %d locked labels for %d practices", ErrMismatch, len(o.locked), len(ps))
 	}
+	if o.initial != nil && len(o.initial) != len(ps) {
+		return o, fmt.Errorf("%w: %d initial labels for %d practices", ErrMismatch, len(o.initial), len(ps))
+	}
+	if o.maxMoved < 0 {
+		return o, &LevelError{0, levels[0], "negative budget of patients moved"}
+	}
+	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+		return o, err
+	}
 	if o.target < 0 || o.count < 0 {
 		return o, &LevelError{0, levels[0], "negative target or count"}
 	}
@@ -103,7 +132,10 @@ type runner struct {
 	ps    []geo.Practice
 	o     options
 	strat []int32
-	u     units // the atoms of the level being solved
+	init  []int32 // initial group per practice (WithInitial), -1 free
+	ninit int
+	u     units  // the atoms of the level being solved
+	pin   []bool // level-0 units holding a fixed hub site (sites.go), or nil
 	res   *Result
 	clock time.Time
 }
@@ -123,8 +155,11 @@ func (r *runner) params(l int) levelParams {
 		b.max = math.MaxInt64
 	}
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
-		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, atoms: r.atoms(l), terms: r.o.terms, pins: r.o.pins}
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, terms: r.o.terms, pins: r.o.pins}
+	p.atoms = r.atoms(l)
+	p.words = r.words(l, p.atoms)
 	if l == 0 {
+		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
@@ -139,11 +174,26 @@ func (r *runner) params(l int) levelParams {
 func (r *runner) level(l int) error {
 	ctx, ps, res := r.ctx, r.ps, r.res
 	lvl := res.Levels[l]
-	pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
-	if err := ctx.Err(); err != nil {
-		return err
+	var out *levelOut
+	var err error
+	if l == 0 && r.init != nil {
+		// WithInitial decides level 0; alignment applies above it
+		pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
+		if err == nil && r.pin != nil {
+			pg.pin = r.pin
+			separatePins(ctx, pg, out, r.params(l))
+		}
+		if a := r.o.alignAt(0); err == nil && a != nil && a.weight > 0 {
+			pg.pin = r.pin
+			alignCross(ctx, pg, out, unitValues(ps, r.u.of, r.u.n, a.labels), r.params(l), a.weight, true)
+		}
+	} else {
+		out, err = solveAligned(ctx, r.s, ps, r.u, r.strat, r.params(l), r.o.alignAt(l), r.o.progress)
 	}
-	out, err := solveLevel(ctx, pg, r.params(l), r.o.progress)
 	if err != nil {
 		return err
 	}
@@ -152,9 +202,18 @@ func (r *runner) level(l int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.s.fixed = nil
+	if l == 0 {
+		r.s.fixed = r.o.hubSites
+	}
 	dist := fillGroups(ctx, r.s, ps, assign, groups, r.o.workers)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if l == 0 && r.o.hubSites != nil {
+		if err := checkHubSites(ps, r.o.hubSites, assign, groups); err != nil {
+			return err
+		}
 	}
 	if l > 0 {
 		below := res.Groups[l-1]
@@ -167,6 +226,7 @@ func (r *runner) level(l int) error {
 	res.Groups = append(res.Groups, groups)
 	res.Assign = append(res.Assign, assign)
 	res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+	res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, r.o.alignAt(l)))
 	res.Notes = append(res.Notes, out.notes...)
 	r.stage(lvl.Name + ": groups")
 	// Next level's units: this level's groups, placed at their hub sites.
@@ -209,21 +269,24 @@ func practiceGroups(ps []geo.Practice, unit []int32, out *levelOut) ([]int32, []
 	return assign, groups
 }
 
-// atoms describes the atoms of level l (the current units) for statuses,
-// notes and hooks: practices at level 0, groups of the level below above
-// it.
+// atoms describes the atoms of level l (the current units) for the hooks.
 func (r *runner) atoms(l int) *levelAtoms {
-	u := r.u
-	lv := &levelAtoms{level: l, name: r.res.Levels[l].Name, of: u.of, count: make([]int32, u.n)}
-	for _, a := range u.of {
-		lv.count[a]++
+	return &levelAtoms{level: l, name: r.res.Levels[l].Name, of: r.u.of, n: r.u.n}
+}
+
+// words names the atoms of level l for statuses and notes: practices at
+// level 0, groups of the level below above it.
+func (r *runner) words(l int, lv *levelAtoms) levelWords {
+	w := levelWords{practices: make([]int32, lv.n)}
+	for _, a := range lv.of {
+		w.practices[a]++
 	}
 	if l > 0 {
 		below := r.res.Levels[l-1].Name
-		lv.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
-		return lv
+		w.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
+		return w
 	}
-	lv.describe = func(atom int32) (string, bool) {
+	w.describe = func(atom int32) (string, bool) {
 		ps := lv.practices(atom)
 		codes := make([]string, len(ps))
 		for i, p := range ps {
@@ -234,7 +297,7 @@ func (r *runner) atoms(l int) *levelAtoms {
 		}
 		return "practices " + listCodes(codes) + " (locked together)", true
 	}
-	return lv
+	return w
 }
 
 // defaultTarget is (Min+Max)/2, or 1.5×Min without a maximum (Min itself
@@ -250,11 +313,12 @@ func defaultTarget(l Level) float64 {
 }
 
 // level0Units makes the atoms of level 0: each site's practices, split by
-// stratum, and split into single practices when a part outweighs the
-// maximum; then atoms sharing a locked label are merged. Units are numbered
+// stratum and by initial group (WithInitial), and split into single
+// practices when a part outweighs the maximum; then atoms sharing a locked
+// key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked []string) (units, error) {
+func level0Units(s *sites, ps []geo.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -270,7 +334,7 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			var part []int32
 			var w int64
 			for j := i; j < len(mem); j++ {
-				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) {
+				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
 					done[j] = true
 					part = append(part, mem[j])
 					w += int64(ps[mem[j]].Patients)
@@ -305,9 +369,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 				first[l] = int32(p)
 				continue
 			}
-			if strat != nil && strat[q] != strat[p] {
-				return units{}, &LockedError{l, fmt.Sprintf("practices %s and %s are in different strata", ps[q].Code, ps[p].Code)}
-			}
 			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
 			if a != b {
 				uf[max(a, b)] = min(a, b)
@@ -327,25 +388,6 @@ func level0Units(s *sites, ps []geo.Practice, lvl Level, strat []int32, locked [
 			nu++
 		}
 		unit[p] = id[r]
-	}
-	// Locked units must be contiguous.
-	if locked != nil {
-		mem := make([][]int, nu)
-		multi := make([]bool, nu)
-		for p := range ps {
-			u := unit[p]
-			if len(mem[u]) > 0 && s.siteOf[mem[u][0]] != s.siteOf[p] {
-				multi[u] = true
-			}
-			mem[u] = append(mem[u], p)
-		}
-		cc := newContig(s)
-		for u := range nu {
-			if multi[u] && !cc.connected(mem[u]) {
-				p := mem[u][0]
-				return units{}, &LockedError{locked[p], "its practices' sites are not contiguous in the graph"}
-			}
-		}
 	}
 	ux, uy := make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)

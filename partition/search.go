@@ -89,7 +89,13 @@ func (s *searcher) shift(v, a, h int32) {
 	s.mem[h] = append(s.mem[h], v)
 }
 
-func (s *searcher) isPinned(v int32) bool { return s.pinned != nil && s.pinned[v] }
+// isPinned reports whether atom v must stay in its group: pinned by a hook,
+// or a fixed hub site (WithHubSites, which also keeps two fixed sites out
+// of one group: a fixed site never moves, and re-cuts keep each group's
+// pinned atoms together and apart from other groups').
+func (s *searcher) isPinned(v int32) bool {
+	return s.pinned != nil && s.pinned[v] || s.refiner.pinned(v)
+}
 
 // movePass tries the atoms of seeds, then the neighbours of moved atoms
 // (a FIFO worklist) until no move improves or budget tries are spent; each
@@ -356,11 +362,11 @@ func (s *searcher) touch(a int32) {
 
 // keepsPins reports whether every pinned atom of side belongs to group a.
 func (s *searcher) keepsPins(side []int32, a int32) bool {
-	if s.pinned == nil {
+	if s.pinned == nil && s.g.pin == nil {
 		return true
 	}
 	for _, u := range side {
-		if s.pinned[u] && s.lab[u] != a {
+		if s.isPinned(u) && s.lab[u] != a {
 			return false
 		}
 	}

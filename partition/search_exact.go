@@ -26,6 +26,7 @@ type exactCut struct {
 	w     [exactPairAtoms]int64
 	pinOf [exactPairAtoms]int8                    // index in the set of a pinned atom's group, or -1
 	wd    [exactPairAtoms][exactPairAtoms]float64 // wd[i][j] = w_j·|p_i − p_j|
+	fixed uint32                                  // fixed hub sites (WithHubSites)
 	buf   []int32
 
 	best      float64
@@ -57,6 +58,9 @@ func (s *searcher) recutExact(set []int32, order []int32) bool {
 			}
 		}
 		e.pinOf[i] = -1
+		if s.refiner.pinned(v) {
+			e.fixed |= 1 << i
+		}
 		if s.isPinned(v) {
 			e.pinOf[i] = int8(slices.Index(set, s.lab[v]))
 		}
@@ -151,7 +155,13 @@ func (e *exactCut) pinsOK(part uint32) bool {
 // union's distance table.
 func (e *exactCut) cost(part uint32) float64 {
 	best := math.Inf(1)
-	for c := part; c != 0; c &= c - 1 {
+	cands := part
+	if e.fixed != 0 {
+		if f := part & e.fixed; f != 0 {
+			cands = f & -f // a fixed hub site is the hub site
+		}
+	}
+	for c := cands; c != 0; c &= c - 1 {
 		row := &e.wd[bits.TrailingZeros32(c)]
 		var s float64
 		for r := part; r != 0 && s < best; r &= r - 1 {

@@ -24,6 +24,7 @@ type splitter struct {
 	tries  int
 	ts     *treeScratch
 	sw     []int64
+	sf     []int32 // pinned atoms per subtree, when the graph has pins
 	side   []bool
 	tmp    []int32
 	region []atomic.Int32 // current sub-problem id (its root vertex) per vertex
@@ -62,6 +63,7 @@ func (s *splitter) splitAll(vs []int32, k int, seed uint64, in func(int32) bool)
 		}
 	}
 	s.bad.Store(0)
+	k = max(k, s.pinCount(vs)) // fixed hub sites each need a group
 	for _, v := range vs {
 		s.region[v].Store(id)
 	}
@@ -143,6 +145,7 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 		v := order[i]
 		sw[par[v]] += sw[v]
 	}
+	F := s.pinSubtrees(order)
 	best := cut{v: -1}
 	n := len(order)
 	share := float64(W) / float64(k)
@@ -178,7 +181,7 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 				continue
 			}
 			m := min(slack(w1, k1), slack(w2, k2))
-			if m < 0 {
+			if m < 0 || !s.pinsFit(v, F, k1, k2) {
 				continue
 			}
 			// comfortable cuts: the most balanced by weight wins (depth
@@ -206,6 +209,7 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 				c.k1, c.k2, c.tier = k1, k2, 4
 				c.score = -(dist(W1, k1, s.b) + dist(W2, k2, s.b))
 			}
+			s.pinCut(&c, F, k, W1, W2)
 		}
 		if c.better(best) {
 			best = c
@@ -247,6 +251,9 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 			tries *= 4 // small sets: trees are cheap and varied trees matter
 		}
 		for t := 0; c.tier > 1 && t < tries; t++ {
+			if t&7 == 7 && s.ctx.Err() != nil {
+				return // cancelled: tries grow with the effort
+			}
 			// widen the spread as tries fail: compact trees first, then
 			// nearly uniform random ones
 			spread := baseSpread * math.Pow(2, float64(t)*4/float64(tries))

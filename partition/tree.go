@@ -15,6 +15,10 @@ type pgraph struct {
 	w        []int64
 	x, y     []float64
 	ll       []float32 // parallel to adj: ln of edge length (m, +1 mm) + logShift
+
+	// pin marks fixed hub sites (WithHubSites): no two pinned atoms are
+	// ever in one group, and pinned atoms never move (sites.go). nil: none.
+	pin []bool
 }
 
 // logShift keeps jittered log-lengths positive, so that their float32 bits

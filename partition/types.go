@@ -57,7 +57,19 @@ type Result struct {
 	Groups  [][]Group // Groups[l] are the groups of level l
 	Assign  [][]int32 // Assign[l][p] is the group ID of practice p at level l
 	Quality []Quality // per level
-	Timings []Timing  // per stage, in order
+
+	// Coterminosity, per level, measures how the groups sit inside the
+	// values given by WithAlign / WithAlignAt; nil for a level without.
+	Coterminosity []*Coterminosity
+	Timings       []Timing // per stage, in order
+
+	// Change compares level 0 with the initial configuration given by
+	// WithInitial (nil without it); see Change.
+	Change *Change
+
+	// Locked lists every locked set (WithLocked) that had to be split
+	// into pieces, in order of first practice.
+	Locked []LockedIssue
 
 	// Notes records adjustments worth knowing (a requested count clamped
 	// to the feasible range, stranded remainders attached to oversize

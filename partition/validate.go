@@ -2,202 +2,184 @@ package partition
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
 )
 
-// Validate checks every invariant of a result against the graph and the
-// practices it claims to group, whatever produced it (Run, or a result read
-// back from a file): one grouping per level; every practice in exactly one
-// group per level (practices in = practices out); group members, IDs and
-// patient totals consistent with Assign, and patients in = patients out;
-// every group contiguous in g; every group within its level's bounds
-// exactly when its Status is StatusOK, and a reason given otherwise; the hub
-// site a member; each level's groups unions of whole groups of the level
-// below, with Children and Parent consistent. It returns nil or a
-// *ValidationError listing the problems (errors.Is(err, ErrInvalid)).
-func Validate(g *graph.Graph, ps []geo.Practice, res *Result) error {
+// Validate referees a result against the graph and the practices it claims
+// to group, whatever produced it (Run, or a result read back from a file),
+// and trusts none of its claims:
+//
+//   - shape: one grouping per level; every practice in exactly one group
+//     per level; members, IDs and patient totals consistent with Assign;
+//     patients in = patients out, added up exactly (a total beyond int64 is
+//     a problem, not a wrap-around);
+//   - the graph: every practice stands where the graph's site says it does
+//     (a practice moved after the graph was built is a problem);
+//   - contiguity: every group's Contiguous flag is what the graph says;
+//   - statuses: StatusOK exactly when the group is within bounds, and each
+//     other status true: oversize only when one unit (a practice or a
+//     locked set at the first level, a whole group of the level below
+//     above it) exceeds the maximum alone; undersize only when the piece
+//     of the map the group lies in (its connected component, within its
+//     stratum, without oversize units) weighs less than the minimum;
+//     unsplittable only when that piece's weight admits no number of
+//     groups within bounds; out-of-bounds only when it does, and not for a
+//     group that is its whole piece when a contiguous split within bounds
+//     is easily found (by peeling a spanning tree);
+//   - figures: the hub site is a member and really the patient-weighted
+//     medoid; MeanKm and MaxKm are finite and equal the distances
+//     recomputed from the hub site; every Quality figure is recomputed;
+//   - nesting: each level's groups are unions of whole groups of the level
+//     below, with Children and Parent consistent.
+//
+// Pass the options given to Run that shape groups (WithStrata, WithLocked,
+// WithInitial, WithHubSites) so that statuses are judged on the same units
+// and pieces; other options are ignored. With WithHubSites each group
+// holding a fixed hub site must have it as its hub site (the medoid rule
+// applies to the others), and the piece-based claims (undersize,
+// unsplittable, out-of-bounds) are not judged, since fixed sites may
+// forbid splits that weights alone would allow. It returns nil or a *ValidationError listing the problems
+// (errors.Is(err, ErrInvalid)).
+func Validate(g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) error {
 	s, err := newSites(g, ps)
 	if err != nil {
 		return &ValidationError{Problems: []string{err.Error()}}
 	}
-	return validate(s, ps, res)
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	v := &validator{s: s, ps: ps, res: res}
+	if o.strata != nil {
+		if len(o.strata) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d strata labels for %d practices", len(o.strata), len(ps))}}
+		}
+		v.stratum = labelIDs(o.strata)
+	}
+	if o.locked != nil {
+		if len(o.locked) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d locked labels for %d practices", len(o.locked), len(ps))}}
+		}
+		v.locked, _ = lockedPieces(s, ps, v.stratum, o.locked)
+	}
+	if o.initial != nil {
+		if len(o.initial) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d initial labels for %d practices", len(o.initial), len(ps))}}
+		}
+		v.init, _ = initialIDs(o.initial)
+	}
+	if o.hubSites != nil {
+		if len(o.hubSites) != len(ps) {
+			return &ValidationError{Problems: []string{fmt.Sprintf("%d hub-site flags for %d practices", len(o.hubSites), len(ps))}}
+		}
+		v.fixed = o.hubSites
+	}
+	return v.run()
 }
 
+// maxProblems caps the problems listed; the count says when there were more.
 const maxProblems = 1000
 
-func validate(s *sites, ps []geo.Practice, res *Result) error {
-	var probs []string
-	add := func(format string, args ...any) {
-		if len(probs) < maxProblems {
-			probs = append(probs, fmt.Sprintf(format, args...))
-		}
+// validator holds what the steps of Validate share.
+type validator struct {
+	s       *sites
+	ps      []geo.Practice
+	res     *Result
+	stratum []int32  // per practice; nil: no strata
+	locked  []string // per practice: its locked key (lockedPieces), "" free; nil: none
+	init    []int32  // per practice: initial group (WithInitial), -1 none; nil: none
+	fixed   []bool   // fixed hub sites (WithHubSites); nil: none
+	total   int64    // patients in
+	probs   []string
+}
+
+func (v *validator) add(format string, args ...any) {
+	if len(v.probs) < maxProblems {
+		v.probs = append(v.probs, fmt.Sprintf(format, args...))
 	}
-	if res == nil {
-		return &ValidationError{Problems: []string{"nil result"}}
+}
+
+// run applies the steps in order; a step whose premises failed is skipped.
+func (v *validator) run() error {
+	if !v.checkShape() {
+		return v.err()
 	}
-	L := len(res.Levels)
-	if L == 0 {
-		add("no levels")
-	}
-	if len(res.Groups) != L || len(res.Assign) != L {
-		add("%d levels, %d groupings, %d assignments", L, len(res.Groups), len(res.Assign))
-		return &ValidationError{Problems: probs}
-	}
-	total := geo.TotalPatients(ps)
-	cc := newContig(s)
-	for l := range L {
-		lvl := res.Levels[l]
-		groups, assign := res.Groups[l], res.Assign[l]
-		name := fmt.Sprintf("level %d (%s)", l, lvl.Name)
-		if len(assign) != len(ps) {
-			add("%s: %d assignments for %d practices", name, len(assign), len(ps))
+	v.checkLocations()
+	v.checkTotal()
+	for l := range v.res.Levels {
+		lv := v.level(l)
+		if !lv.checkAssign() {
 			continue
 		}
-		count := make([]int, len(groups))
-		for p, a := range assign {
-			if a < 0 || int(a) >= len(groups) {
-				add("%s: practice %d assigned to group %d of %d", name, p, a, len(groups))
-				continue
-			}
-			count[a]++
-		}
-		var sum int64
-		members := 0
-		for i := range groups {
-			gr := &groups[i]
-			gname := fmt.Sprintf("%s group %d", name, i)
-			if gr.ID != i {
-				add("%s: has ID %d", gname, gr.ID)
-			}
-			if len(gr.Members) == 0 {
-				add("%s: no members", gname)
-				continue
-			}
-			var w int64
-			ok := true
-			for j, p := range gr.Members {
-				if p < 0 || p >= len(ps) {
-					add("%s: member %d out of range", gname, p)
-					ok = false
-					continue
-				}
-				if j > 0 && p <= gr.Members[j-1] {
-					add("%s: members not strictly ascending at %d", gname, p)
-				}
-				if int(assign[p]) != i {
-					add("%s: member %d is assigned to group %d", gname, p, assign[p])
-				}
-				w += int64(ps[p].Patients)
-			}
-			members += len(gr.Members)
-			if len(gr.Members) != count[i] {
-				add("%s: %d members but %d practices assigned to it", gname, len(gr.Members), count[i])
-			}
-			if w != gr.Patients {
-				add("%s: patients %d but members total %d", gname, gr.Patients, w)
-			}
-			sum += w
-			if !ok {
-				continue
-			}
-			if !cc.connected(gr.Members) {
-				add("%s: not contiguous", gname)
-			}
-			in := w >= lvl.Min && (lvl.Max == 0 || w <= lvl.Max)
-			switch {
-			case gr.Status == StatusOK && !in:
-				add("%s: status ok but weight %d outside [%d, %s]", gname, w, lvl.Min, maxString(orInf(lvl.Max)))
-			case gr.Status != StatusOK && in:
-				add("%s: status %q but weight %d is within bounds", gname, gr.Status, w)
-			case gr.Status != StatusOK && gr.Reason == "":
-				add("%s: status %q without a reason", gname, gr.Status)
-			}
-			switch gr.Status {
-			case StatusOK, StatusOversize, StatusUndersize, StatusUnsplittable, StatusOutOfBounds:
-			default:
-				add("%s: unknown status %q", gname, gr.Status)
-			}
-			if gr.HubSite < 0 || gr.HubSite >= len(ps) || int(assign[gr.HubSite]) != i {
-				add("%s: hub site %d is not a member", gname, gr.HubSite)
-			}
-		}
-		if members != len(ps) {
-			add("%s: %d memberships for %d practices", name, members, len(ps))
-		}
-		if sum != total {
-			add("%s: %d patients out, %d in", name, sum, total)
-		}
-		// nesting
-		if l == L-1 {
-			for i := range groups {
-				if groups[i].Parent != -1 {
-					add("%s group %d: parent %d at the top level", name, i, groups[i].Parent)
-				}
-			}
-		}
-		if l == 0 {
-			for i := range groups {
-				if groups[i].Children != nil {
-					add("%s group %d: children at level 0", name, i)
-				}
-			}
+		if !lv.checkGroups() {
 			continue
 		}
-		below, prev := res.Groups[l-1], res.Assign[l-1]
-		if len(prev) != len(ps) {
-			continue
-		}
-		parentOf := make([]int, len(below))
-		for c := range parentOf {
-			parentOf[c] = -1
-		}
-		for p := range ps {
-			c, a := prev[p], assign[p]
-			if c < 0 || int(c) >= len(below) || a < 0 || int(a) >= len(groups) {
-				continue
-			}
-			switch parentOf[c] {
-			case -1:
-				parentOf[c] = int(a)
-			case int(a):
-			default:
-				add("%s: group %d of the level below is split between groups %d and %d", name, c, parentOf[c], a)
-				parentOf[c] = -2
-			}
-		}
-		for c := range below {
-			if parentOf[c] >= 0 && below[c].Parent != parentOf[c] {
-				add("level %d group %d: parent %d, but its practices are in group %d", l-1, c, below[c].Parent, parentOf[c])
-			}
-		}
-		for i := range groups {
-			prevc := -1
-			for _, c := range groups[i].Children {
-				if c <= prevc || c < 0 || c >= len(below) || parentOf[c] != i {
-					add("%s group %d: bad child %d", name, i, c)
-				}
-				prevc = c
-			}
-		}
-		nchild := 0
-		for i := range groups {
-			nchild += len(groups[i].Children)
-		}
-		if nchild != len(below) {
-			add("%s: %d children listed for %d groups below", name, nchild, len(below))
-		}
+		lv.checkContiguity()
+		lv.checkStatuses()
+		dist := lv.checkFigures()
+		lv.checkQuality(dist)
+		lv.checkNesting()
 	}
-	if len(probs) > 0 {
-		return &ValidationError{Problems: probs}
+	return v.err()
+}
+
+func (v *validator) err() error {
+	if len(v.probs) > 0 {
+		return &ValidationError{Problems: v.probs}
 	}
 	return nil
 }
 
+// checkShape: a result, with as many groupings and assignments as levels.
+func (v *validator) checkShape() bool {
+	r := v.res
+	if r == nil {
+		v.add("nil result")
+		return false
+	}
+	L := len(r.Levels)
+	if L == 0 {
+		v.add("no levels")
+	}
+	if len(r.Groups) != L || len(r.Assign) != L {
+		v.add("%d levels, %d groupings, %d assignments", L, len(r.Groups), len(r.Assign))
+		return false
+	}
+	if len(r.Quality) != L {
+		v.add("%d levels but %d quality summaries", L, len(r.Quality))
+	}
+	return L > 0
+}
+
+// checkLocations: every practice stands where the graph puts its site.
+func (v *validator) checkLocations() {
+	g := v.s.g
+	if len(g.Loc) != g.N() {
+		return // an abstract graph: nothing to compare
+	}
+	for p := range v.ps {
+		if at := g.Loc[v.s.siteOf[p]]; at != v.ps[p].Loc {
+			v.add("practice %d (%s) is at %v but the graph has its site at %v", p, v.ps[p].Code, v.ps[p].Loc, at)
+		}
+	}
+}
+
+// checkTotal adds up the patients in exactly.
+func (v *validator) checkTotal() {
+	t, err := totalPatients(v.ps)
+	if err != nil {
+		v.add("patients in: the total passes the largest int64 (%v)", err)
+		t = -1
+	}
+	v.total = t
+}
+
 func orInf(m int64) int64 {
 	if m == 0 {
-		return 1<<63 - 1
+		return math.MaxInt64
 	}
 	return m
 }

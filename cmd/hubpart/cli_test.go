@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -113,7 +112,7 @@ func TestPartitionDegenerate(t *testing.T) {
 			for _, r := range c.rows {
 				in64 += int64(r[2])
 			}
-			if !strings.Contains(stdout.String(), "patients "+strconv.FormatInt(in64, 10)+" in, "+strconv.FormatInt(in64, 10)+" out") {
+			if !strings.Contains(stdout.String(), "patients "+thousands(in64)+" in, "+thousands(in64)+" out") {
 				t.Errorf("report does not show patients in = out = %d:\n%s", in64, stdout.String())
 			}
 		})

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -20,7 +19,7 @@ import (
 	"github.com/hubpart/hubpart/partition"
 )
 
-const compareUsage = `usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
+const compareUsage = `Usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
 
 Compares two groupings of the same practices: each is scored like a
 partition result (groups, bounds, contiguity, distances to the hub site,
@@ -68,16 +67,6 @@ func parseSide(spec, in string) (compareSide, error) {
 		s.file = ""
 	}
 	return s, nil
-}
-
-// sameFile reports whether the paths name the same file.
-func sameFile(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // describe names the side for the report.
@@ -191,7 +180,12 @@ func readSideFile(path, col string, ps []geo.Practice) (raw []string, err error)
 		}
 		ln, _ := cr.FieldPos(0)
 		code := strings.TrimSpace(rec[ci])
-		p, ok := index[code]
+		p, ok := index[unneutralise(code)] // as hubpart writes codes
+		if ok {
+			code = unneutralise(code)
+		} else {
+			p, ok = index[code]
+		}
 		switch {
 		case !ok:
 			return nil, fmt.Errorf("%s line %d: practice %q is not in the practices file", path, ln, code)
@@ -226,6 +220,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var (
 		in, boundary, specA, specB string
+		align                      string
 		lo, hi                     int64
 		quiet                      bool
 	)
@@ -235,6 +230,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.Int64Var(&lo, "min", 30000, "smallest group `patients` counted in bounds")
 	fs.Int64Var(&hi, "max", 50000, "largest group `patients` counted in bounds (0: no maximum)")
+	fs.StringVar(&align, "align", "", "also report each side's coterminosity with this `column` of the practices file (e.g. ccg_code)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -263,6 +259,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			keep = append(keep, s.column)
 		}
 	}
+	if align != "" && !slices.Contains(keep, align) {
+		keep = append(keep, align)
+	}
 	var ropts []geo.ReadOption
 	if len(keep) > 0 {
 		ropts = append(ropts, geo.KeepColumns(keep...))
@@ -275,12 +274,16 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%s: no practices", in)
 	}
 	labels := make([]sideLabels, 2)
+	var rawA []string
 	for k, s := range sides {
 		raw := inputColumn(ps, s.column)
 		if s.file != "" {
 			if raw, err = readSideFile(s.file, s.column, ps); err != nil {
 				return err
 			}
+		}
+		if k == 0 {
+			rawA = raw
 		}
 		labels[k] = denseLabels(raw)
 	}
@@ -311,19 +314,36 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		qs[k] = q
 	}
+	var cot [2]*partition.Coterminosity
+	if align != "" {
+		values, err := attrColumn(ps, align)
+		if err != nil {
+			return fmt.Errorf("-align: %w", err)
+		}
+		for k := range sides {
+			if cot[k], err = partition.MeasureCoterminosity(ps, labels[k].assign, values); err != nil {
+				return err
+			}
+		}
+	}
 	ari, err := partition.AdjustedRand(labels[0].assign, labels[1].assign)
 	if err != nil {
 		return err
 	}
 	keptAB, _ := partition.KeptTogether(labels[0].assign, labels[1].assign)
 	keptBA, _ := partition.KeptTogether(labels[1].assign, labels[0].assign)
+	change, err := partition.CompareInitial(g, ps, rawA, lvl, labels[1].assign)
+	if err != nil {
+		return err
+	}
 
 	rep := compareReport{
 		in: in, practices: len(ps), patients: geo.TotalPatients(ps),
 		sites: g.N(), edges: g.NumEdges(), lvl: lvl,
 		names: [2]string{sides[0].describe(in), sides[1].describe(in)},
 		q:     [2]partition.Quality(qs), blanks: [2]int{labels[0].blanks, labels[1].blanks},
-		ari: ari, keptAB: keptAB, keptBA: keptBA,
+		ari: ari, keptAB: keptAB, keptBA: keptBA, change: change.Summary,
+		align: align, cot: cot,
 	}
 	return rep.write(stdout)
 }
@@ -339,25 +359,28 @@ type compareReport struct {
 	q                   [2]partition.Quality
 	blanks              [2]int
 	ari, keptAB, keptBA float64
+	change              partition.Disruption        // B as a change from A
+	align               string                      // column measured for coterminosity, or ""
+	cot                 [2]*partition.Coterminosity // per side when align is set
 }
 
 // write prints the report: the sources, a side-by-side table and the
 // similarity measures.
 func (r *compareReport) write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d practices, %d patients; contiguity graph of %d sites and %d edges\n",
-		r.in, r.practices, r.patients, r.sites, r.edges)
+	fmt.Fprintf(&b, "%s: %s practices, %s patients; contiguity graph of %s sites and %s edges\n",
+		r.in, thousands(r.practices), thousands(r.patients), thousands(r.sites), thousands(r.edges))
 	fmt.Fprintf(&b, "A: %s\nB: %s\n", r.names[0], r.names[1])
 	fmt.Fprintf(&b, "(a blank label makes a practice a group of its own)\n\n")
-	bounds := fmt.Sprintf("in bounds [%d, %d]", r.lvl.Min, r.lvl.Max)
+	bounds := fmt.Sprintf("in bounds [%s, %s]", thousands(r.lvl.Min), thousands(r.lvl.Max))
 	if r.lvl.Max == 0 {
-		bounds = fmt.Sprintf("in bounds [%d, -]", r.lvl.Min)
+		bounds = fmt.Sprintf("in bounds [%s, -]", thousands(r.lvl.Min))
 	}
 	row := func(name string, f func(k int) string) {
 		fmt.Fprintf(&b, "%-26s %12s %12s\n", name, f(0), f(1))
 	}
 	num := func(v func(q partition.Quality) int64) func(int) string {
-		return func(k int) string { return fmt.Sprint(v(r.q[k])) }
+		return func(k int) string { return thousands(v(r.q[k])) }
 	}
 	km := func(v func(q partition.Quality) float64) func(int) string {
 		return func(k int) string { return fmt.Sprintf("%.2f", v(r.q[k])) }
@@ -366,15 +389,31 @@ func (r *compareReport) write(w io.Writer) error {
 	row("groups", num(func(q partition.Quality) int64 { return int64(q.Groups) }))
 	row(bounds, num(func(q partition.Quality) int64 { return int64(q.InBounds) }))
 	row("contiguous", num(func(q partition.Quality) int64 { return int64(q.Contiguous) }))
-	row("blank labels (singletons)", func(k int) string { return fmt.Sprint(r.blanks[k]) })
+	row("blank labels (singletons)", func(k int) string { return thousands(r.blanks[k]) })
 	row("mean km to hub site", km(func(q partition.Quality) float64 { return q.MeanKm }))
 	row("p95 km to hub site", km(func(q partition.Quality) float64 { return q.P95Km }))
 	row("max km to hub site", km(func(q partition.Quality) float64 { return q.MaxKm }))
 	row("smallest group patients", num(func(q partition.Quality) int64 { return q.MinSize }))
 	row("largest group patients", num(func(q partition.Quality) int64 { return q.MaxSize }))
+	if r.align != "" {
+		share := func(v func(c *partition.Coterminosity) float64) func(int) string {
+			return func(k int) string { return fmt.Sprintf("%.1f%%", 100*v(r.cot[k])) }
+		}
+		fmt.Fprintf(&b, "coterminosity with %s (a group is inside one value when all its practices share it):\n", r.align)
+		row("groups inside one value", func(k int) string { return fmt.Sprint(r.cot[k].Inside) })
+		row("share of groups inside", share((*partition.Coterminosity).GroupShare))
+		row("share of patients inside", share((*partition.Coterminosity).PatientShare))
+		row("values crossed", func(k int) string { return fmt.Sprint(len(r.cot[k].Crossed())) })
+		for k, c := range r.cot {
+			fmt.Fprintf(&b, "%c: %s\n", 'A'+k, c.CrossedList("group", 10))
+		}
+	}
 	fmt.Fprintf(&b, "\nadjusted Rand index (A, B)  %.4f\n", r.ari)
 	fmt.Fprintf(&b, "kept together, A in B       %.1f%% of practices have all their A group-mates in their B group\n", 100*r.keptAB)
 	fmt.Fprintf(&b, "kept together, B in A       %.1f%% of practices have all their B group-mates in their A group\n", 100*r.keptBA)
-	_, err := io.WriteString(w, b.String())
-	return err
+	fmt.Fprintf(&b, "\nB as a change from A (A's groups the starting configuration, blank labels free; a B group's\norigin is the A group supplying most of its patients, a practice moved when its A group is not\nits B group's origin):\n")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return r.change.WriteReport(w)
 }

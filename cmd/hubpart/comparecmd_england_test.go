@@ -24,10 +24,10 @@ func TestRunCompareEngland(t *testing.T) {
 		row  string
 		want [2]string
 	}{
-		{"groups", [2]string{"1360", "1360"}},
-		{"in bounds [30000, 50000]", [2]string{"717", "717"}},
+		{"groups", [2]string{"1,360", "1,360"}},
+		{"in bounds [30,000, 50,000]", [2]string{"717", "717"}},
 		{"blank labels", [2]string{"105", "105"}},
-		{"largest group patients", [2]string{"257872", "257872"}},
+		{"largest group patients", [2]string{"257,872", "257,872"}},
 	} {
 		if got := compareRow(t, out, c.row); got != c.want {
 			t.Errorf("%s: %v, want %v\n%s", c.row, got, c.want, out)

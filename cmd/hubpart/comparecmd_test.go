@@ -78,16 +78,16 @@ func TestRunCompare(t *testing.T) {
 	}{
 		{"two input columns", ":pcn", ":alt", want{
 			[2]string{"5", "6"}, [2]string{"5", "3"}, [2]string{"5", "4"}, [2]string{"0", "2"},
-			[2]string{"31200", "8700"}, [2]string{"44000", "52300"}, -0.1562, 0, 10}},
+			[2]string{"31,200", "8,700"}, [2]string{"44,000", "52,300"}, -0.1562, 0, 10}},
 		{"input file named explicitly", compareSmall + ":pcn", ":alt", want{
 			[2]string{"5", "6"}, [2]string{"5", "3"}, [2]string{"5", "4"}, [2]string{"0", "2"},
-			[2]string{"31200", "8700"}, [2]string{"44000", "52300"}, -0.1562, 0, 10}},
+			[2]string{"31,200", "8,700"}, [2]string{"44,000", "52,300"}, -0.1562, 0, 10}},
 		{"hub file, default column", compareSmallHubs, ":pcn", want{
 			[2]string{"3", "5"}, [2]string{"1", "5"}, [2]string{"3", "5"}, [2]string{"0", "0"},
-			[2]string{"48600", "31200"}, [2]string{"86000", "44000"}, 0.4834, 0, 80}},
+			[2]string{"48,600", "31,200"}, [2]string{"86,000", "44,000"}, 0.4834, 0, 80}},
 		{"identical", compareSmallHubs + ":hub", compareSmallHubs, want{
 			[2]string{"3", "3"}, [2]string{"1", "1"}, [2]string{"3", "3"}, [2]string{"0", "0"},
-			[2]string{"48600", "48600"}, [2]string{"86000", "86000"}, 1, 100, 100}},
+			[2]string{"48,600", "48,600"}, [2]string{"86,000", "86,000"}, 1, 100, 100}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -102,7 +102,7 @@ func TestRunCompare(t *testing.T) {
 				want [2]string
 			}{
 				{"groups", tc.want.groups},
-				{"in bounds [30000, 50000]", tc.want.inBounds},
+				{"in bounds [30,000, 50,000]", tc.want.inBounds},
 				{"contiguous", tc.want.contiguous},
 				{"blank labels", tc.want.blanks},
 				{"smallest group patients", tc.want.minSize},
@@ -129,7 +129,7 @@ func TestRunCompare(t *testing.T) {
 					}
 				}
 			}
-			if !strings.Contains(out, "20 practices, 187300 patients") {
+			if !strings.Contains(out, "20 practices, 187,300 patients") {
 				t.Errorf("header does not count 20 practices, 187,300 patients:\n%s", out)
 			}
 		})

@@ -34,6 +34,11 @@ import (
 func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	setUsage(fs, "-in PRACTICES -out FILE [flags]", `
+Builds the contiguity graph of a practices file (which practices are
+neighbours, with links across the sea dropped when -boundary is given) and
+writes it as practice pairs code_a,code_b,km (-format csv) or as a METIS
+graph of the practice sites (-format metis).`)
 	var (
 		in, boundary, out, format string
 		quiet                     bool
@@ -60,11 +65,31 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if format != "csv" && format != "metis" {
 		return fmt.Errorf("-format %q: want csv or metis", format)
 	}
+	var outs outputs
+	var rows int
+	var g *graph.Graph
+	var ps []geo.Practice
+	switch format {
+	case "csv":
+		outs.add("-out", out, func(w io.Writer) error {
+			var werr error
+			rows, werr = writePracticeEdges(w, g, ps)
+			return werr
+		})
+	case "metis":
+		outs.add("-out", out, func(w io.Writer) error {
+			rows = g.NumEdges()
+			return g.WriteMETIS(w)
+		})
+	}
+	if err := outs.check("-in", in, "-boundary", boundary); err != nil {
+		return err
+	}
 	ropts, err := inf.options()
 	if err != nil {
 		return err
 	}
-	ps, err := geo.ReadFile(in, append(ropts, geo.WithContext(ctx))...)
+	ps, err = geo.ReadFile(in, append(ropts, geo.WithContext(ctx))...)
 	if err != nil {
 		return err
 	}
@@ -83,28 +108,16 @@ func runGraph(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var rows int
-	switch format {
-	case "csv":
-		err = writeFileAtomic(out, func(w io.Writer) error {
-			var werr error
-			rows, werr = writePracticeEdges(w, g, ps)
-			return werr
-		})
-	case "metis":
-		err = writeFileAtomic(out, g.WriteMETIS)
-		rows = g.NumEdges()
-	}
-	if err != nil {
+	if err := outs.writeAll(); err != nil {
 		return err
 	}
 	what := "practice pairs"
 	if format == "metis" {
 		what = "site edges (METIS)"
 	}
-	fmt.Fprintf(stdout, "%d practices at %d sites; %d Delaunay edges, %d pruned as long, %d as sea; %d components joined by %d bridges; %d links; wrote %d %s to %s\n",
-		len(ps), g.N(), info.DelaunayEdges, info.PrunedLong, info.PrunedSea,
-		info.ComponentsBeforeBridging, len(info.Bridges), g.NumEdges(), rows, what, out)
+	fmt.Fprintf(stdout, "%s practices at %s sites; %s Delaunay edges, %s pruned as long, %s as sea; %s components joined by %s bridges; %s links; wrote %s %s to %s\n",
+		thousands(len(ps)), thousands(g.N()), thousands(info.DelaunayEdges), thousands(info.PrunedLong), thousands(info.PrunedSea),
+		thousands(info.ComponentsBeforeBridging), thousands(len(info.Bridges)), thousands(g.NumEdges()), thousands(rows), what, out)
 	return nil
 }
 
@@ -143,7 +156,7 @@ func writePracticeEdges(w io.Writer, g *graph.Graph, ps []geo.Practice) (int, er
 	rec := make([]string, 3)
 	for _, pq := range pairs {
 		a, b := ps[pq[0]], ps[pq[1]]
-		rec[0], rec[1] = a.Code, b.Code
+		rec[0], rec[1] = neutralise(a.Code), neutralise(b.Code)
 		rec[2] = strconv.FormatFloat(km(a.Loc, b.Loc), 'f', 3, 64)
 		if err := cw.Write(rec); err != nil {
 			return 0, err

@@ -19,11 +19,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 )
 
-const usage = `hubpart: contiguous groups of GP practices within list-size bounds
+const usage = `Usage: hubpart COMMAND [flags]
 
-Usage:
+hubpart groups GP practices into contiguous hubs within list-size bounds,
+and hubs into areas. Commands:
+
   hubpart demo      [flags]   run the whole pipeline on a built-in synthetic country
   hubpart partition [flags]   partition a practices file (CSV or GeoJSON)
   hubpart graph     [flags]   write the contiguity graph (edge list or METIS)
@@ -63,11 +66,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hubpart: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	if err := cmd(ctx, args[1:], stdout, stderr); err != nil {
+	if err := cmd(ctx, args[1:], safeWriter{stdout}, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "hubpart %s: %v\n", args[0], err)
+		if errors.Is(err, context.Canceled) {
+			err = errors.New("interrupted; no output written")
+		}
+		// one line, whatever the message holds (a file name or practice
+		// code with a newline or a terminal escape)
+		msg := strings.ReplaceAll(safeText(err.Error()), "\n", `\n`)
+		fmt.Fprintf(stderr, "hubpart %s: %s\n", args[0], msg)
 		return 1
 	}
 	return 0

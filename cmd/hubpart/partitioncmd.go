@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -16,10 +17,18 @@ import (
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("partition", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	setUsage(fs, "-in PRACTICES [flags]", `
+Groups the practices of a CSV or GeoJSON file into contiguous hubs of
+-hub-min to -hub-max patients and hubs into areas of at least -area-min, then
+writes the assignment (-out-csv), the shapes (-out-geojson) and a map (-map).
+Every output is written whole or not at all, and none is left behind when one
+of them fails; an output may not overwrite an input or another output.`)
 	var (
 		lf                                 levelFlags
+		cf                                 constraintFlags
 		inf                                inputFlags
-		in, boundary, strata, locked       string
+		in, boundary, strata, locked, from string
+		maxMoved                           int64
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
 	)
@@ -27,15 +36,18 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
-	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status to `file`")
-	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`")
+	fs.StringVar(&from, "from", "", "`column` of an existing configuration to start from, e.g. pcn_code (blank: free); hubs change it as little as possible")
+	fs.Int64Var(&maxMoved, "max-moved", 0, "with -from: at most this many `patients` moved by repairs (0: no limit); groups left out of bounds are reported")
+	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change) to `file`")
+	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
-	var mapFile string
-	fs.StringVar(&mapFile, "map", "", "draw the map to `file` (.svg or .png)")
+	var mapFile, outHTML string
+	fs.StringVar(&mapFile, "map", "", "draw the map to `file`: .svg, .png, or .html (an interactive page: pan, zoom, hover, search)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
 	inf.register(fs)
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -45,21 +57,42 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if in == "" {
 		return fmt.Errorf("-in is required")
 	}
-	switch ext := filepath.Ext(mapFile); {
+	switch ext := strings.ToLower(filepath.Ext(mapFile)); {
 	case mapFile == "":
+	case ext == ".svg" && outSVG != "":
+		return fmt.Errorf("-map %s and -map-svg %s both ask for the SVG map; give one", mapFile, outSVG)
+	case ext == ".png" && outPNG != "":
+		return fmt.Errorf("-map %s and -map-png %s both ask for the PNG map; give one", mapFile, outPNG)
 	case ext == ".svg":
 		outSVG = mapFile
 	case ext == ".png":
 		outPNG = mapFile
+	case ext == ".html" || ext == ".htm":
+		outHTML = mapFile
 	default:
-		return fmt.Errorf("-map %s: want a .svg or .png file", mapFile)
+		return fmt.Errorf("-map %s: want a .svg, .png or .html file (or -map-svg, -map-png)", mapFile)
 	}
 	levels, err := lf.levels()
 	if err != nil {
 		return err
 	}
+	if maxMoved < 0 {
+		return fmt.Errorf("-max-moved %d: must not be negative", maxMoved)
+	}
+	if maxMoved > 0 && from == "" {
+		return fmt.Errorf("-max-moved needs -from")
+	}
+	j := &job{
+		levels: levels, hubs: lf.hubs,
+		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
+		inputs: []string{"-in", in, "-boundary", boundary},
+		title:  filepath.Base(in), quiet: quiet,
+	}
+	if err := j.files().check(j.inputs...); err != nil {
+		return err
+	}
 	var keep []string
-	for _, c := range []string{strata, locked} {
+	for _, c := range append([]string{strata, locked, from}, cf.columns()...) {
 		if c != "" {
 			keep = append(keep, c)
 		}
@@ -99,10 +132,19 @@ func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		opts = append(opts, partition.WithLocked(labels))
 	}
-	j := &job{
-		practices: ps, boundary: b, levels: levels, opts: opts,
-		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG,
-		title: filepath.Base(in), quiet: quiet, prog: prog,
+	if from != "" {
+		labels, err := attrColumn(ps, from)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, partition.WithInitial(labels), partition.WithMaxMoved(maxMoved))
 	}
+	copts, err := cf.options(ps, len(levels))
+	if err != nil {
+		return err
+	}
+	opts = append(opts, copts...)
+	j.decorate = cf.decorate(ps)
+	j.practices, j.boundary, j.opts, j.prog = ps, b, opts, prog
 	return j.run(ctx, stdout, stderr)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,11 +24,24 @@ type job struct {
 	boundary  orb.MultiPolygon // lon/lat; optional
 	levels    []partition.Level
 	opts      []partition.Option
+	hubs      int // -hubs, for its check against the number of practices
+	// decorate, when set, adds properties to the export model before the
+	// files are written (coterminosity of aligned levels).
+	decorate func(m *export.Model, res *partition.Result)
 
 	outCSV, outGeoJSON, outSVG, outPNG string
+	outHTML                            string   // the interactive map page (-map FILE.html)
+	extra                              outputs  // written with the others (demo -write-data)
+	fixedNames                         bool     // the demo: output names come from -out-dir
+	htmlFromMap                        bool     // the demo: -map named the HTML map
+	inputs                             []string // flag, path pairs no output may overwrite
 	title                              string
 	quiet                              bool
 	prog                               *progress // nil: made from quiet
+
+	// results, set by run
+	res   *partition.Result
+	model *export.Model
 }
 
 // levelFlags holds the bounds flags shared by the partition and demo commands.
@@ -50,15 +65,33 @@ func (lf *levelFlags) register(fs interface {
 	fs.Int64Var(&lf.areaMax, "area-max", 0, "largest area `patients` (0: no maximum)")
 	fs.BoolVar(&lf.noAreas, "no-areas", false, "stop after hubs (no area level)")
 	fs.Uint64Var(&lf.seed, "seed", 1, "random `seed` (same seed, same result)")
-	fs.IntVar(&lf.effort, "effort", 0, "local-search effort multiplier (0: the library default)")
-	fs.IntVar(&lf.hubs, "hubs", 0, "number of hubs (0: chosen from -target)")
+	fs.IntVar(&lf.effort, "effort", 0, "local-search effort `multiplier`, 0 to 100 (0: the library default)")
+	fs.IntVar(&lf.hubs, "hubs", 0, "`number` of hubs (0: chosen from -target)")
 	fs.BoolVar(&lf.freeHubs, "free-hubs", false, "let the distance to the hub sites choose the number of hubs within the bounds (more, smaller hubs)")
 	fs.Int64Var(&lf.target, "target", 0, "target hub `patients` (0: the library default, midway between the bounds)")
 }
 
+// maxEffort caps -effort: the search budget grows linearly with it, and
+// beyond a few the results stop improving (see BENCHMARKS.md), so larger
+// values only make a run take hours.
+const maxEffort = 100
+
 func (lf *levelFlags) levels() ([]partition.Level, error) {
-	if lf.hubMin < 0 || lf.hubMax < 0 || lf.areaMin < 0 || lf.areaMax < 0 {
-		return nil, fmt.Errorf("bounds must not be negative")
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"-hub-min", lf.hubMin}, {"-hub-max", lf.hubMax}, {"-area-min", lf.areaMin}, {"-area-max", lf.areaMax}, {"-target", lf.target}} {
+		if f.v < 0 {
+			return nil, fmt.Errorf("%s %d: must not be negative", f.name, f.v)
+		}
+	}
+	switch {
+	case lf.effort < 0 || lf.effort > maxEffort:
+		return nil, fmt.Errorf("-effort %d: want 0 (the default) to %d", lf.effort, maxEffort)
+	case lf.hubs < 0:
+		return nil, fmt.Errorf("-hubs %d: must not be negative", lf.hubs)
+	case lf.hubs > 0 && lf.target > 0:
+		return nil, fmt.Errorf("-hubs and -target exclude each other: give a number of hubs or a target size")
 	}
 	if lf.hubMax != 0 && lf.hubMax < lf.hubMin {
 		return nil, fmt.Errorf("-hub-max %d is below -hub-min %d", lf.hubMax, lf.hubMin)
@@ -108,6 +141,61 @@ func attrColumn(ps []geo.Practice, col string) ([]string, error) {
 	return out, nil
 }
 
+// files are the outputs the job writes, in the order of its flags. The
+// write functions read the job's results, so call writeAll only after run
+// has made them; check may be called before.
+func (j *job) files() outputs {
+	var o outputs
+	o = append(o, j.extra...)
+	o.add(j.flag("-out-csv"), j.outCSV, func(w io.Writer) error { return writeAssignCSV(w, j.practices, j.res) })
+	if j.outGeoJSON != "" && geojsonLayerDir(j.outGeoJSON) {
+		for _, layer := range j.layerNames() {
+			o.add(j.flag("-out-geojson"), filepath.Join(j.outGeoJSON, layer+"s.geojson"), func(w io.Writer) error { return j.model.WriteGeoJSON(w, layer) })
+		}
+	} else {
+		o.add(j.flag("-out-geojson"), j.outGeoJSON, func(w io.Writer) error { return j.model.WriteGeoJSON(w) })
+	}
+	mo := func() export.MapOptions { return export.MapOptions{Title: j.title, Summary: summaryLines(j.res)} }
+	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, mo()) })
+	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, mo()) })
+	o.add(j.mapFlag(), j.outHTML, func(w io.Writer) error {
+		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.title})
+	})
+	return o
+}
+
+// layerNames are the GeoJSON layers export writes: one per level, then the
+// practices (export.Model.LayerNames, known before the model is built).
+func (j *job) layerNames() []string {
+	var out []string
+	for l, lv := range j.levels {
+		name := lv.Name
+		if name == "" {
+			name = []string{"hub", "area"}[min(l, 1)]
+		}
+		out = append(out, name)
+	}
+	return append(out, export.PracticeLayer)
+}
+
+// flag names an output in messages: the flag that asked for it, or for the
+// demo (which has fixed file names) "-out-dir".
+func (j *job) flag(name string) string {
+	if j.fixedNames {
+		return "-out-dir"
+	}
+	return name
+}
+
+// mapFlag names the HTML map in messages: -map, the one flag that asks for
+// it (also in the demo, where it replaces the file in -out-dir).
+func (j *job) mapFlag() string {
+	if j.fixedNames && !j.htmlFromMap {
+		return "-out-dir"
+	}
+	return "-map"
+}
+
 func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	prog := j.prog
 	if prog == nil {
@@ -115,6 +203,17 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	defer prog.Done()
 	start := time.Now()
+	if j.hubs > len(j.practices) {
+		return fmt.Errorf("-hubs %s: there are only %s practices, and a hub holds at least one", thousands(j.hubs), thousands(len(j.practices)))
+	}
+	files := j.files()
+	if err := files.check(j.inputs...); err != nil {
+		return err
+	}
+	pIn, err := checkedTotal(j.practices)
+	if err != nil {
+		return err
+	}
 
 	gopts := []graph.Option{graph.WithProgress(prog.Report)}
 	if len(j.boundary) > 0 {
@@ -132,79 +231,82 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := partition.Validate(g, j.practices, res); err != nil {
+	if err := partition.Validate(g, j.practices, res, j.opts...); err != nil {
 		return fmt.Errorf("internal error, result failed validation: %w", err)
 	}
 	tPart := time.Since(start) - tGraph
+	j.res = res
 
-	in := export.Input{Practices: j.practices, Graph: g, Info: info, Result: res, Boundary: j.boundary}
-	if j.outCSV != "" {
+	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" || j.outHTML != "" {
 		prog.Report("export", 0, 0)
-		if err := writeFileAtomic(j.outCSV, func(w io.Writer) error { return writeAssignCSV(w, j.practices, res) }); err != nil {
+		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary}); err != nil {
 			return err
+		}
+		if j.decorate != nil {
+			j.decorate(j.model, res)
 		}
 	}
-	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" {
+	if len(files) > 0 {
 		prog.Report("export", 0, 0)
-		fc, err := export.FeatureCollection(in)
-		if err != nil {
+		if err := j.writeFiles(files); err != nil {
 			return err
-		}
-		if j.outGeoJSON != "" {
-			if err := writeFileAtomic(j.outGeoJSON, func(w io.Writer) error {
-				b, err := fc.MarshalJSON()
-				if err != nil {
-					return err
-				}
-				_, err = w.Write(b)
-				return err
-			}); err != nil {
-				return err
-			}
-		}
-		mo := export.MapOptions{Title: j.title, Summary: summaryLines(res)}
-		if j.outSVG != "" {
-			if err := writeFileAtomic(j.outSVG, func(w io.Writer) error { return export.WriteSVG(w, in, fc, mo) }); err != nil {
-				return err
-			}
-		}
-		if j.outPNG != "" {
-			if err := writeFileAtomic(j.outPNG, func(w io.Writer) error { return export.WritePNG(w, in, fc, mo) }); err != nil {
-				return err
-			}
 		}
 	}
 	prog.Done()
 
-	var pIn int64 = geo.TotalPatients(j.practices)
-	fmt.Fprintf(stdout, "practices %d in, %d out; patients %d in, %d out\n",
-		len(j.practices), len(res.Assign[0]), pIn, res.Quality[0].Patients)
-	fmt.Fprintf(stdout, "graph: %d sites, %d edges (%d bridges) in %v\n",
-		g.N(), g.NumEdges(), len(info.Bridges), tGraph.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "practices %s in, %s out; patients %s in, %s out\n",
+		thousands(len(j.practices)), thousands(len(res.Assign[0])), thousands(pIn), thousands(res.Quality[0].Patients))
+	fmt.Fprintf(stdout, "graph: %s sites, %s edges (%s bridges) in %v\n",
+		thousands(g.N()), thousands(g.NumEdges()), thousands(len(info.Bridges)), tGraph.Round(time.Millisecond))
 	if err := res.Report(stdout); err != nil {
 		return err
 	}
+	if got := res.Quality[0].Groups; j.hubs > 0 && got != j.hubs {
+		fmt.Fprintf(stdout, "note: -hubs %s asked for %s hubs; made %s (each connected part of the map gets as many as its patients allow within the bounds)\n",
+			thousands(j.hubs), thousands(j.hubs), thousands(got))
+	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	for _, f := range []string{j.outCSV, j.outGeoJSON, j.outSVG, j.outPNG} {
-		if f != "" {
-			fmt.Fprintf(stdout, "wrote %s\n", f)
-		}
+	for _, f := range files {
+		fmt.Fprintf(stdout, "wrote %s\n", f.path)
 	}
 	return nil
+}
+
+// writeFiles writes the outputs, first making the -out-geojson directory
+// when one was asked for; the directory is removed again when it was made
+// here and the outputs failed.
+func (j *job) writeFiles(files outputs) error {
+	made := ""
+	if j.outGeoJSON != "" && geojsonLayerDir(j.outGeoJSON) {
+		if _, err := os.Stat(j.outGeoJSON); err != nil {
+			if err := os.MkdirAll(j.outGeoJSON, 0o755); err != nil {
+				return fmt.Errorf("-out-geojson: %w", err)
+			}
+			made = j.outGeoJSON
+		}
+	}
+	err := files.writeAll()
+	if err != nil && made != "" {
+		os.Remove(made)
+	}
+	return err
 }
 
 // summaryLines are the legend lines of the map.
 func summaryLines(res *partition.Result) []string {
 	var out []string
 	for _, q := range res.Quality {
-		out = append(out, fmt.Sprintf("%d %ss, %d in bounds; mean %.2f km, p95 %.1f km, max %.1f km to hub site",
-			q.Groups, q.Level, q.InBounds, q.MeanKm, q.P95Km, q.MaxKm))
+		out = append(out, fmt.Sprintf("%s %ss, %s in bounds; mean %.2f km, p95 %.1f km, max %.1f km to hub site",
+			thousands(q.Groups), q.Level, thousands(q.InBounds), q.MeanKm, q.P95Km, q.MaxKm))
 	}
 	return out
 }
 
 // writeAssignCSV writes code, one column per level, then one status column
 // per level: with levels hub and area, "code,hub,area,hub_status,area_status".
+// A result started from an initial configuration (-from) adds the
+// practice's initial label and change class and its hub's origin and
+// change class: "from,change,hub_origin,hub_change".
 func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error {
 	var b strings.Builder
 	b.WriteString("code")
@@ -213,6 +315,10 @@ func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error
 	}
 	for _, l := range res.Levels {
 		b.WriteString("," + csvField(l.Name+"_status"))
+	}
+	ch := res.Change
+	if ch != nil {
+		b.WriteString(",from,change," + csvField(res.Levels[0].Name+"_origin") + "," + csvField(res.Levels[0].Name+"_change"))
 	}
 	b.WriteString("\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
@@ -227,6 +333,10 @@ func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error
 		for l := range res.Levels {
 			b.WriteString("," + string(res.Groups[l][res.Assign[l][p]].Status))
 		}
+		if ch != nil {
+			h := ch.Hubs[res.Assign[0][p]]
+			b.WriteString("," + csvField(ch.From[p]) + "," + ch.Class[p] + "," + csvField(h.Origin) + "," + h.Class)
+		}
 		b.WriteString("\n")
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
@@ -235,10 +345,33 @@ func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error
 	return nil
 }
 
-// csvField quotes s when CSV needs it.
+// csvField quotes s when CSV needs it, after neutralising it (see
+// neutralise).
 func csvField(s string) string {
+	s = neutralise(s)
 	if strings.ContainsAny(s, ",\"\r\n") || strings.TrimSpace(s) != s {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// neutralise keeps a spreadsheet from reading a cell as a formula: a cell
+// that starts with = + - @, a tab, a carriage return or a single quote gets
+// one more single quote in front ("=SUM(A1)" is written "'=SUM(A1)"). Quoting
+// a leading quote too makes the rule reversible: unneutralise drops exactly
+// one leading quote.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r'", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralise undoes neutralise on a cell read back from a CSV written by
+// hubpart.
+func unneutralise(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r'", rune(s[1])) {
+		return s[1:]
 	}
 	return s
 }

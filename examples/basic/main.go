@@ -27,7 +27,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	g, info, err := graph.Build(ctx, practices)
+	g, _, err := graph.Build(ctx, practices)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -43,8 +43,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	in2 := export.Input{Practices: practices, Graph: g, Info: info, Result: res}
-	if _, err := export.WriteGeoJSON(f, in2); err != nil {
+	m, err := export.Build(ctx, export.Input{Practices: practices, Graph: g, Result: res})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := m.WriteGeoJSON(f); err != nil {
 		log.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// -map FILE.html writes the interactive page; the partition's counts are in
+// its data, and a run that fails writes no page.
+func TestPartitionHTMLMap(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "small.html")
+	csvOut := filepath.Join(dir, "small.csv")
+	var stdout, stderr bytes.Buffer
+	args := []string{"partition", "-in", "../../testdata/small_practices.csv", "-boundary", "../../testdata/small_boundary.geojson",
+		"-map", page, "-out-csv", csvOut, "-q"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.HasPrefix(s, "<!DOCTYPE html>") || !strings.Contains(s, `<script id="hubpart-data" type="application/json">`) {
+		t.Errorf("%s is not the map page", page)
+	}
+	if !strings.Contains(stdout.String(), "wrote "+page) {
+		t.Errorf("report does not name %s:\n%s", page, stdout.String())
+	}
+	// Every practice of the CSV is in the page.
+	rows := readAssign(t, csvOut)
+	for _, r := range rows {
+		if !strings.Contains(s, `"`+r[0]+`"`) {
+			t.Errorf("practice %s missing from the page", r[0])
+		}
+	}
+
+	// A map file of another kind is refused before any work.
+	stderr.Reset()
+	bad := filepath.Join(dir, "map.txt")
+	if code := run(context.Background(), []string{"partition", "-in", "../../testdata/small_practices.csv", "-map", bad, "-q"}, &stdout, &stderr); code == 0 ||
+		!strings.Contains(stderr.String(), ".html") {
+		t.Errorf("-map map.txt: exit %d, stderr %q", code, stderr.String())
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Errorf("%s written", bad)
+	}
+}
+
+// The demo writes hubs.html beside its other files, or where -map says.
+func TestDemoHTMLMap(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"demo", "-n", "300", "-out-dir", dir, "-q"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if st, err := os.Stat(filepath.Join(dir, "hubs.html")); err != nil || st.Size() == 0 {
+		t.Errorf("hubs.html not written: %v", err)
+	}
+	other := filepath.Join(t.TempDir(), "demo-map.html")
+	if code := run(context.Background(), []string{"demo", "-n", "300", "-out-dir", dir, "-map", other, "-q"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if st, err := os.Stat(other); err != nil || st.Size() == 0 {
+		t.Errorf("-map %s not written: %v", other, err)
+	}
+}

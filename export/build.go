@@ -1,0 +1,307 @@
+package export
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/paulmach/orb"
+)
+
+// Build computes the polygons of every group of every level of in.Result
+// and gathers the figures the outputs show into a Model. See the package
+// documentation for the geometry and the validity guarantees.
+//
+// It returns an *InputError (ErrInput) for an incomplete or inconsistent
+// Input, the wrapped error of the projection, triangulation or Voronoi
+// cells, a *GeometryError (ErrInvalidGeometry) if a polygon fails
+// validation after repair, or ctx.Err() when ctx is cancelled (checked
+// between the stages and levels).
+func Build(ctx context.Context, in Input) (*Model, error) {
+	if _, err := in.check(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	g, r := in.Graph, in.Result
+	plane, err := geo.NewProjection(g.Loc)
+	if err != nil {
+		return nil, fmt.Errorf("export: projecting sites: %w", err)
+	}
+	polys, err := groupPolygons(ctx, in, plane)
+	if err != nil {
+		return nil, err
+	}
+
+	m := &Model{Boundary: in.Boundary, plane: plane}
+	for l := range r.Groups {
+		lv := Level{Name: levelName(r, l), Regions: make([]Region, len(r.Groups[l]))}
+		hubsUnder := countHubsUnder(in, l)
+		for gi, gr := range r.Groups[l] {
+			parent := gr.Parent
+			if l+1 >= len(r.Groups) {
+				parent = -1
+			}
+			lv.Regions[gi] = Region{
+				ID:        gi,
+				Polygon:   polys.byLevel[l][gi],
+				Patients:  gr.Patients,
+				Practices: len(gr.Members),
+				Hubs:      hubsUnder[gi],
+				HubSite:   gr.HubSite,
+				Status:    gr.Status,
+				Reason:    gr.Reason,
+				MeanKm:    gr.MeanKm,
+				MaxKm:     gr.MaxKm,
+				Parent:    parent,
+				Bridged:   polys.bridged[l][gi],
+			}
+		}
+		m.Levels = append(m.Levels, lv)
+	}
+	m.Practices = make([]Practice, len(in.Practices))
+	for i, p := range in.Practices {
+		grp := make([]int32, len(r.Groups))
+		for l := range grp {
+			grp[l] = r.Assign[l][i]
+		}
+		m.Practices[i] = Practice{
+			Code:     p.Code,
+			Name:     p.Name,
+			Loc:      roundPoint(p.Loc),
+			Patients: int64(p.Patients),
+			Group:    grp,
+			Props:    attrProps(p.Attrs),
+		}
+	}
+	for l := range m.Levels {
+		colourLevel(g, r.Assign[l], m.Levels[l].Regions)
+	}
+	addChange(m, r.Change)
+	return m, nil
+}
+
+// attrProps turns kept input columns into properties, sorted by name.
+func attrProps(attrs map[string]string) []Property {
+	if len(attrs) == 0 {
+		return nil
+	}
+	out := make([]Property, 0, len(attrs))
+	for k, v := range attrs {
+		out = append(out, Property{Key: k, Value: v})
+	}
+	slices.SortFunc(out, func(a, b Property) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// countHubsUnder returns, per group of level l, how many hubs it contains.
+func countHubsUnder(in Input, l int) []int {
+	r := in.Result
+	out := make([]int, len(r.Groups[l]))
+	for _, h := range r.Groups[0] {
+		if len(h.Members) == 0 {
+			continue
+		}
+		out[r.Assign[l][h.Members[0]]]++
+	}
+	return out
+}
+
+// levelPolygons holds the finished (lon/lat, rounded, validated) polygon of
+// every group of every level.
+type levelPolygons struct {
+	byLevel [][]orb.MultiPolygon
+	bridged [][]bool
+}
+
+// groupPolygons computes the cells, assigns them to hubs, dissolves them
+// per group of each level, un-projects, rounds, repairs and validates.
+func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, error) {
+	g, r := in.Graph, in.Result
+	xy := g.XY
+	var clip orb.MultiPolygon
+	if len(in.Boundary) > 0 {
+		clip = projectBoundary(in.Boundary, proj.Forward)
+	}
+	tri, err := geo.Triangulate(xy)
+	if err != nil {
+		return nil, fmt.Errorf("export: triangulating sites: %w", err)
+	}
+	cells, err := geo.VoronoiCells(tri, clip)
+	if err != nil {
+		return nil, fmt.Errorf("export: cells: %w", err)
+	}
+	if len(cells) != g.N() {
+		return nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d cells for %d sites", len(cells), g.N())}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	siteHubs := hubsPerSite(in)
+	ps := buildPieces(cells, xy, siteHubs, clip)
+
+	conv := func(p orb.Point) orb.Point {
+		if v, ok := ps.apex[p]; ok {
+			return roundPoint(in.Practices[g.SiteMembers(int(v))[0]].Loc)
+		}
+		return roundPoint(proj.Inverse([2]float64(p)))
+	}
+	out := &levelPolygons{}
+	for l := range r.Groups {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		// Group of level l containing hub h.
+		hubGroup := make([]int32, len(r.Groups[0]))
+		for h, hub := range r.Groups[0] {
+			hubGroup[h] = -1
+			if len(hub.Members) > 0 {
+				hubGroup[h] = r.Assign[l][hub.Members[0]]
+			}
+		}
+		groups := make([][]int32, len(r.Groups[l]))
+		for i, h := range ps.owner {
+			if h < 0 || len(ps.pieces[i]) == 0 || hubGroup[h] < 0 {
+				continue
+			}
+			gid := hubGroup[h]
+			groups[gid] = append(groups[gid], int32(i))
+		}
+		merged := geo.Dissolve(ps.pieces, groups)
+		polys := make([]orb.MultiPolygon, len(groups))
+		for gi := range groups {
+			polys[gi] = finishPolygons(merged[gi], conv)
+		}
+		if err := validateLevel(in, l, polys); err != nil {
+			return nil, err
+		}
+		out.byLevel = append(out.byLevel, polys)
+		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(groups)))
+	}
+	return out, nil
+}
+
+// validateLevel checks the finished polygons of level l: each is a valid
+// polygon, no two overlap, and every practice lies in (or on the boundary
+// of) its own group's polygon.
+func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
+	r := in.Result
+	layer := levelName(r, l)
+	for gi := range polys {
+		if len(r.Groups[l][gi].Members) == 0 {
+			continue
+		}
+		if err := geo.CheckPolygon(polys[gi]); err != nil {
+			return &GeometryError{Layer: layer, ID: gi, Err: err}
+		}
+	}
+	if err := geo.CheckNoOverlap(polys); err != nil {
+		return &GeometryError{Layer: layer, ID: -1, Err: err}
+	}
+	for p, gid := range r.Assign[l] {
+		if !containsClosed(polys[gid], roundPoint(in.Practices[p].Loc)) {
+			return &GeometryError{Layer: layer, ID: int(gid),
+				Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
+		}
+	}
+	return nil
+}
+
+// hubsPerSite lists the level-0 hubs at each site: the owner (most
+// patients at the site, ties to the lower ID) first, then the others by ID.
+func hubsPerSite(in Input) [][]int32 {
+	g, r := in.Graph, in.Result
+	out := make([][]int32, g.N())
+	for v := range out {
+		var hubs []int32
+		var pts []int64
+		for _, p := range g.SiteMembers(v) {
+			h := r.Assign[0][p]
+			k := slices.Index(hubs, h)
+			if k < 0 {
+				hubs = append(hubs, h)
+				pts = append(pts, 0)
+				k = len(hubs) - 1
+			}
+			pts[k] += int64(in.Practices[p].Patients)
+		}
+		best := 0
+		for k := range hubs {
+			if pts[k] > pts[best] || (pts[k] == pts[best] && hubs[k] < hubs[best]) {
+				best = k
+			}
+		}
+		owner := hubs[best]
+		rest := slices.Delete(slices.Clone(hubs), best, best+1)
+		slices.Sort(rest)
+		out[v] = append([]int32{owner}, rest...)
+	}
+	return out
+}
+
+// bridgedGroups reports, per group, whether two of its sites are joined by
+// a Bridge edge of the graph (a link across water or a gap, which is why
+// such a group may come out in several pieces).
+func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) []bool {
+	out := make([]bool, n)
+	if g.Kind == nil {
+		return out
+	}
+	for v := range g.N() {
+		for k := g.Off[v]; k < g.Off[v+1]; k++ {
+			w := g.Adj[k]
+			if g.Kind[k] != graph.Bridge || int(w) < v {
+				continue
+			}
+			a, b := hubGroup[siteOwner[v]], hubGroup[siteOwner[w]]
+			if a >= 0 && a == b {
+				out[a] = true
+			}
+		}
+	}
+	return out
+}
+
+// containsClosed reports whether p lies inside mp or on its boundary
+// (exact comparisons on the rounded coordinates).
+func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
+	for _, poly := range mp {
+		for _, ring := range poly {
+			for i := 0; i+1 < len(ring); i++ {
+				if onSegment(p, ring[i], ring[i+1]) {
+					return true
+				}
+			}
+		}
+		in := false
+		for _, ring := range poly {
+			if ringCrossings(ring, p) {
+				in = !in
+			}
+		}
+		if in {
+			return true
+		}
+	}
+	return false
+}
+
+func onSegment(p, a, b orb.Point) bool {
+	if p == a || p == b {
+		return true
+	}
+	px, py := micro(p)
+	ax, ay := micro(a)
+	bx, by := micro(b)
+	if (bx-ax)*(py-ay)-(by-ay)*(px-ax) != 0 {
+		return false
+	}
+	return min(ax, bx) <= px && px <= max(ax, bx) && min(ay, by) <= py && py <= max(ay, by)
+}
