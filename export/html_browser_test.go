@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/partition"
@@ -415,6 +416,25 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	click(t, ctx, "colour-neighbours")
 	watch.check(t, "layer toggles")
 
+	// The key's count of hubs outside their bounds lists them.
+	var outside []partition.Group
+	for _, g := range r.Groups[0] {
+		if g.Status != partition.StatusOK {
+			outside = append(outside, g)
+		}
+	}
+	click(t, ctx, "warn-list")
+	sel = textOf(t, ctx, "selection")
+	if !strings.Contains(sel, fmt.Sprintf("%d hubs outside their size bounds", len(outside))) {
+		t.Errorf("list of hubs outside their bounds: %q", sel)
+	}
+	for _, g := range outside {
+		if !regexp.MustCompile(fmt.Sprintf(`\bHub %d\b`, g.ID)).MatchString(sel) {
+			t.Errorf("hub %d (%s) not in the list of hubs outside their bounds", g.ID, g.Status)
+		}
+	}
+	watch.check(t, "hubs outside their bounds")
+
 	// A screenshot of England with the practice's hub selected.
 	openPage(t, ctx, u+"#q="+code)
 	click(t, ctx, "zoom-fit")
@@ -645,6 +665,14 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	)
 	x3, y3 := locate(t, ctx, code)
 	near("after the pinch", x3, y3, mx+(x2-mx)*2, my+(y2-my)*2)
+
+	// The arrow keys pan by 80 px once the map has the focus.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("map").focus(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	do("arrow key", chromedp.KeyEvent(kb.ArrowRight))
+	x4, y4 := locate(t, ctx, code)
+	near("after the right arrow", x4, y4, x3-80, y3)
 	watch.check(t, "pan and zoom")
 }
 

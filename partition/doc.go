@@ -211,11 +211,11 @@
 // moved (origins recomputed exactly), and rolled back; the best is
 // replayed. Plans that change a frozen group are tried only when none
 // without one works, and then the one changing the fewest frozen groups
-// wins: a valid initial group is kept exactly unless a neighbour cannot be
-// made valid without it. A last pass moves single practices back towards
-// their initial group where that lowers the patients moved. WithMaxMoved
-// caps the patients the repairs may move; groups left out of bounds say
-// so in their Reason. Result.Change holds the per-practice, per-hub and
+// wins: a valid initial group is kept exactly unless no plan repairing a
+// neighbour without it is found, and each such change is noted. A last
+// pass moves single practices back towards their initial group where that
+// lowers the patients moved. WithMaxMoved caps the patients the repairs
+// may move; groups left out of bounds say so in their Reason. Result.Change holds the per-practice, per-hub and
 // per-group changes and the Disruption summary (CompareInitial measures
 // any grouping the same way).
 //

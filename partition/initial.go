@@ -38,11 +38,13 @@ func WithInitial(labels []string) Option { return func(o *options) { o.initial =
 // group into valid hubs moves nobody.
 func WithMaxMoved(patients int64) Option { return func(o *options) { o.maxMoved = patients } }
 
-// initialIDs numbers the non-blank labels by first appearance; "" is -1.
-func initialIDs(labels []string) ([]int32, int) {
+// initialIDs numbers the non-blank labels by first appearance ("" is -1)
+// and returns the labels by number.
+func initialIDs(labels []string) ([]int32, []string) {
 	if labels == nil {
-		return nil, 0
+		return nil, nil
 	}
+	var names []string
 	m := map[string]int32{}
 	out := make([]int32, len(labels))
 	for i, l := range labels {
@@ -54,10 +56,11 @@ func initialIDs(labels []string) ([]int32, int) {
 		if !ok {
 			id = int32(len(m))
 			m[l] = id
+			names = append(names, l)
 		}
 		out[i] = id
 	}
-	return out, len(m)
+	return out, names
 }
 
 // atomInitial gives each atom the initial group supplying most of its
@@ -89,13 +92,14 @@ func atomInitial(ps []geo.Practice, unit []int32, nu int, init []int32) []int32 
 
 // solveInitial groups the atoms of ag starting from the initial groups ia
 // (-1: free). See WithInitial.
-func solveInitial(ctx context.Context, ag *pgraph, ia []int32, ninit int, p levelParams, budget int64) (*levelOut, error) {
+func solveInitial(ctx context.Context, ag *pgraph, ia []int32, names []string, p levelParams, budget int64) (*levelOut, error) {
+	ninit := len(names)
 	n := ag.n()
 	b := p.b
 	if ag.ll == nil {
 		ag.setLogLengths()
 	}
-	r := newRepairer(ctx, ag, b, ia, ninit, p, budget)
+	r := newRepairer(ctx, ag, b, ia, names, p, budget)
 	over := make([]bool, n)
 	for v := range n {
 		over[v] = ag.w[v] > b.max

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // groupKind tells the repair which groups it may change.
@@ -44,7 +45,8 @@ type repairer struct {
 	ctx    context.Context
 	g      *pgraph
 	b      bounds
-	ia     []int32 // initial id per atom (-1 free)
+	ia     []int32  // initial id per atom (-1 free)
+	names  []string // initial labels by id
 	p      levelParams
 	lab    []int32 // group per atom, -1 unplaced
 	gs     []*rgroup
@@ -56,19 +58,21 @@ type repairer struct {
 	ngroups0  int             // groups before the current plan
 	before    map[int32]int64 // plan: moved weight of each touched group before it
 	wasFrozen map[int32]bool
-	wasW      map[int32]int64 // plan: weight of each touched group before it
-	acc       []int64         // per initial id, scratch of movedW
-	accIDs    []int32
-	mark      []int32 // per atom, BFS stamps
-	markN     int32
-	queue     []int32
-	sp        *splitter
+	// frozenLabel is the initial id of each kept group the plan touched
+	frozenLabel map[int32]int32
+	wasW        map[int32]int64 // plan: weight of each touched group before it
+	acc         []int64         // per initial id, scratch of movedW
+	accIDs      []int32
+	mark        []int32 // per atom, BFS stamps
+	markN       int32
+	queue       []int32
+	sp          *splitter
 }
 
-func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, ninit int, p levelParams, budget int64) *repairer {
+func newRepairer(ctx context.Context, ag *pgraph, b bounds, ia []int32, names []string, p levelParams, budget int64) *repairer {
 	n := ag.n()
 	r := &repairer{ctx: ctx, g: ag, b: b, ia: ia, p: p, lab: make([]int32, n), budget: budget,
-		acc: make([]int64, ninit), mark: make([]int32, n)}
+		names: names, acc: make([]int64, len(names)), mark: make([]int32, n)}
 	for i := range r.lab {
 		r.lab[i] = -1
 	}
@@ -100,6 +104,7 @@ func (r *repairer) begin() {
 	r.ngroups0 = len(r.gs)
 	r.before = map[int32]int64{}
 	r.wasFrozen = map[int32]bool{}
+	r.frozenLabel = map[int32]int32{}
 	r.wasW = map[int32]int64{}
 }
 
@@ -107,6 +112,9 @@ func (r *repairer) touch(g int32) {
 	if _, ok := r.before[g]; !ok {
 		r.before[g] = r.movedW(g, -1, -1)
 		r.wasFrozen[g] = r.gs[g].frozen
+		if r.gs[g].frozen {
+			r.frozenLabel[g] = r.ia[r.gs[g].mem[0]]
+		}
 		r.wasW[g] = r.gs[g].w
 	}
 }
@@ -684,10 +692,14 @@ func (r *repairer) fix(a int32) bool {
 			}
 		}
 		if best >= 0 {
+			who := r.origin(a)
 			r.begin()
 			plans[best].run()
 			c, _ := r.cost()
 			r.spent += c
+			if bestFrozen > 0 {
+				r.noteKeptChanged(who)
+			}
 			return true
 		}
 		if overBudget {
@@ -696,6 +708,46 @@ func (r *repairer) fix(a int32) bool {
 		}
 	}
 	return false
+}
+
+// origin is the initial id supplying most of group g's weight (ties: the
+// lower id), -1 when none of its atoms has one.
+func (r *repairer) origin(g int32) int32 {
+	best, bw := int32(-1), int64(-1)
+	r.accIDs = r.accIDs[:0]
+	for _, v := range r.gs[g].mem {
+		if l := r.ia[v]; l >= 0 {
+			if r.acc[l] == 0 {
+				r.accIDs = append(r.accIDs, l)
+			}
+			r.acc[l] += r.g.w[v] + 1 // +1: weightless atoms count
+		}
+	}
+	for _, l := range r.accIDs {
+		if w := r.acc[l]; w > bw || w == bw && l < best {
+			best, bw = l, w
+		}
+		r.acc[l] = 0
+	}
+	return best
+}
+
+// noteKeptChanged records the kept initial groups the plan just applied
+// changed, and for which group: a valid initial group changes only when no
+// plan repairing a neighbour without it was found.
+func (r *repairer) noteKeptChanged(who int32) {
+	var kept []string
+	for g, was := range r.wasFrozen {
+		if was && int(g) < len(r.gs) && !r.gs[g].frozen {
+			kept = append(kept, r.names[r.frozenLabel[g]])
+		}
+	}
+	slices.Sort(kept)
+	name := "free practices"
+	if who >= 0 {
+		name = "initial group " + r.names[who]
+	}
+	r.notes = append(r.notes, fmt.Sprintf("%s: valid initial group %s changed to repair %s (no repair leaving it alone was found)", r.p.name, strings.Join(kept, ", "), name))
 }
 
 // touchedValid reports whether the current plan left group a within

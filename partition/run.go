@@ -39,7 +39,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 		return nil, err
 	}
 	r.strat = labelIDs(o.strata)
-	r.init, r.ninit = initialIDs(o.initial)
+	r.init, r.initNames = initialIDs(o.initial)
 	if a := o.alignAt(0); r.init != nil && a != nil && a.weight > 0 {
 		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment then moves a practice only into a neighbouring hub of its own value, when that adds less distance than the alignment weight allows")
 	}
@@ -127,17 +127,17 @@ type units struct {
 
 // runner carries one Run from level to level.
 type runner struct {
-	ctx   context.Context
-	s     *sites
-	ps    []geo.Practice
-	o     options
-	strat []int32
-	init  []int32 // initial group per practice (WithInitial), -1 free
-	ninit int
-	u     units  // the atoms of the level being solved
-	pin   []bool // level-0 units holding a fixed hub site (sites.go), or nil
-	res   *Result
-	clock time.Time
+	ctx       context.Context
+	s         *sites
+	ps        []geo.Practice
+	o         options
+	strat     []int32
+	init      []int32  // initial group per practice (WithInitial), -1 free
+	initNames []string // initial labels by number
+	u         units    // the atoms of the level being solved
+	pin       []bool   // level-0 units holding a fixed hub site (sites.go), or nil
+	res       *Result
+	clock     time.Time
 }
 
 // stage records the wall time since the previous stage.
@@ -182,7 +182,7 @@ func (r *runner) level(l int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.ninit, r.params(l), r.o.maxMoved)
+		out, err = solveInitial(ctx, pg, atomInitial(ps, r.u.of, r.u.n, r.init), r.initNames, r.params(l), r.o.maxMoved)
 		if err == nil && r.pin != nil {
 			pg.pin = r.pin
 			separatePins(ctx, pg, out, r.params(l))

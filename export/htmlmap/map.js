@@ -146,15 +146,21 @@
     $("colouring").hidden = true;
     $("key-area").hidden = true;
   }
-  if (warnCount) $("warn-count").textContent = "(" + plural(warnCount, D.hubLevel || "hub") + ")";
-  else $("key-warn").hidden = true;
+  if (!warnCount) $("key-warn").hidden = true;
   if (movedCount) {
     $("key-moved").hidden = false;
     $("moved-count").textContent = "(" + fmt(movedCount) + ")";
   }
 
   // ---------- view ----------
+  // Two canvases: #map holds the map (slow to draw: every hub, edge and
+  // dot), #overlay the highlights of the hover and the selection (cheap, so
+  // hovering never redraws the map). While the view moves (drag, wheel,
+  // pinch) #map shows a scaled copy of its last drawing (snap) and is
+  // drawn afresh once the movement pauses.
   var canvas = $("map"), ctx = canvas.getContext("2d"), box = $("mapbox");
+  var overlay = $("overlay"), octx = overlay.getContext("2d");
+  var snap = document.createElement("canvas"), sctx = snap.getContext("2d"), snapView = null;
   var W = 0, H = 0, dpr = 1;
   var view = { cx: D.size[0] / 2, cy: D.size[1] / 2, s: 1 };
   var fitScale = 1;
@@ -166,13 +172,15 @@
   function resize() {
     var r = box.getBoundingClientRect();
     var first = W === 0;
+    if (!first && W === Math.max(1, r.width) && H === Math.max(1, r.height) && dpr === (window.devicePixelRatio || 1)) return;
     W = Math.max(1, r.width); H = Math.max(1, r.height);
     dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr);
+    [canvas, overlay, snap].forEach(function (c) { c.width = Math.round(W * dpr); c.height = Math.round(H * dpr); });
     var old = fitScale;
     fitScale = Math.min(W / Math.max(1, D.size[0]), H / Math.max(1, D.size[1])) * 0.95;
     if (first) fit(); else view.s *= fitScale / old;
-    draw();
+    drawBase();
+    drawOverlay();
   }
   function fit() { view.cx = D.size[0] / 2; view.cy = D.size[1] / 2; view.s = fitScale; }
   function clampScale(s) { return Math.min(Math.max(s, fitScale * 0.5), fitScale * 5000, 20 / D.metres); }
@@ -183,12 +191,12 @@
     view.s = clampScale(view.s * f);
     view.cx = w[0] - (px - W / 2) / view.s;
     view.cy = w[1] + (py - H / 2) / view.s;
-    schedule();
   }
   function showBox(b, margin) {
     var bw = Math.max(b[2] - b[0], 1), bh = Math.max(b[3] - b[1], 1);
     view.cx = (b[0] + b[2]) / 2; view.cy = (b[1] + b[3]) / 2;
     view.s = clampScale(Math.min(W / bw, H / bh) * (margin || 0.85));
+    schedule();
   }
 
   // ---------- drawing ----------
@@ -200,13 +208,32 @@
     g.beginPath(); g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(-2, 2); g.lineTo(2, -2); g.moveTo(6, 10); g.lineTo(10, 6); g.stroke();
     return ctx.createPattern(c, "repeat");
   })();
-  var pending = false;
-  function schedule() {
-    if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; draw(); }); }
+  // Redraw requests, served once per animation frame: FULL draws the map,
+  // MOVED shows the scaled copy now and draws the map when the view has
+  // been still for a moment, OVERLAY only redraws the highlights.
+  var OVERLAY = 1, MOVED = 2, FULL = 4, need = 0, pending = false, idle = 0;
+  function request(kind) {
+    need |= kind;
+    if (!pending) { pending = true; requestAnimationFrame(frame); }
   }
-  function worldTransform() {
+  function frame() {
+    pending = false;
+    var n = need;
+    need = 0;
+    if (n & FULL) drawBase();
+    else if (n & MOVED) drawQuick();
+    drawOverlay();
+  }
+  function schedule() { request(FULL); }
+  function highlight() { request(OVERLAY); }
+  function moved() {
+    request(MOVED);
+    clearTimeout(idle);
+    idle = setTimeout(schedule, 150);
+  }
+  function worldTransform(c) {
     var k = view.s * dpr;
-    ctx.setTransform(k, 0, 0, -k, dpr * (W / 2 - view.cx * view.s), dpr * (H / 2 + view.cy * view.s));
+    c.setTransform(k, 0, 0, -k, dpr * (W / 2 - view.cx * view.s), dpr * (H / 2 + view.cy * view.s));
   }
   function visible(b) {
     var w0 = toWorld(0, H), w1 = toWorld(W, 0);
@@ -219,12 +246,13 @@
   }
   function fillOf(h) { return byArea && h.area >= 0 ? areas[h.area].fill : h.fill; }
 
-  function draw() {
+  function drawBase() {
+    clearTimeout(idle);
     var px = 1 / view.s; // one CSS pixel in world units
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = "#dfe8ee";
     ctx.fillRect(0, 0, W, H);
-    worldTransform();
+    worldTransform(ctx);
     ctx.lineJoin = "round";
     if (hasOutline) { ctx.fillStyle = "#f3f0e8"; ctx.fill(outline, "evenodd"); }
     var vis = hubs.map(function (h) { return visible(h.box); });
@@ -236,11 +264,13 @@
       });
       hubs.forEach(function (h, i) {
         if (!vis[i] || !h.warn) return;
+        var a = toScreen(h.box[0], h.box[3]), b = toScreen(h.box[2], h.box[1]);
+        var x0 = Math.max(0, a[0]), y0 = Math.max(0, a[1]), x1 = Math.min(W, b[0]), y1 = Math.min(H, b[1]);
         ctx.save();
         ctx.clip(h.path, "evenodd");
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
         ctx.fillStyle = hatch;
-        ctx.fillRect(0, 0, W, H);
+        ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
         ctx.restore();
       });
       ctx.strokeStyle = byArea ? "rgba(255,255,255,0.9)" : "rgba(255,255,255,0.85)";
@@ -264,20 +294,52 @@
       ctx.lineWidth = 1.6 * px;
       hubs.forEach(function (h, i) { if (vis[i] && h.warn) ctx.stroke(h.path); });
     }
-    if (sel.area >= 0) {
-      ctx.strokeStyle = "#0b57a4"; ctx.lineWidth = 3 * px; ctx.stroke(areas[sel.area].path);
-    }
-    if (sel.hub >= 0) {
-      ctx.strokeStyle = "#ffffff"; ctx.lineWidth = 6 * px; ctx.stroke(hubs[sel.hub].path);
-      ctx.strokeStyle = "#0b57a4"; ctx.lineWidth = 3.5 * px; ctx.stroke(hubs[sel.hub].path);
-    }
-    if (hover.hub >= 0 && hover.hub !== sel.hub) {
-      ctx.strokeStyle = "#111"; ctx.lineWidth = 2.2 * px; ctx.stroke(hubs[hover.hub].path);
-    }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (layer.practices) drawPractices();
     if (layer.labels) drawLabels();
     drawScale();
+    sctx.setTransform(1, 0, 0, 1, 0, 0);
+    sctx.drawImage(canvas, 0, 0);
+    snapView = { cx: view.cx, cy: view.cy, s: view.s };
+  }
+
+  // drawQuick shows the last drawing moved and scaled to the current view.
+  function drawQuick() {
+    if (!snapView) { drawBase(); return; }
+    var f = view.s / snapView.s;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = "#dfe8ee";
+    ctx.fillRect(0, 0, W, H);
+    ctx.drawImage(snap, W / 2 + (snapView.cx - view.cx) * view.s - W / 2 * f,
+      H / 2 - (snapView.cy - view.cy) * view.s - H / 2 * f, W * f, H * f);
+  }
+
+  // drawOverlay draws the selected area and hub, the hovered hub, and rings
+  // round the selected and hovered practices.
+  function drawOverlay() {
+    var px = 1 / view.s;
+    octx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    octx.clearRect(0, 0, W, H);
+    worldTransform(octx);
+    octx.lineJoin = "round";
+    if (sel.area >= 0) {
+      octx.strokeStyle = "#0b57a4"; octx.lineWidth = 3 * px; octx.stroke(areas[sel.area].path);
+    }
+    if (sel.hub >= 0) {
+      octx.strokeStyle = "#ffffff"; octx.lineWidth = 6 * px; octx.stroke(hubs[sel.hub].path);
+      octx.strokeStyle = "#0b57a4"; octx.lineWidth = 3.5 * px; octx.stroke(hubs[sel.hub].path);
+    }
+    if (hover.hub >= 0 && hover.hub !== sel.hub) {
+      octx.strokeStyle = "#111"; octx.lineWidth = 2.2 * px; octx.stroke(hubs[hover.hub].path);
+    }
+    octx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    [sel.practice, hover.practice].forEach(function (i, n) {
+      if (i < 0) return;
+      var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i) + 4;
+      octx.beginPath(); octx.arc(q[0], q[1], r, 0, 2 * Math.PI);
+      octx.strokeStyle = "#fff"; octx.lineWidth = 5; octx.stroke();
+      octx.strokeStyle = n === 0 ? "#0b57a4" : "#111"; octx.lineWidth = 2.5; octx.stroke();
+    });
   }
 
   function drawPractices() {
@@ -314,13 +376,6 @@
       ctx.fillStyle = "rgba(255,255,255,0.85)"; ctx.fill();
       ctx.strokeStyle = "#111"; ctx.lineWidth = 1.6; ctx.stroke();
     }
-    [sel.practice, hover.practice].forEach(function (i, n) {
-      if (i < 0) return;
-      var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i) + 4;
-      ctx.beginPath(); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI);
-      ctx.strokeStyle = "#fff"; ctx.lineWidth = 5; ctx.stroke();
-      ctx.strokeStyle = n === 0 ? "#0b57a4" : "#111"; ctx.lineWidth = 2.5; ctx.stroke();
-    });
   }
 
   // label draws text centred on (x, y) with a white halo, unless it would
@@ -449,7 +504,7 @@
     selBox.textContent = "";
     selBox.appendChild(el("p", "hint", message ||
       "Hover a hub or practice for its details. Click a hub to list its practices, or search above."));
-    schedule();
+    highlight();
   }
   function showHub(hi, current) {
     var h = hubs[hi];
@@ -481,7 +536,7 @@
     });
     selBox.appendChild(el("p", null, "Practices (" + fmt(h.members.length) + "), by patients:"));
     selBox.appendChild(list);
-    schedule();
+    highlight();
   }
   function showArea(ai) {
     var a = areas[ai];
@@ -500,7 +555,24 @@
         h.warn ? el("span", "warn", " " + h.status) : null));
     });
     selBox.appendChild(list);
-    schedule();
+    highlight();
+  }
+  // showWarn lists the hubs outside their size bounds, largest first.
+  function showWarn() {
+    sel.hub = sel.area = sel.practice = -1;
+    selBox.textContent = "";
+    var list = [];
+    hubs.forEach(function (h, i) { if (h.warn) list.push(i); });
+    list.sort(function (a, b) { return hubs[b].patients - hubs[a].patients || a - b; });
+    selBox.appendChild(el("h3", null, plural(list.length, D.hubLevel || "hub") + " outside their size bounds"));
+    var ul = el("ul");
+    list.forEach(function (hi) {
+      var h = hubs[hi];
+      ul.appendChild(el("li", null, linkTo(HUB + " " + h.id, HUB + " " + h.id), " ",
+        el("span", "n", fmt(h.patients) + " patients"), el("div", "warn", statusText(h))));
+    });
+    selBox.appendChild(ul);
+    highlight();
   }
   function showMatches(q, list) {
     sel.hub = sel.area = sel.practice = -1;
@@ -513,13 +585,14 @@
     });
     selBox.appendChild(ul);
     if (list.length > 100) selBox.appendChild(el("p", "hint", "and " + fmt(list.length - 100) + " more: refine the search."));
-    schedule();
+    highlight();
   }
   function zoomToPractice(i) {
     var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = h.box;
     var hw = Math.max(x - b[0], b[2] - x, 500 / D.metres), hh = Math.max(y - b[1], b[3] - y, 500 / D.metres);
     view.cx = x; view.cy = y;
     view.s = clampScale(Math.min(W / (2 * hw), H / (2 * hh)) * 0.9);
+    schedule();
   }
 
   // search runs a query: a practice code, a postcode, "hub N", "area N" or
@@ -584,7 +657,7 @@
       hover.practice = practiceAt(e.offsetX, e.offsetY);
       hover.hub = hover.practice >= 0 ? P.hub[hover.practice] : (layer.hubs || layer.areas ? hubAt(e.offsetX, e.offsetY) : -1);
       showTip(e.offsetX, e.offsetY);
-      schedule();
+      highlight();
       return;
     }
     var last = pointers.get(e.pointerId);
@@ -598,7 +671,7 @@
       view.cy += (now.y - drag.pinch.y) / view.s;
       drag.pinch = now;
       drag.moved = true;
-      schedule();
+      moved();
       return;
     }
     if (pointers.size !== 1 || !drag) return;
@@ -607,7 +680,7 @@
       canvas.classList.add("dragging");
       view.cx -= (e.offsetX - last[0]) / view.s;
       view.cy += (e.offsetY - last[1]) / view.s;
-      schedule();
+      moved();
     }
   });
   function endPointer(e) {
@@ -632,16 +705,17 @@
   canvas.addEventListener("pointerup", endPointer);
   canvas.addEventListener("pointercancel", endPointer);
   canvas.addEventListener("pointerleave", function (e) {
-    if (e.pointerType === "mouse" && !pointers.size) { hover.hub = hover.practice = -1; tip.hidden = true; schedule(); }
+    if (e.pointerType === "mouse" && !pointers.size) { hover.hub = hover.practice = -1; tip.hidden = true; highlight(); }
   });
   canvas.addEventListener("wheel", function (e) {
     e.preventDefault();
     var dy = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1);
     zoomAt(e.offsetX, e.offsetY, Math.exp(-dy * 0.0018));
+    moved();
   }, { passive: false });
-  canvas.addEventListener("dblclick", function (e) { zoomAt(e.offsetX, e.offsetY, 2); });
-  $("zoom-in").addEventListener("click", function () { zoomAt(W / 2, H / 2, 2); });
-  $("zoom-out").addEventListener("click", function () { zoomAt(W / 2, H / 2, 0.5); });
+  canvas.addEventListener("dblclick", function (e) { zoomAt(e.offsetX, e.offsetY, 2); schedule(); });
+  $("zoom-in").addEventListener("click", function () { zoomAt(W / 2, H / 2, 2); schedule(); });
+  $("zoom-out").addEventListener("click", function () { zoomAt(W / 2, H / 2, 0.5); schedule(); });
   $("zoom-fit").addEventListener("click", function () { fit(); schedule(); });
   ["hubs", "areas", "practices", "labels"].forEach(function (k) {
     var c = $("layer-" + k);
@@ -654,6 +728,29 @@
   byArea = $("colour-area").checked;
   $("search").addEventListener("submit", function (e) { e.preventDefault(); go($("q").value); });
   window.addEventListener("hashchange", fromHash);
+  if (warnCount) {
+    var wl = el("button", "linkish", plural(warnCount, D.hubLevel || "hub"));
+    wl.type = "button"; wl.id = "warn-list";
+    wl.addEventListener("click", showWarn);
+    $("warn-count").append("(", wl, ")");
+  }
+  // Keyboard, when the map has the focus: arrows pan, + and - zoom, 0 shows
+  // the whole map, Escape clears the selection.
+  canvas.addEventListener("keydown", function (e) {
+    var step = 80 / view.s, done = true;
+    switch (e.key) {
+      case "ArrowLeft": view.cx -= step; break;
+      case "ArrowRight": view.cx += step; break;
+      case "ArrowUp": view.cy += step; break;
+      case "ArrowDown": view.cy -= step; break;
+      case "+": case "=": zoomAt(W / 2, H / 2, 1.5); break;
+      case "-": case "_": zoomAt(W / 2, H / 2, 1 / 1.5); break;
+      case "0": fit(); break;
+      case "Escape": clearSelection(); break;
+      default: done = false;
+    }
+    if (done) { e.preventDefault(); schedule(); }
+  });
 
   // A small read-only hook for tests and scripts: where a practice is on
   // the canvas (CSS pixels from its top-left corner), or null.
@@ -669,6 +766,6 @@
   new ResizeObserver(resize).observe(box);
   resize();
   fromHash();
-  draw();
+  frame();
   document.documentElement.setAttribute("data-ready", String(Math.round(performance.now())));
 })();
