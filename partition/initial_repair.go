@@ -600,7 +600,8 @@ func (r *repairer) fix(a int32) bool {
 		plans = plans[:0]
 		if W < b.min {
 			for _, h := range nb {
-				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max {
+				// the second pass tries only what the first could not
+				if r.open(h, allowFrozen) && W+r.gs[h].w <= b.max && (!allowFrozen || r.gs[h].frozen) {
 					plans = append(plans, plan{"merge", 0, func() bool { r.mergeInto(a, h); return b.in(r.gs[h].w) }})
 				}
 			}
@@ -614,7 +615,9 @@ func (r *repairer) fix(a int32) bool {
 				}
 			}
 		} else {
-			plans = append(plans, plan{"split", 0, func() bool { return r.splitGroup(a, seed) }})
+			if !allowFrozen {
+				plans = append(plans, plan{"split", 0, func() bool { return r.splitGroup(a, seed) }})
+			}
 			plans = append(plans, plan{"shed", 0, func() bool { return r.shed(a, b.max, allowFrozen, chainDepth, nil) }})
 			k := int((W + b.max - 1) / b.max)
 			if b.max < math.MaxInt64 && int64(k)*b.min > W {
@@ -656,6 +659,9 @@ func (r *repairer) fix(a int32) bool {
 			single = 1
 		}
 		for i, set := range sets {
+			if allowFrozen && !slices.ContainsFunc(set, func(h int32) bool { return r.gs[h].frozen }) {
+				continue // tried in the first pass
+			}
 			tier := single
 			if len(set) > 1 {
 				tier = 2

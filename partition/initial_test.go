@@ -172,3 +172,35 @@ func TestWithInitialDeterministic(t *testing.T) {
 		t.Error("one and two workers differ")
 	}
 }
+
+// TestWithInitialStrata starts from a group that crosses strata: the hubs
+// never do, and the parts on each side are repaired on their own.
+func TestWithInitialStrata(t *testing.T) {
+	g, ps := path(20000, 15000, 10000, 20000, 15000, 12000)
+	strata := []string{"w", "w", "w", "e", "e", "e"}
+	from := []string{"A", "A", "B", "B", "C", "C"}
+	res, err := Run(context.Background(), g, ps, hubLevels[:1], WithInitial(from), WithStrata(strata), WithCount(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValid(t, g, ps, res)
+	for _, gr := range res.Groups[0] {
+		for _, p := range gr.Members {
+			if strata[p] != strata[gr.Members[0]] {
+				t.Fatalf("hub %d crosses strata: %v", gr.ID, gr.Members)
+			}
+		}
+	}
+	if !slicesContainsPrefix(res.Notes, "5 hubs requested") {
+		t.Errorf("notes %q lack the ignored count", res.Notes)
+	}
+}
+
+func slicesContainsPrefix(ss []string, prefix string) bool {
+	for _, s := range ss {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}

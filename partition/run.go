@@ -43,6 +43,9 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 	if a := o.alignAt(0); r.init != nil && a != nil && a.weight > 0 {
 		r.res.Notes = append(r.res.Notes, "the initial configuration decides the hubs; alignment then moves a practice only into a neighbouring hub of its own value, when that adds less distance than the alignment weight allows")
 	}
+	if r.init != nil && o.count > 0 {
+		r.res.Notes = append(r.res.Notes, fmt.Sprintf("%s requested, but the initial configuration decides how many there are", count(o.count, levels[0].Name)))
+	}
 	locked, issues := lockedPieces(r.s, ps, r.strat, o.locked)
 	r.res.Locked = issues
 	for _, li := range issues {

@@ -239,11 +239,21 @@
     var w0 = toWorld(0, H), w1 = toWorld(W, 0);
     return b[2] >= w0[0] && b[0] <= w1[0] && b[3] >= w0[1] && b[1] <= w1[1];
   }
+  // Dots grow with the list size (area proportional, capped) and with the
+  // size of a hub on screen.
   function dotRadius(i) {
-    var k = view.s / fitScale;
-    var rmax = Math.min(14, 2.4 * Math.sqrt(Math.max(k, 1)));
-    return Math.max(0.9, rmax * Math.sqrt(Math.min(P.patients[i], DOT_CAP) / DOT_CAP));
+    var big = hubPx();
+    var rmax = Math.min(16, Math.max(2.4, big / 8)), rmin = Math.min(3.5, Math.max(0.9, big / 40));
+    return Math.max(rmin, rmax * Math.sqrt(Math.min(P.patients[i], DOT_CAP) / DOT_CAP));
   }
+  // hubPx is the width of a typical hub on screen (the median width of
+  // the hubs' boxes): hub sites and labels show once hubs are big enough
+  // to hold them, whatever the size of the whole map.
+  var medianHubW = (function () {
+    var w = hubs.map(function (h) { return h.box[2] - h.box[0]; }).sort(function (a, b) { return a - b; });
+    return w[w.length >> 1] || 1;
+  })();
+  function hubPx() { return medianHubW * view.s; }
   function fillOf(h) { return byArea && h.area >= 0 ? areas[h.area].fill : h.fill; }
 
   function drawBase() {
@@ -274,14 +284,14 @@
         ctx.restore();
       });
       ctx.strokeStyle = byArea ? "rgba(255,255,255,0.9)" : "rgba(255,255,255,0.85)";
-      ctx.lineWidth = (view.s / fitScale > 3 ? 1.2 : 0.6) * px;
+      ctx.lineWidth = (hubPx() >= 40 ? 1.2 : 0.6) * px;
       ctx.stroke(allHubs);
     }
     if (hasOutline) { ctx.strokeStyle = "#8c8c8c"; ctx.lineWidth = 0.8 * px; ctx.stroke(outline); }
     if (layer.areas && hasAreas) {
-      var zk = view.s / fitScale;
-      ctx.strokeStyle = zk < 2 ? "rgba(48,48,48,0.8)" : "#303030";
-      ctx.lineWidth = (zk < 2 ? 0.9 : layer.hubs ? 1.8 : 1.3) * px;
+      var crowded = hubPx() < 25; // country view: thinner, lighter area lines
+      ctx.strokeStyle = crowded ? "rgba(48,48,48,0.8)" : "#303030";
+      ctx.lineWidth = (crowded ? 0.9 : layer.hubs ? 1.8 : 1.3) * px;
       ctx.stroke(allAreas);
       areas.forEach(function (a) {
         if (!a.warn || !visible(a.box)) return;
@@ -343,7 +353,7 @@
   }
 
   function drawPractices() {
-    var i, q, r, k = view.s / fitScale, inView = [];
+    var i, q, big = hubPx(), inView = [];
     for (i = 0; i < NP; i++) {
       q = toScreen(P.x[i], P.y[i]);
       if (q[0] < -20 || q[1] < -20 || q[0] > W + 20 || q[1] > H + 20) continue;
@@ -356,7 +366,7 @@
     });
     ctx.fillStyle = "rgba(38,38,51,0.62)";
     ctx.fill();
-    if (k > 4) { ctx.strokeStyle = "rgba(255,255,255,0.8)"; ctx.lineWidth = 0.8; ctx.stroke(); }
+    if (big >= 60) { ctx.strokeStyle = "rgba(255,255,255,0.8)"; ctx.lineWidth = 0.8; ctx.stroke(); }
     if (P.moved) {
       ctx.beginPath();
       inView.forEach(function (i) {
@@ -366,7 +376,7 @@
       });
       ctx.strokeStyle = "#c51b8a"; ctx.lineWidth = 2.2; ctx.stroke();
     }
-    if (k >= 3) {
+    if (big >= 40) {
       ctx.beginPath();
       inView.forEach(function (i) {
         if (!isSite[i]) return;
@@ -400,9 +410,9 @@
     return toScreen((g.box[0] + g.box[2]) / 2, (g.box[1] + g.box[3]) / 2);
   }
   function drawLabels() {
-    var shown = false, k = view.s / fitScale;
+    var shown = false, big = hubPx();
     placed = [];
-    if (layer.hubs && k >= 4) {
+    if (layer.hubs && big >= 50) {
       hubs.forEach(function (h) {
         var w = (h.box[2] - h.box[0]) * view.s;
         if (w < 70 || !visible(h.box)) return;
@@ -411,7 +421,7 @@
         label(HUB + " " + h.id, q[0], q[1] - 14, 12, "600");
       });
     }
-    if (layer.areas && hasAreas && !shown && k >= 1.5) {
+    if (layer.areas && hasAreas && !shown && big >= 15) {
       areas.forEach(function (a) {
         var w = (a.box[2] - a.box[0]) * view.s;
         if (w < 90 || !visible(a.box)) return;
