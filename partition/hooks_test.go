@@ -11,6 +11,34 @@ import (
 func withTerm(mk termMaker) Option { return func(o *options) { o.terms = append(o.terms, mk) } }
 func withPins(mk pinMaker) Option  { return func(o *options) { o.pins = append(o.pins, mk) } }
 
+// TestPinMakerHook pins atoms through the option: Run stays valid, and the
+// same maker given twice changes nothing (pins compose by "or").
+func TestPinMakerHook(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	g, ps := gridInstance(rng, synthSpec{w: 20, h: 14, mean: 6000})
+	every := func(lv *levelAtoms) []bool {
+		pin := make([]bool, lv.n)
+		for a := range pin {
+			pin[a] = a%5 == 0
+		}
+		return pin
+	}
+	res, err := Run(context.Background(), g, ps, hubLevels, WithSeed(2), withPins(every))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValid(t, g, ps, res)
+	twice, err := Run(context.Background(), g, ps, hubLevels, WithSeed(2), withPins(every), withPins(every))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range ps {
+		if res.Assign[0][p] != twice.Assign[0][p] {
+			t.Fatalf("practice %d: hub %d with one pin maker, %d with the same maker twice", p, res.Assign[0][p], twice.Assign[0][p])
+		}
+	}
+}
+
 // TestTermHook adds a cost for every hub that mixes practices west and
 // east of a line (a soft boundary): hubs crossing it become rare, and the
 // result stays valid.
