@@ -6,8 +6,8 @@ import (
 	"math/bits"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/internal/regions"
 )
 
@@ -17,7 +17,7 @@ import (
 // the group holding the lowest site left is every connected subset of the
 // sites left, memoised on (sites left, groups left). For graphs of up to
 // about 16 sites. ok is false when no such partition exists.
-func bruteOptimum(g *graph.Graph, ps []geo.Practice, k int, lo, hi int64) (best float64, ok bool) {
+func bruteOptimum(g *graph.Graph, ps []input.Practice, k int, lo, hi int64) (best float64, ok bool) {
 	n := g.N()
 	if n > 20 {
 		panic("bruteOptimum: too many sites")

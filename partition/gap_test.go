@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/hubpart/hubpart/internal/regions"
 )
@@ -48,7 +48,7 @@ func loadOptima(tb testing.TB) map[string]optimum {
 
 // regionGaps runs a default search (one seed, default effort) for each of
 // seeds on a region and returns the gaps to the optimum, in per cent.
-func regionGaps(tb testing.TB, g *graph.Graph, ps []geo.Practice, opt optimum, seeds []uint64, opts ...Option) []float64 {
+func regionGaps(tb testing.TB, g *graph.Graph, ps []input.Practice, opt optimum, seeds []uint64, opts ...Option) []float64 {
 	tb.Helper()
 	var gaps []float64
 	for _, seed := range seeds {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/internal/fixture"
 )
 
@@ -40,8 +41,8 @@ var All = []Region{
 
 // Select returns the r.N practices of ps nearest to r's centre (ties by
 // input order), in input order.
-func Select(ps []geo.Practice, r Region) []geo.Practice {
-	c := geo.Practice{Loc: [2]float64{r.Lon, r.Lat}}.Loc
+func Select(ps []input.Practice, r Region) []input.Practice {
+	c := input.Practice{Loc: [2]float64{r.Lon, r.Lat}}.Loc
 	idx := make([]int, len(ps))
 	for i := range idx {
 		idx[i] = i
@@ -53,7 +54,7 @@ func Select(ps []geo.Practice, r Region) []geo.Practice {
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(d[a], d[b]) })
 	idx = idx[:min(r.N, len(idx))]
 	slices.Sort(idx)
-	out := make([]geo.Practice, len(idx))
+	out := make([]input.Practice, len(idx))
 	for i, j := range idx {
 		out[i] = ps[j]
 	}
@@ -62,12 +63,12 @@ func Select(ps []geo.Practice, r Region) []geo.Practice {
 
 // Load reads England's practices and outline from testdata, selects r and
 // builds its contiguity graph.
-func Load(ctx context.Context, r Region) (*graph.Graph, []geo.Practice, error) {
-	all, err := geo.ReadFile(fixture.EnglandPractices())
+func Load(ctx context.Context, r Region) (*graph.Graph, []input.Practice, error) {
+	all, err := input.ReadFile(fixture.EnglandPractices())
 	if err != nil {
 		return nil, nil, err
 	}
-	boundary, err := geo.ReadBoundary(fixture.EnglandBoundary())
+	boundary, err := input.ReadBoundary(fixture.EnglandBoundary())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,7 +83,7 @@ func Load(ctx context.Context, r Region) (*graph.Graph, []geo.Practice, error) {
 // Objective returns Σ w·d over practices, d the planar distance (metres, the
 // graph's XY) from the practice's site to its group's hub site: the member
 // site minimising that sum. assign[p] is the group of practice p.
-func Objective(g *graph.Graph, ps []geo.Practice, assign []int32) float64 {
+func Objective(g *graph.Graph, ps []input.Practice, assign []int32) float64 {
 	site := g.SiteOf()
 	ng := int32(0)
 	for _, a := range assign {

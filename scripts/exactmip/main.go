@@ -43,8 +43,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/internal/regions"
 	"github.com/hubpart/hubpart/partition"
 )
@@ -147,7 +147,7 @@ func solve(r regions.Region, k int, lo, hi int64, sec int) (string, error) {
 		m.ncuts, rounds, time.Since(start).Seconds(), status), nil
 }
 
-func newModel(g *graph.Graph, ps []geo.Practice, k int, lo, hi int64) *model {
+func newModel(g *graph.Graph, ps []input.Practice, k int, lo, hi int64) *model {
 	n := g.N()
 	m := &model{n: n, w: make([]float64, n), d: make([][]float64, n), adj: make([][]int32, n), k: k, lo: lo, hi: hi}
 	site := g.SiteOf()
