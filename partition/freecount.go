@@ -31,6 +31,9 @@ func (s *searcher) newGroup() int32 {
 	if s.touchedAt != nil {
 		s.touchedAt = append(s.touchedAt, -1)
 	}
+	if s.site != nil {
+		s.site = append(s.site, -1)
+	}
 	return a
 }
 
@@ -44,6 +47,9 @@ func (s *searcher) dropGroup(a int32) {
 	s.changedAt, s.mem, s.cost = s.changedAt[:a], s.mem[:a], s.cost[:a]
 	if s.touchedAt != nil {
 		s.touchedAt = s.touchedAt[:a]
+	}
+	if s.site != nil {
+		s.site = s.site[:a]
 	}
 }
 

@@ -71,13 +71,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		}
 	}
 	chooseK(pieces, noversize, p, &out.notes)
-	pinK(ag, pieces, p, &out.notes)
+	crowded := pinK(ag, pieces, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
 		return nil, err
 	}
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
-	pinNotes(ag, lab, status, p, &out.notes)
+	pinNotes(ag, lab, status, reason, crowded, p, &out.notes)
 	out.setCanonical(lab, status, reason)
 	if p.free && p.count == 0 {
 		out.notes = append(out.notes, fmt.Sprintf("the distance to the hub sites chose %s (the target %s asks for about %s)", count(out.ngroups, p.name), num(int64(math.Round(p.target))), num(int64(targetGroups(pieces, noversize)))))

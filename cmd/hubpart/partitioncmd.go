@@ -109,10 +109,12 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
-	if len(keep) > 0 {
-		ropts = append(ropts, input.KeepColumns(keep...))
+	var ps []input.Practice
+	if outHTML != "" {
+		ps, err = readForMap(in, keep, ropts, input.ReadFile) // the page also searches postcodes
+	} else {
+		ps, err = input.ReadFile(in, withKeep(ropts, keep)...)
 	}
-	ps, err := input.ReadFile(in, ropts...)
 	if err != nil {
 		return err
 	}
