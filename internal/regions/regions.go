@@ -64,7 +64,7 @@ func Select(ps []input.Practice, r Region) []input.Practice {
 // Load reads England's practices and outline from testdata, selects r and
 // builds its contiguity graph.
 func Load(ctx context.Context, r Region) (*graph.Graph, []input.Practice, error) {
-	all, err := input.ReadFile(fixture.EnglandPractices())
+	all, err := input.ReadFile(ctx, fixture.EnglandPractices())
 	if err != nil {
 		return nil, nil, err
 	}
