@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"math/rand/v2"
 	"testing"
@@ -19,7 +20,7 @@ func TestBoundaryIndexMatchesContains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, err := input.ReadFile(englandCSV)
+	ps, err := input.ReadFile(context.Background(), englandCSV)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func BenchmarkBoundaryCheckEngland(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ps, err := input.ReadFile(englandCSV)
+	ps, err := input.ReadFile(context.Background(), englandCSV)
 	if err != nil {
 		b.Fatal(err)
 	}
