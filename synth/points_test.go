@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -133,7 +134,7 @@ func TestPointsReadBack(t *testing.T) {
 	if err := p.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	got, err := input.ReadCSV(&b)
+	got, err := input.ReadCSV(context.Background(), &b)
 	if err != nil {
 		t.Fatal(err)
 	}
