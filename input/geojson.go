@@ -32,8 +32,12 @@ func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 	if o.optErr != nil {
 		return nil, o.optErr
 	}
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(&jsonLimiter{r: r})
 	if err != nil {
+		var re *RecordError
+		if errors.As(err, &re) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrGzipBomb) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("input: reading GeoJSON: %w", err)
 	}
 	p := &problems{all: o.allErrors}
@@ -59,11 +63,16 @@ func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 	}
 	out := make([]Practice, 0, len(top.Features))
 	var codes codeSet
+	var total patientTotal
 	for i, raw := range top.Features {
 		if p.stopped {
 			break
 		}
 		pr, ok := readFeature(raw, i, o, &codes, p)
+		if ok && total.add(pr.Patients) {
+			p.add(newRecordError(0, i, pr.Code, "patients", fmt.Sprint(pr.Patients), ErrTotalTooLarge))
+			ok = false
+		}
 		if ok && len(p.list) == 0 {
 			out = append(out, pr)
 		}
@@ -145,6 +154,8 @@ func readFeature(raw json.RawMessage, i int, o *readOptions, codes *codeSet, p *
 		switch {
 		case kind == jsonNull || (kind == jsonString && isBlank(s)):
 			fail("code", s, ErrEmptyCode)
+		case kind == jsonString && hasControl(s):
+			fail("code", s, ErrControlCode)
 		case kind == jsonString || kind == jsonNumber:
 			code = s
 		default:
