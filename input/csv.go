@@ -31,12 +31,17 @@ const csvBuffer = 64 << 10
 //
 // The format is RFC 4180 as read by encoding/csv: quoted fields may hold
 // commas, quotes ("") and newlines; a UTF-8 byte-order mark, CRLF line
-// ends and blank lines (empty or white space only) are accepted.
+// ends, CR-only line ends (when the first line ends in a lone CR) and
+// blank lines (empty or white space only, any number) are accepted.
 //
 // Every record is checked and nothing is dropped or altered: the code must
-// not be blank and must be unique, lat and lon must be finite decimal
-// numbers within [-90, 90] and [-180, 180], patients a non-negative whole
-// number written with digits only ("12.5", "1,234" and " 12" are errors),
+// not be blank, hold no control character and be unique, lat and lon must
+// be finite numbers in plain decimal notation (an optional minus, digits,
+// an optional fraction and exponent: "+5", "0x1p5" and "5_1.5" are errors)
+// within [-90, 90] and [-180, 180], patients a non-negative whole number
+// written with digits only ("12.5", "1,234", "+5", "-0" and " 12" are
+// errors) whose running total stays within int64 (ErrTotalTooLarge names
+// the line where it would not),
 // and every row must have as many fields as the header. A physical line
 // longer than 1 MiB stops the read with ErrLineTooLong without buffering
 // it. Problems come back as a *RecordError (Field is the canonical field

@@ -27,6 +27,13 @@ import (
 // to the property ("code", "patients", "geometry", "coordinates", ...), or
 // with AllErrors as an ErrorList. Syntax errors carry the line of the
 // document. On any error the returned slice is nil.
+//
+// The document is held in memory, so its reading is bounded: it must start
+// with '{' (a file of zeros stops at once), may hold no run of more than
+// 1 MiB of white space (padding, or a gzip bomb of blanks, stops within a
+// megabyte) and no more than 1 GiB in all (ErrTooLarge). ReadFile also
+// stops a .gz input that decompresses more than 200 times its size beyond
+// 64 MiB (ErrGzipBomb).
 func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
 	o := buildOptions(opts)
 	if o.optErr != nil {
