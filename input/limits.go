@@ -46,6 +46,7 @@ type jsonLimiter struct {
 	r       io.Reader
 	n       int64 // bytes delivered
 	blank   int   // current run of blanks
+	line    int   // line of the current byte, from 1
 	started bool  // first non-blank byte seen
 	err     error
 }
@@ -58,9 +59,12 @@ func (l *jsonLimiter) Read(b []byte) (int, error) {
 	for _, c := range b[:n] {
 		switch c {
 		case ' ', '\t', '\n', '\r':
+			if c == '\n' {
+				l.line++
+			}
 			l.blank++
 			if l.blank > maxBlankRun {
-				l.err = newRecordError(0, -1, "", "", fmt.Sprintf("more than 1 MiB of white space at byte %d", l.n), ErrTooLarge)
+				l.err = newRecordError(l.line+1, -1, "", "", "", fmt.Errorf("%w: more than 1 MiB of white space", ErrTooLarge))
 				return 0, l.err
 			}
 			continue
@@ -69,14 +73,14 @@ func (l *jsonLimiter) Read(b []byte) (int, error) {
 		if !l.started {
 			l.started = true
 			if c != '{' {
-				l.err = newRecordError(1, -1, "", "", fmt.Sprintf("starts with %q, not a JSON object", c), ErrSyntax)
+				l.err = newRecordError(l.line+1, -1, "", "", "", fmt.Errorf("%w: starts with %q, not a JSON object", ErrSyntax, c))
 				return 0, l.err
 			}
 		}
 	}
 	l.n += int64(n)
 	if l.n > maxGeoJSON {
-		l.err = newRecordError(0, -1, "", "", fmt.Sprintf("GeoJSON over %d MiB", maxGeoJSON>>20), ErrTooLarge)
+		l.err = newRecordError(l.line+1, -1, "", "", "", fmt.Errorf("%w: GeoJSON over %d MiB", ErrTooLarge, maxGeoJSON>>20))
 		return 0, l.err
 	}
 	return n, err
