@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,8 +35,8 @@ import (
 // megabyte) and no more than 1 GiB in all (ErrTooLarge). ReadFile also
 // stops a .gz input that decompresses more than 200 times its size beyond
 // 64 MiB (ErrGzipBomb).
-func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
-	o := buildOptions(opts)
+func ReadGeoJSON(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, error) {
+	o := buildOptions(ctx, opts)
 	if o.optErr != nil {
 		return nil, o.optErr
 	}

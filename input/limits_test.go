@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestReadCSVLineEnds(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ps, err := ReadCSV(strings.NewReader(c.text))
+			ps, err := ReadCSV(context.Background(), strings.NewReader(c.text))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -36,7 +37,7 @@ func TestReadCSVLineEnds(t *testing.T) {
 		})
 	}
 	// A quoted field may not grow past the limit by holding blank lines.
-	_, err := ReadCSV(strings.NewReader("code,name,lat,lon,patients\nA,\"" + strings.Repeat("\n", 2<<20) + "\",51.5,-0.1,100\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader("code,name,lat,lon,patients\nA,\""+strings.Repeat("\n", 2<<20)+"\",51.5,-0.1,100\n"))
 	if !errors.Is(err, ErrLineTooLong) {
 		t.Errorf("a 2 MiB quoted field of line breaks: %v, want ErrLineTooLong", err)
 	}
@@ -68,7 +69,7 @@ func TestReadCSVStrictNumbers(t *testing.T) {
 	}
 	for _, c := range cases {
 		text := "code,lat,lon,patients\nA," + c.lat + "," + c.lon + "," + c.patients + "\n"
-		_, err := ReadCSV(strings.NewReader(text))
+		_, err := ReadCSV(context.Background(), strings.NewReader(text))
 		var re *RecordError
 		switch {
 		case c.field == "" && err != nil:
@@ -82,19 +83,19 @@ func TestReadCSVStrictNumbers(t *testing.T) {
 // Patients that add up beyond int64 are an error naming the line where the
 // total would wrap (issue #10: two rows of 9e18 gave a negative total).
 func TestReadTotalOverflow(t *testing.T) {
-	_, err := ReadCSV(strings.NewReader("code,lat,lon,patients\nA,51.5,-0.1,9000000000000000000\nB,51.6,-0.1,9000000000000000000\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader("code,lat,lon,patients\nA,51.5,-0.1,9000000000000000000\nB,51.6,-0.1,9000000000000000000\n"))
 	var re *RecordError
 	if !errors.Is(err, ErrTotalTooLarge) || !errors.As(err, &re) || re.Line != 3 || re.Code != "B" {
 		t.Errorf("got %v, want ErrTotalTooLarge on line 3 (B)", err)
 	}
-	_, err = ReadCSV(strings.NewReader("postcode,lat,lon\nA,51.5,-0.1\nB,51.6,-0.1\n"), ColumnAlias("code", "postcode"), ConstantPatients(1<<62))
+	_, err = ReadCSV(context.Background(), strings.NewReader("postcode,lat,lon\nA,51.5,-0.1\nB,51.6,-0.1\n"), ColumnAlias("code", "postcode"), ConstantPatients(1<<62))
 	if !errors.Is(err, ErrTotalTooLarge) || !errors.As(err, &re) || re.Line != 3 {
 		t.Errorf("constant weight 2^62: got %v, want ErrTotalTooLarge on line 3", err)
 	}
 	gj := `{"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[-0.1,51.5]},"properties":{"code":"A","patients":9000000000000000000}},
 {"type":"Feature","geometry":{"type":"Point","coordinates":[-0.1,51.6]},"properties":{"code":"B","patients":"9000000000000000000"}}]}`
-	_, err = ReadGeoJSON(strings.NewReader(gj))
+	_, err = ReadGeoJSON(context.Background(), strings.NewReader(gj))
 	if !errors.Is(err, ErrTotalTooLarge) || !errors.As(err, &re) || re.Feature != 1 {
 		t.Errorf("GeoJSON: got %v, want ErrTotalTooLarge at feature 1", err)
 	}
@@ -103,12 +104,12 @@ func TestReadTotalOverflow(t *testing.T) {
 // A code may not hold control characters; it would break every output
 // that shows it (CSV, terminal).
 func TestReadControlCode(t *testing.T) {
-	_, err := ReadCSV(strings.NewReader("code,lat,lon,patients\n\"A\x1b[31m\",51.5,-0.1,1\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader("code,lat,lon,patients\n\"A\x1b[31m\",51.5,-0.1,1\n"))
 	var re *RecordError
 	if !errors.Is(err, ErrControlCode) || !errors.As(err, &re) || re.Field != "code" {
 		t.Errorf("got %v, want ErrControlCode in field code", err)
 	}
-	_, err = ReadCSV(strings.NewReader("code,lat,lon,patients\n\"A\r\nB\",51.5,-0.1,1\n"))
+	_, err = ReadCSV(context.Background(), strings.NewReader("code,lat,lon,patients\n\"A\r\nB\",51.5,-0.1,1\n"))
 	if !errors.Is(err, ErrControlCode) {
 		t.Errorf("code with a line break: got %v, want ErrControlCode", err)
 	}
@@ -120,14 +121,14 @@ func TestReadControlCode(t *testing.T) {
 // memory).
 func TestReadGeoJSONBounded(t *testing.T) {
 	big := io_repeat(' ', 3<<20)
-	if _, err := ReadGeoJSON(bytes.NewReader(big)); !errors.Is(err, ErrTooLarge) {
+	if _, err := ReadGeoJSON(context.Background(), bytes.NewReader(big)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("3 MiB of spaces: %v, want ErrTooLarge", err)
 	}
-	if _, err := ReadGeoJSON(bytes.NewReader(make([]byte, 3<<20))); !errors.Is(err, ErrSyntax) {
+	if _, err := ReadGeoJSON(context.Background(), bytes.NewReader(make([]byte, 3<<20))); !errors.Is(err, ErrSyntax) {
 		t.Errorf("zeros: %v, want ErrSyntax", err)
 	}
 	padded := append([]byte(`{"type":"FeatureCollection","features":[`), io_repeat(' ', 2<<20)...)
-	if _, err := ReadGeoJSON(bytes.NewReader(padded)); !errors.Is(err, ErrTooLarge) {
+	if _, err := ReadGeoJSON(context.Background(), bytes.NewReader(padded)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("2 MiB of padding inside: %v, want ErrTooLarge", err)
 	}
 	if _, err := ReadBoundary(writeTemp(t, "b.geojson", big)); !errors.Is(err, ErrTooLarge) {
@@ -141,11 +142,11 @@ func TestReadGeoJSONBounded(t *testing.T) {
 	}
 	zw.Close()
 	path := writeTemp(t, "bomb.geojson.gz", gz.Bytes())
-	if _, err := ReadFile(path); !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrGzipBomb) {
+	if _, err := ReadFile(context.Background(), path); !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrGzipBomb) {
 		t.Errorf("gzip bomb: %v, want ErrTooLarge or ErrGzipBomb", err)
 	}
 	csvBomb := writeTemp(t, "bomb.csv.gz", gzipOf(t, append([]byte("code,lat,lon,patients\n"), io_repeat('\n', 300<<20)...)))
-	if _, err := ReadFile(csvBomb); !errors.Is(err, ErrGzipBomb) {
+	if _, err := ReadFile(context.Background(), csvBomb); !errors.Is(err, ErrGzipBomb) {
 		t.Errorf("gzip bomb of blank lines: %v, want ErrGzipBomb", err)
 	}
 }

@@ -12,11 +12,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 const compareUsage = `Usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
@@ -292,7 +291,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := input.ReadFile(in, ropts...)
+	ps, err := input.ReadFile(ctx, in, ropts...)
 	if err != nil {
 		return err
 	}
