@@ -8,6 +8,9 @@ import (
 	"strconv"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/paulmach/orb"
 )
@@ -130,11 +133,11 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 	if len(in.Boundary) > 0 {
 		clip = projectBoundary(in.Boundary, proj.Forward)
 	}
-	tri, err := geo.Triangulate(xy)
+	tri, err := delaunay.Triangulate(xy)
 	if err != nil {
 		return nil, fmt.Errorf("export: triangulating sites: %w", err)
 	}
-	cells, err := geo.VoronoiCells(tri, clip)
+	cells, err := voronoi.Cells(tri, clip)
 	if err != nil {
 		return nil, fmt.Errorf("export: cells: %w", err)
 	}
@@ -174,7 +177,7 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 			gid := hubGroup[h]
 			groups[gid] = append(groups[gid], int32(i))
 		}
-		merged := geo.Dissolve(ps.pieces, groups)
+		merged := voronoi.Dissolve(ps.pieces, groups)
 		polys := make([]orb.MultiPolygon, len(groups))
 		for gi := range groups {
 			polys[gi] = finishPolygons(merged[gi], conv)
@@ -198,15 +201,15 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 		if len(r.Groups[l][gi].Members) == 0 {
 			continue
 		}
-		if err := geo.CheckPolygon(polys[gi]); err != nil {
+		if err := polygon.Check(polys[gi]); err != nil {
 			return &GeometryError{Layer: layer, ID: gi, Err: err}
 		}
 	}
-	if err := geo.CheckNoOverlap(polys); err != nil {
+	if err := polygon.CheckNoOverlap(polys); err != nil {
 		return &GeometryError{Layer: layer, ID: -1, Err: err}
 	}
 	for p, gid := range r.Assign[l] {
-		if !containsClosed(polys[gid], roundPoint(in.Practices[p].Loc)) {
+		if !polygon.Contains(polys[gid], roundPoint(in.Practices[p].Loc)) {
 			return &GeometryError{Layer: layer, ID: int(gid),
 				Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
 		}
@@ -267,41 +270,4 @@ func bridgedGroups(g *graph.Graph, siteOwner []int32, hubGroup []int32, n int) [
 		}
 	}
 	return out
-}
-
-// containsClosed reports whether p lies inside mp or on its boundary
-// (exact comparisons on the rounded coordinates).
-func containsClosed(mp orb.MultiPolygon, p orb.Point) bool {
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for i := 0; i+1 < len(ring); i++ {
-				if onSegment(p, ring[i], ring[i+1]) {
-					return true
-				}
-			}
-		}
-		in := false
-		for _, ring := range poly {
-			if ringCrossings(ring, p) {
-				in = !in
-			}
-		}
-		if in {
-			return true
-		}
-	}
-	return false
-}
-
-func onSegment(p, a, b orb.Point) bool {
-	if p == a || p == b {
-		return true
-	}
-	px, py := micro(p)
-	ax, ay := micro(a)
-	bx, by := micro(b)
-	if (bx-ax)*(py-ay)-(by-ay)*(px-ax) != 0 {
-		return false
-	}
-	return min(ax, bx) <= px && px <= max(ax, bx) && min(ay, by) <= py && py <= max(ay, by)
 }

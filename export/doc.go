@@ -25,7 +25,7 @@
 //
 // Callers may add properties before writing: Region.Props and
 // Practice.Props are written after the standard properties, in order. Build
-// fills Practice.Props with the input's kept columns (geo.Practice.Attrs,
+// fills Practice.Props with the input's kept columns (input.Practice.Attrs,
 // sorted by name), so a column such as pcn_code or located reaches the GIS
 // files without export knowing it. An extra property whose name is taken
 // by a standard one is written as "input_" + name.
@@ -65,9 +65,9 @@
 // # Geometry
 //
 // Each site (the practices on one point, see graph) owns its Voronoi cell,
-// computed by geo.VoronoiCells in the sites' projected plane (metres) and
+// computed by voronoi.Cells in the sites' projected plane (metres) and
 // clipped to Input.Boundary when given (otherwise to a buffer
-// around the sites' hull). A group's polygon is geo.Dissolve of its sites'
+// around the sites' hull). A group's polygon is voronoi.Dissolve of its sites'
 // cells: contiguous cells merge, so a hub is one Polygon unless its sites
 // are split by water or by the boundary (islands joined by a bridge), when
 // it is a MultiPolygon with pieces > 1. Areas are dissolved from the same
@@ -94,8 +94,8 @@
 // After rounding, repeated vertices and zero-area spikes are removed, rings
 // that collapse are dropped, outer rings are made counter-clockwise and
 // holes clockwise (the RFC 7946 right-hand rule). Every output polygon is
-// then checked with geo.CheckPolygon (closed rings, no self-intersection,
-// holes inside), each level with geo.CheckNoOverlap (no two groups share
+// then checked with polygon.Check (closed rings, no self-intersection,
+// holes inside), each level with polygon.CheckNoOverlap (no two groups share
 // interior), and every practice is checked to lie in (or on the boundary
 // of) its own group's polygon at every level. A failure is returned by
 // Build as a *GeometryError, and nothing is written. The same input always

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -31,7 +31,7 @@ var england struct {
 func englandInput(tb testing.TB) Input {
 	tb.Helper()
 	england.once.Do(func() {
-		ps, err := geo.ReadFile(englandPractices)
+		ps, err := input.ReadFile(englandPractices)
 		if err != nil {
 			england.err = err
 			return

@@ -7,8 +7,8 @@ import (
 	"log"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -16,9 +16,9 @@ import (
 // Six practices in two rows of three; the west four form hub 0, the east
 // two hub 1, and both hubs make area 0.
 func ExampleBuild() {
-	var ps []geo.Practice
+	var ps []input.Practice
 	for i := range 6 {
-		ps = append(ps, geo.Practice{
+		ps = append(ps, input.Practice{
 			Code:     fmt.Sprintf("P%d", i),
 			Loc:      orb.Point{-1.5 + 0.02*float64(i%3), 52.5 + 0.02*float64(i/3)},
 			Patients: 10000,

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -16,9 +16,9 @@ import (
 // The interactive page of two hubs: one file, nothing fetched, every
 // name escaped.
 func ExampleModel_WriteHTML() {
-	var ps []geo.Practice
+	var ps []input.Practice
 	for i := range 6 {
-		ps = append(ps, geo.Practice{
+		ps = append(ps, input.Practice{
 			Code:     fmt.Sprintf("P%d", i),
 			Name:     fmt.Sprintf("Surgery <%d>", i),
 			Loc:      orb.Point{-1.5 + 0.02*float64(i%3), 52.5 + 0.02*float64(i/3)},

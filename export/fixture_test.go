@@ -10,6 +10,7 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -33,15 +34,15 @@ func synthetic(t testing.TB, withBoundary bool) Input {
 	r := rand.New(rand.NewPCG(7, 11))
 	const cols, rows = 8, 6
 	const lon0, lat0, dLon, dLat = -1.9, 52.4, 0.03, 0.02
-	var ps []geo.Practice
+	var ps []input.Practice
 	var hubOf []int
 	for c := range cols {
 		for row := range rows {
-			p := geo.Practice{
+			p := input.Practice{
 				Code:     fmt.Sprintf("P%d%d", c, row),
 				Name:     fmt.Sprintf("Practice %d/%d", c, row),
 				Loc:      orb.Point{lon0 + float64(c)*dLon + (r.Float64()-0.5)*dLon*0.5, lat0 + float64(row)*dLat + (r.Float64()-0.5)*dLat*0.5},
-				Patients: 2500 + r.IntN(1500),
+				Patients: int64(2500 + r.IntN(1500)),
 			}
 			if c == 7 && row == 3 {
 				p.Patients = 60000
@@ -51,13 +52,13 @@ func synthetic(t testing.TB, withBoundary bool) Input {
 		}
 	}
 	host := 3*rows + 2
-	ps = append(ps, geo.Practice{Code: "SPLIT", Name: "Co-located", Loc: ps[host].Loc, Patients: 1000})
+	ps = append(ps, input.Practice{Code: "SPLIT", Name: "Co-located", Loc: ps[host].Loc, Patients: 1000})
 	hubOf = append(hubOf, 2)
 	isle := orb.Point{lon0 + 10*dLon, lat0 + 2.5*dLat}
-	ps = append(ps, geo.Practice{Code: "ISLE", Name: "Island", Loc: isle, Patients: 3000})
+	ps = append(ps, input.Practice{Code: "ISLE", Name: "Island", Loc: isle, Patients: 3000})
 	hubOf = append(hubOf, 3)
 	south := lat0 - 0.02
-	ps = append(ps, geo.Practice{Code: "OFFSHORE", Name: "Pier", Loc: orb.Point{lon0 + 0.5*dLon, south - 0.0018}, Patients: 2000})
+	ps = append(ps, input.Practice{Code: "OFFSHORE", Name: "Pier", Loc: orb.Point{lon0 + 0.5*dLon, south - 0.0018}, Patients: 2000})
 	hubOf = append(hubOf, 0)
 
 	var boundary orb.MultiPolygon
@@ -81,7 +82,7 @@ func synthetic(t testing.TB, withBoundary bool) Input {
 // resultFromHubs makes a two-level partition.Result from a hub per
 // practice and an area per hub. Hub sites are the practice nearest the
 // patient-weighted centroid.
-func resultFromHubs(ps []geo.Practice, hubOf []int, areaOfHub []int, status map[int]partition.Status) *partition.Result {
+func resultFromHubs(ps []input.Practice, hubOf []int, areaOfHub []int, status map[int]partition.Status) *partition.Result {
 	nh := slices.Max(hubOf) + 1
 	na := 0
 	if len(areaOfHub) > 0 {

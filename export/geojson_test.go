@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -68,8 +68,8 @@ func verify(t *testing.T, in Input, fc *geojson.FeatureCollection) {
 			if got := int64(propFloat(props[layer][i], "patients")); got != r.Groups[l][i].Patients {
 				t.Errorf("%s %d: patients = %d, want %d", layer, i, got, r.Groups[l][i].Patients)
 			}
-			if err := geo.CheckPolygon(mp); err != nil {
-				t.Errorf("%s %d: geo.CheckPolygon: %v", layer, i, err)
+			if err := polygon.Check(mp); err != nil {
+				t.Errorf("%s %d: polygon.Check: %v", layer, i, err)
 			}
 		}
 		bounds := make([]orb.Bound, len(ps))
@@ -287,7 +287,7 @@ func TestFan(t *testing.T) {
 			if got := ringArea2(perim) / 2; got != 16 || total != 16 {
 				t.Fatalf("square area %v, wedges sum %v, want 16", got, total)
 			}
-			if err := geo.CheckNoOverlap(func() []orb.MultiPolygon {
+			if err := polygon.CheckNoOverlap(func() []orb.MultiPolygon {
 				var out []orb.MultiPolygon
 				for _, w := range wedges {
 					out = append(out, orb.MultiPolygon{{w}})

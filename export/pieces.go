@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/paulmach/orb"
 )
 
@@ -75,7 +76,7 @@ func projectBoundary(b orb.MultiPolygon, fwd func(orb.Point) [2]float64) orb.Mul
 	return out
 }
 
-// pieceSet is the list of pieces handed to geo.Dissolve: the site cells
+// pieceSet is the list of pieces handed to voronoi.Dissolve: the site cells
 // (piece v = site v) followed by fan wedges, and which hub owns each piece.
 type pieceSet struct {
 	pieces []orb.MultiPolygon
@@ -98,7 +99,7 @@ func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, siteHubs [][]int32, 
 	var nn []float64 // lazily: distance to the nearest other site
 	for v := range n {
 		s := orb.Point(xy[v])
-		inside := len(cells[v]) > 0 && strictlyInside(cells[v], s)
+		inside := len(cells[v]) > 0 && polygon.Locate(cells[v], s) == polygon.Inside
 		if inside && len(siteHubs[v]) == 1 {
 			continue
 		}
@@ -119,7 +120,7 @@ func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, siteHubs [][]int32, 
 			// Cut the square out of the polygon of the cell containing s.
 			cell := slices.Clone(cells[v])
 			for i, poly := range cell {
-				if strictlyInside(orb.MultiPolygon{poly}, s) {
+				if polygon.PolygonSide(poly, s) == polygon.Inside {
 					hole := slices.Clone(perim)
 					slices.Reverse(hole) // clockwise hole
 					np := slices.Clone(poly)
@@ -235,39 +236,6 @@ func nearestDistances(xy [][2]float64) []float64 {
 		}
 	}
 	return out
-}
-
-// strictlyInside reports whether p lies in the interior of mp (even-odd
-// rule over all rings) and not on any of its edges.
-func strictlyInside(mp orb.MultiPolygon, p orb.Point) bool {
-	if boundaryDistance(mp, p) == 0 {
-		return false
-	}
-	in := false
-	for _, poly := range mp {
-		for _, ring := range poly {
-			if ringCrossings(ring, p) {
-				in = !in
-			}
-		}
-	}
-	return in
-}
-
-// ringCrossings reports whether a ray from p towards +x crosses ring an odd
-// number of times.
-func ringCrossings(ring orb.Ring, p orb.Point) bool {
-	odd := false
-	for i := 0; i+1 < len(ring); i++ {
-		a, b := ring[i], ring[i+1]
-		if (a[1] > p[1]) != (b[1] > p[1]) {
-			x := a[0] + (p[1]-a[1])*(b[0]-a[0])/(b[1]-a[1])
-			if x > p[0] {
-				odd = !odd
-			}
-		}
-	}
-	return odd
 }
 
 // boundaryDistance is the distance from p to the nearest edge of mp

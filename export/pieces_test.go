@@ -3,7 +3,8 @@ package export
 import (
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/paulmach/orb"
 )
 
@@ -41,11 +42,11 @@ func TestBuildPieces(t *testing.T) {
 				t.Fatalf("%d wedge pieces, want %d", got, tc.extra)
 			}
 			for i, p := range ps.pieces {
-				if err := geo.CheckPolygon(p); err != nil {
+				if err := polygon.Check(p); err != nil {
 					t.Fatalf("piece %d: %v", i, err)
 				}
 			}
-			if err := geo.CheckNoOverlap(ps.pieces); err != nil {
+			if err := polygon.CheckNoOverlap(ps.pieces); err != nil {
 				t.Fatalf("pieces overlap: %v", err)
 			}
 			// Dissolve per hub: valid, disjoint, and each hub holds every
@@ -58,24 +59,24 @@ func TestBuildPieces(t *testing.T) {
 			for i, h := range ps.owner {
 				groups[h] = append(groups[h], int32(i))
 			}
-			merged := geo.Dissolve(ps.pieces, groups)
+			merged := voronoi.Dissolve(ps.pieces, groups)
 			for h, mp := range merged {
-				if err := geo.CheckPolygon(mp); err != nil {
+				if err := polygon.Check(mp); err != nil {
 					t.Fatalf("hub %d: %v", h, err)
 				}
 			}
-			if err := geo.CheckNoOverlap(merged); err != nil {
+			if err := polygon.CheckNoOverlap(merged); err != nil {
 				t.Fatalf("hubs overlap: %v", err)
 			}
 			for v, hs := range tc.siteHubs {
 				for _, h := range hs {
-					if !geo.ContainsPoint(merged[h], orb.Point(xy[v])) {
+					if !polygon.Contains(merged[h], orb.Point(xy[v])) {
 						t.Errorf("site %d not in hub %d", v, h)
 					}
 				}
 			}
 			// The union of everything is the cells plus the outside square.
-			all := geo.Dissolve(ps.pieces, [][]int32{func() []int32 {
+			all := voronoi.Dissolve(ps.pieces, [][]int32{func() []int32 {
 				var g []int32
 				for i := range ps.pieces {
 					g = append(g, int32(i))
@@ -83,11 +84,11 @@ func TestBuildPieces(t *testing.T) {
 				return g
 			}()})[0]
 			want := 2000.0 * 1000 // the cells tile the clip square
-			got := geo.Area(all)
+			got := polygon.Area(all)
 			extraArea := 0.0
 			for i := len(cells); i < len(ps.pieces); i++ {
-				if corner := ps.pieces[i][0][0][1]; !strictlyInside(clip, corner) {
-					extraArea += geo.Area(ps.pieces[i])
+				if corner := ps.pieces[i][0][0][1]; polygon.Locate(clip, corner) != polygon.Inside {
+					extraArea += polygon.Area(ps.pieces[i])
 				}
 			}
 			if d := got - want - extraArea; d > 1e-6 || d < -1e-6 {

@@ -1,16 +1,21 @@
-// Package geo reads practices and computes on their locations: great-circle
-// distances, a spatial index, a stereographic projection, an exact Delaunay
-// triangulation and clipped Voronoi cells, and GeoJSON output.
+// Package geo computes on locations on the sphere: great-circle distances
+// and a stereographic projection to the plane. Its sub-packages do the
+// planar work: robust (exact predicates), delaunay (triangulation), polygon
+// (validity, area, point in polygon) and voronoi (cells, clipping,
+// dissolving). Reading practices and boundaries is package input's job.
 //
 // Model and units:
 //   - Locations are orb.Point values in [lon, lat] order, degrees, WGS84.
 //   - Distances are metres on a sphere of radius EarthRadius (haversine).
-//   - Planar work (triangulation, Voronoi) happens in a stereographic
-//     projection centred on the data, in metres at the centre. The projection
-//     maps circles on the sphere to circles in the plane, so the planar
-//     Delaunay triangulation of projected points is the spherical one.
+//   - Planar work happens in a stereographic projection centred on the
+//     data, in metres at the centre. The projection maps circles on the
+//     sphere to circles in the plane, so the planar Delaunay triangulation
+//     of projected points is the spherical one.
 //
-// Invariants: readers never drop or alter a record silently; every problem is
-// reported as a *RecordError naming the line (or feature) and the field.
-// Package geo imports neither graph nor partition.
+// Sentinels about coordinates (ErrNonFinite, ErrLatRange, ErrLonRange,
+// ErrHemisphere, ErrEmpty) are defined here once and used by every package
+// that takes coordinates.
+//
+// Imports run one way: geo ← robust ← delaunay, polygon ← voronoi; none of
+// them imports input, graph or partition.
 package geo

@@ -1,225 +1,30 @@
 package geo
 
-import (
-	"errors"
-	"fmt"
-	"strconv"
-	"strings"
-)
+import "errors"
 
-// Sentinel errors. Readers never return them bare: each arrives inside a
-// *RecordError (or an ErrorList of them) naming the line or feature and the
-// field, so test with errors.Is for the kind and errors.As for the place.
+// Sentinel errors about coordinates, shared by every package that takes
+// them (input, geo/delaunay, geo/polygon, geo/voronoi, graph). They arrive
+// wrapped with the place of the problem; test with errors.Is.
 var (
-	ErrEmpty            = errors.New("geo: no records")
-	ErrMissingColumn    = errors.New("geo: missing column")
-	ErrAmbiguousColumn  = errors.New("geo: more than one column for the same field")
-	ErrNotNumber        = errors.New("geo: not a number")
-	ErrNotFinite        = errors.New("geo: not a finite number")
-	ErrLatRange         = errors.New("geo: latitude outside [-90, 90]")
-	ErrLonRange         = errors.New("geo: longitude outside [-180, 180]")
-	ErrNegativePatients = errors.New("geo: negative patient count")
-	ErrDuplicateCode    = errors.New("geo: duplicate code")
-	ErrEmptyCode        = errors.New("geo: empty code")
-	ErrRagged           = errors.New("geo: wrong number of fields")
-	ErrSyntax           = errors.New("geo: syntax error")
-	ErrLineTooLong      = errors.New("geo: line longer than 1 MiB")
-	ErrNotPoint         = errors.New("geo: geometry is not a Point")
-	ErrNotPolygon       = errors.New("geo: geometry is not a Polygon or MultiPolygon")
-	ErrHemisphere       = errors.New("geo: points span more than a hemisphere")
-	ErrUnknownFormat    = errors.New("geo: unknown file format")
-	ErrOption           = errors.New("geo: invalid read option")
-	ErrTooManyProblems  = errors.New("geo: too many problems")
-
-	// ErrNotInteger reports a patient count that is a number but not a
-	// whole one ("12.5"). It wraps ErrNotNumber, so errors.Is(err,
-	// ErrNotNumber) also holds.
-	ErrNotInteger error = &childError{"geo: not a whole number", ErrNotNumber}
+	ErrEmpty      = errors.New("geo: no points")
+	ErrNonFinite  = errors.New("geo: not a finite number")
+	ErrLatRange   = errors.New("geo: latitude outside [-90, 90]")
+	ErrLonRange   = errors.New("geo: longitude outside [-180, 180]")
+	ErrHemisphere = errors.New("geo: points span more than a hemisphere")
 )
 
-// childError is a sentinel that is also a special case of a broader one.
-type childError struct {
-	msg    string
-	parent error
+// CheckLat returns ErrLatRange unless lat is in [-90, 90] (NaN is outside).
+func CheckLat(lat float64) error {
+	if !(lat >= -90 && lat <= 90) {
+		return ErrLatRange
+	}
+	return nil
 }
 
-func (e *childError) Error() string { return e.msg }
-func (e *childError) Unwrap() error { return e.parent }
-
-// maxValueLen bounds RecordError.Value so one bad megabyte-long field does
-// not end up in a log line.
-const maxValueLen = 40
-
-// A RecordError describes one problem with one input record: where it is
-// (line or feature), which record (code), which field, the offending value
-// and the kind of problem (Err, one of the sentinels above).
-type RecordError struct {
-	Line    int    // 1-based line in the file (CSV), 0 if not applicable
-	Feature int    // 0-based feature index (GeoJSON), -1 if not applicable
-	Code    string // the record's code when known
-	Field   string // the field/column/property at fault ("lat", "patients", "header", ...)
-	Value   string // offending value (truncated to ~40 chars)
-	Err     error  // one of the sentinels
-
-	// Dup is set for ErrDuplicateCode: the line (CSV) or feature index
-	// (GeoJSON) of the earlier record carrying the same code.
-	Dup int
-}
-
-// newRecordError builds a RecordError, truncating the value.
-func newRecordError(line, feature int, code, field, value string, err error) *RecordError {
-	return &RecordError{Line: line, Feature: feature, Code: truncate(code), Field: field, Value: truncate(value), Err: err}
-}
-
-// truncate shortens s to about maxValueLen bytes on a rune boundary.
-func truncate(s string) string {
-	if len(s) <= maxValueLen {
-		return s
+// CheckLon returns ErrLonRange unless lon is in [-180, 180] (NaN is outside).
+func CheckLon(lon float64) error {
+	if !(lon >= -180 && lon <= 180) {
+		return ErrLonRange
 	}
-	cut := maxValueLen
-	for cut > 0 && !isRuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-// Error formats the problem, for example
-// `geo: line 12 (code A81001): field "lat": "abc": not a number`.
-func (e *RecordError) Error() string {
-	var b strings.Builder
-	b.WriteString("geo: ")
-	switch {
-	case e.Line > 0:
-		b.WriteString("line ")
-		b.WriteString(strconv.Itoa(e.Line))
-	case e.Feature >= 0:
-		b.WriteString("feature ")
-		b.WriteString(strconv.Itoa(e.Feature))
-	default:
-		b.WriteString("input")
-	}
-	if errors.Is(e.Err, ErrTooManyProblems) {
-		fmt.Fprintf(&b, " on: %s more problems not listed", e.Value)
-		return b.String()
-	}
-	if e.Code != "" {
-		fmt.Fprintf(&b, " (code %s)", e.Code)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ": field %q", e.Field)
-	}
-	if e.Value != "" || e.Field != "" && e.Field != "header" {
-		fmt.Fprintf(&b, ": %q", e.Value)
-	}
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(strings.TrimPrefix(e.Err.Error(), "geo: "))
-	} else {
-		b.WriteString("unknown problem")
-	}
-	if errors.Is(e.Err, ErrDuplicateCode) {
-		if e.Line > 0 {
-			fmt.Fprintf(&b, " (first at line %d)", e.Dup)
-		} else {
-			fmt.Fprintf(&b, " (first at feature %d)", e.Dup)
-		}
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel, so errors.Is(err, ErrLatRange) works.
-func (e *RecordError) Unwrap() error { return e.Err }
-
-// maxProblems caps an ErrorList; problems beyond it are counted in one
-// final entry whose Err is ErrTooManyProblems.
-const maxProblems = 1000
-
-// An ErrorList holds every problem found when reading with AllErrors, in
-// input order. When more than 1000 problems were found the list holds the
-// first 1000 and one last entry with Err == ErrTooManyProblems whose Value
-// says how many more there were.
-type ErrorList []*RecordError
-
-// Error summarises the list: the count and the first few problems.
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "geo: no problems"
-	case 1:
-		return l[0].Error()
-	}
-	n := len(l)
-	if last := l[n-1]; errors.Is(last.Err, ErrTooManyProblems) {
-		if more, err := strconv.Atoi(last.Value); err == nil {
-			n = n - 1 + more
-		}
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "geo: %d problems: ", n)
-	const show = 3
-	for i, e := range l {
-		if i == show {
-			b.WriteString("; ...")
-			break
-		}
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(strings.TrimPrefix(e.Error(), "geo: "))
-	}
-	return b.String()
-}
-
-// Unwrap returns the entries, so errors.Is and errors.As see each of them.
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
-// problems collects RecordErrors for one read: the first one only, or all
-// of them (capped) when allErrors is set.
-type problems struct {
-	all     bool
-	list    ErrorList
-	more    int // problems past maxProblems
-	moreAt  *RecordError
-	stopped bool // first error recorded and !all
-}
-
-// add records e and reports whether reading should stop.
-func (p *problems) add(e *RecordError) (stop bool) {
-	if len(p.list) < maxProblems {
-		p.list = append(p.list, e)
-	} else {
-		if p.more == 0 {
-			p.moreAt = e
-		}
-		p.more++
-	}
-	if !p.all {
-		p.stopped = true
-	}
-	return p.stopped
-}
-
-// err returns nil, the single first error, or the ErrorList.
-func (p *problems) err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	if !p.all {
-		return p.list[0]
-	}
-	if p.more > 0 {
-		p.list = append(p.list, &RecordError{
-			Line: p.moreAt.Line, Feature: p.moreAt.Feature,
-			Value: strconv.Itoa(p.more), Err: ErrTooManyProblems,
-		})
-	}
-	return p.list
+	return nil
 }

@@ -34,7 +34,7 @@ const hemisphereSlack = 1e-12
 // pts is empty, and with ErrHemisphere (wrapped, stating the angular extent)
 // if any point lies more than 90° from that centre or the mean vanishes
 // (as for a pair of antipodes). A point with a non-finite coordinate is
-// ErrNotFinite, one with a latitude outside [-90, 90] ErrLatRange; any
+// ErrNonFinite, one with a latitude outside [-90, 90] ErrLatRange; any
 // finite longitude is accepted.
 func NewProjection(pts []orb.Point) (*Projection, error) {
 	if len(pts) == 0 {
@@ -43,9 +43,9 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 	var s [3]float64
 	for i, p := range pts {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
-			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNotFinite)
+			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNonFinite)
 		}
-		if err := checkLat(p[1]); err != nil {
+		if err := CheckLat(p[1]); err != nil {
 			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, err)
 		}
 		v := unitVector(p)

@@ -184,7 +184,7 @@ func TestProjectionErrors(t *testing.T) {
 		{"poles", []orb.Point{{0, 90}, {0, -90}}, ErrHemisphere},
 		{"beyond 90 degrees", []orb.Point{{0, 0}, {100, 0}, {-100, 0}}, ErrHemisphere},
 		{"whole globe", ioRegionPoints(rand.New(rand.NewPCG(7, 8)), [2]float64{-180, 180}, [2]float64{-60, 90}, 500), ErrHemisphere},
-		{"NaN", []orb.Point{{0, math.NaN()}}, ErrNotFinite},
+		{"NaN", []orb.Point{{0, math.NaN()}}, ErrNonFinite},
 		{"latitude beyond the pole", []orb.Point{{0, 50}, {0, 95}}, ErrLatRange},
 	}
 	for _, tc := range cases {

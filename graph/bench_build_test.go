@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 func BenchmarkBuildEngland(b *testing.B) {
@@ -23,12 +23,12 @@ func BenchmarkBuild(b *testing.B) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	inputs := []struct {
 		name string
-		ps   func() []geo.Practice
+		ps   func() []input.Practice
 	}{
-		{"10k", func() []geo.Practice { return clustered(rng, 10_000, 40) }},
-		{"100k", func() []geo.Practice { return clustered(rng, 100_000, 200) }},
-		{"postcodes-1.7M", func() []geo.Practice {
-			ps, err := geo.ReadFile(fixture.Postcodes(b), geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+		{"10k", func() []input.Practice { return clustered(rng, 10_000, 40) }},
+		{"100k", func() []input.Practice { return clustered(rng, 100_000, 200) }},
+		{"postcodes-1.7M", func() []input.Practice {
+			ps, err := input.ReadFile(fixture.Postcodes(b), input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -9,6 +9,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
+	"github.com/hubpart/hubpart/input"
 )
 
 // ctxEvery is how many loop iterations pass between context checks.
@@ -20,7 +22,7 @@ const ctxEvery = 1 << 16
 //     order of their first practice; Weight is the sum of their Patients,
 //     Members lists them ascending.
 //  2. The sites are projected with geo.NewProjection (XY, metres) and
-//     triangulated with geo.Triangulate.
+//     triangulated with delaunay.Triangulate.
 //  3. Delaunay edges are pruned by the PruneRule (DefaultPruneRule unless
 //     WithPrune is given); see PruneRule for the rule.
 //  4. The remaining graph's components are reconnected Kruskal-style: the
@@ -40,9 +42,9 @@ const ctxEvery = 1 << 16
 //
 // Errors: ErrNoPractices; a *PracticeError wrapping ErrBadLocation or
 // ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
-// geo.ErrHemisphere) and geo.Triangulate, wrapped; ctx.Err() when ctx is
+// geo.ErrHemisphere) and delaunay.Triangulate, wrapped; ctx.Err() when ctx is
 // cancelled (checked between stages and inside long loops).
-func Build(ctx context.Context, ps []geo.Practice, opts ...Option) (*Graph, *BuildInfo, error) {
+func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *BuildInfo, error) {
 	o := options{rule: DefaultPruneRule()}
 	for _, opt := range opts {
 		opt(&o)
@@ -85,7 +87,7 @@ func Build(ctx context.Context, ps []geo.Practice, opts ...Option) (*Graph, *Bui
 	var del [][2]int32
 	if n > 1 {
 		report("triangulate", 0, n)
-		tri, err := geo.Triangulate(g.XY)
+		tri, err := delaunay.Triangulate(g.XY)
 		if err != nil {
 			return nil, nil, fmt.Errorf("graph: triangulating sites: %w", err)
 		}
@@ -141,7 +143,7 @@ func Build(ctx context.Context, ps []geo.Practice, opts ...Option) (*Graph, *Bui
 
 // groupSites validates ps and returns a graph without edges whose vertices
 // are the distinct locations, numbered by first practice index.
-func groupSites(ps []geo.Practice) (*Graph, error) {
+func groupSites(ps []input.Practice) (*Graph, error) {
 	siteOf := make([]int32, len(ps))
 	// Keyed by the coordinates' bit patterns: hashing 16 plain bytes is
 	// much faster than hashing two floats.
@@ -192,7 +194,7 @@ func groupSites(ps []geo.Practice) (*Graph, error) {
 	for i, s := range siteOf {
 		g.Members[fill[s]] = int32(i)
 		fill[s]++
-		g.Weight[s] += int64(ps[i].Patients)
+		g.Weight[s] += ps[i].Patients
 	}
 	return g, nil
 }
@@ -202,7 +204,7 @@ func groupSites(ps []geo.Practice) (*Graph, error) {
 // into another (Rep[i] != i, which needs two distinct locations projecting
 // to the same point) is linked to its representative by a zero-length edge
 // so that no site is left out.
-func delaunayEdges(tri *geo.Triangulation, n int) [][2]int32 {
+func delaunayEdges(tri *delaunay.Triangulation, n int) [][2]int32 {
 	edges := make([][2]int32, 0, 3*n)
 	tri.Edges(func(a, b int32) bool {
 		edges = append(edges, [2]int32{min(a, b), max(a, b)})

@@ -12,30 +12,30 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
-func practice(code string, lon, lat float64, patients int) geo.Practice {
-	return geo.Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: patients}
+func practice(code string, lon, lat float64, patients int) input.Practice {
+	return input.Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: int64(patients)}
 }
 
 func TestBuildErrors(t *testing.T) {
-	ok := []geo.Practice{practice("A", -1, 52, 10), practice("B", -1.01, 52, 10), practice("C", -1, 52.01, 10)}
+	ok := []input.Practice{practice("A", -1, 52, 10), practice("B", -1.01, 52, 10), practice("C", -1, 52.01, 10)}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	cases := []struct {
 		name    string
 		ctx     context.Context
-		ps      []geo.Practice
+		ps      []input.Practice
 		opts    []Option
 		want    error
 		wantIdx int // for *PracticeError, else -1
 	}{
 		{name: "no practices", ps: nil, want: ErrNoPractices, wantIdx: -1},
 		{name: "NaN latitude", ps: append(slices.Clone(ok), practice("X", 0, math.NaN(), 1)), want: ErrBadLocation, wantIdx: 3},
-		{name: "longitude out of range", ps: []geo.Practice{practice("X", 181, 0, 1)}, want: ErrBadLocation, wantIdx: 0},
-		{name: "infinite longitude", ps: []geo.Practice{practice("X", math.Inf(-1), 0, 1)}, want: ErrBadLocation, wantIdx: 0},
-		{name: "negative patients", ps: []geo.Practice{ok[0], practice("X", 0, 0, -5)}, want: ErrNegativePatients, wantIdx: 1},
+		{name: "longitude out of range", ps: []input.Practice{practice("X", 181, 0, 1)}, want: ErrBadLocation, wantIdx: 0},
+		{name: "infinite longitude", ps: []input.Practice{practice("X", math.Inf(-1), 0, 1)}, want: ErrBadLocation, wantIdx: 0},
+		{name: "negative patients", ps: []input.Practice{ok[0], practice("X", 0, 0, -5)}, want: ErrNegativePatients, wantIdx: 1},
 		{name: "negative factor", ps: ok, opts: []Option{WithPrune(PruneRule{Factor: -1})}, want: ErrBadRule, wantIdx: -1},
 		{name: "NaN keep", ps: ok, opts: []Option{WithPrune(PruneRule{KeepBelow: math.NaN()})}, want: ErrBadRule, wantIdx: -1},
 		{name: "cancelled", ctx: cancelled, ps: ok, want: context.Canceled, wantIdx: -1},
@@ -65,7 +65,7 @@ func TestBuildErrors(t *testing.T) {
 }
 
 func TestBuildSites(t *testing.T) {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		practice("A", -1.00, 52.00, 100),
 		practice("B", -1.01, 52.00, 200),
 		practice("C", -1.00, 52.00, 300), // shares A's building
@@ -103,15 +103,15 @@ func TestBuildSites(t *testing.T) {
 func TestBuildDegenerate(t *testing.T) {
 	cases := []struct {
 		name      string
-		ps        []geo.Practice
+		ps        []input.Practice
 		sites     int
 		edges     int
 		connected bool
 	}{
-		{name: "one practice", ps: []geo.Practice{practice("A", 0, 51, 5)}, sites: 1, edges: 0, connected: true},
-		{name: "one building", ps: []geo.Practice{practice("A", 0, 51, 5), practice("B", 0, 51, 7)}, sites: 1, edges: 0, connected: true},
-		{name: "two far apart", ps: []geo.Practice{practice("A", 0, 51, 5), practice("B", 1, 51, 7)}, sites: 2, edges: 1, connected: true},
-		{name: "collinear", ps: []geo.Practice{practice("A", 0, 51, 1), practice("B", 0, 51.01, 1), practice("C", 0, 51.02, 1), practice("D", 0, 51.5, 1)},
+		{name: "one practice", ps: []input.Practice{practice("A", 0, 51, 5)}, sites: 1, edges: 0, connected: true},
+		{name: "one building", ps: []input.Practice{practice("A", 0, 51, 5), practice("B", 0, 51, 7)}, sites: 1, edges: 0, connected: true},
+		{name: "two far apart", ps: []input.Practice{practice("A", 0, 51, 5), practice("B", 1, 51, 7)}, sites: 2, edges: 1, connected: true},
+		{name: "collinear", ps: []input.Practice{practice("A", 0, 51, 1), practice("B", 0, 51.01, 1), practice("C", 0, 51.02, 1), practice("D", 0, 51.5, 1)},
 			sites: 4, edges: 3, connected: true},
 	}
 	for _, c := range cases {
@@ -129,13 +129,13 @@ func TestBuildDegenerate(t *testing.T) {
 
 // clustered returns n practices in a few dense towns scattered over a
 // 200 km square, the kind of input where pruning cuts components off.
-func clustered(rng *rand.Rand, n, towns int) []geo.Practice {
+func clustered(rng *rand.Rand, n, towns int) []input.Practice {
 	type town struct{ lon, lat, r float64 }
 	ts := make([]town, towns)
 	for i := range ts {
 		ts[i] = town{-3 + 3*rng.Float64(), 51 + 2*rng.Float64(), 0.005 + 0.05*rng.Float64()}
 	}
-	ps := make([]geo.Practice, n)
+	ps := make([]input.Practice, n)
 	for i := range ps {
 		t := ts[rng.IntN(towns)]
 		ps[i] = practice(fmt.Sprintf("P%d", i), t.lon+t.r*rng.NormFloat64(), t.lat+t.r*rng.NormFloat64(), 1000+rng.IntN(10000))
@@ -315,7 +315,7 @@ func TestBuildSea(t *testing.T) {
 	// boundary leaves out (a strait, lon 0.00..0.044 at lat 51):
 	// the crossing is 5.1 km long, only 3 km of it at sea.
 	// With SeaMax 2 km the crossings are dropped and one bridge rejoins.
-	var ps []geo.Practice
+	var ps []input.Practice
 	for i := range 4 {
 		for j := range 3 {
 			ps = append(ps, practice(fmt.Sprintf("W%d%d", i, j), -0.015-0.01*float64(j), 51+0.01*float64(i), 1))
@@ -352,7 +352,7 @@ func TestBuildSea(t *testing.T) {
 // Patients whose total passes int64 are an error naming the practice, not
 // a wrapped site weight (issue #10).
 func TestBuildTotalOverflow(t *testing.T) {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{-1, 52}, Patients: 9e18},
 		{Code: "B", Loc: orb.Point{-1.01, 52}, Patients: 9e18},
 	}

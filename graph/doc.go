@@ -2,7 +2,7 @@
 // run on it: building it from practice locations (Delaunay edges pruned of
 // implausible links, then components reconnected by their shortest bridge),
 // connected components, connectivity checks of vertex subsets, articulation
-// points, conversion to gonum graphs and METIS graph-file export.
+// points and METIS graph-file export.
 //
 // The graph is stored as compact adjacency arrays (CSR): the neighbours of
 // vertex v are Adj[Off[v]:Off[v+1]], sorted ascending, each undirected edge
@@ -13,7 +13,7 @@
 //
 // Build groups practices with exactly equal [lon, lat] into sites (numbered
 // by their first practice), projects them with geo.NewProjection
-// (stereographic, metres) and triangulates them with geo.Triangulate. It
+// (stereographic, metres) and triangulates them with delaunay.Triangulate. It
 // then prunes Delaunay edges that are not plausible neighbour links, by
 // PruneRule, with lengths in projected metres:
 //

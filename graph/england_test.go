@@ -9,7 +9,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 var (
@@ -18,13 +18,13 @@ var (
 )
 
 // readEngland loads England's practices and outline from the repository's testdata.
-func readEngland(tb testing.TB) ([]geo.Practice, orb.MultiPolygon) {
+func readEngland(tb testing.TB) ([]input.Practice, orb.MultiPolygon) {
 	tb.Helper()
-	ps, err := geo.ReadFile(englandPractices)
+	ps, err := input.ReadFile(englandPractices)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	mp, err := geo.ReadBoundary(englandBoundary)
+	mp, err := input.ReadBoundary(englandBoundary)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 func ExampleFromEdges() {
@@ -69,7 +69,7 @@ func ExampleGraph_WriteMETIS() {
 }
 
 func ExampleBuild() {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{-1.000, 52.000}, Patients: 8000},
 		{Code: "B", Loc: orb.Point{-1.010, 52.005}, Patients: 6000},
 		{Code: "C", Loc: orb.Point{-1.000, 52.000}, Patients: 4000}, // same building as A
@@ -102,19 +102,8 @@ func ExampleBuild() {
 	// 3-4 2.25 km bridge=false
 }
 
-func ExampleGraph_Gonum() {
-	// Three sites in a row, 1 km apart in the plane (no Loc: planar lengths).
-	g := graph.FromEdges(3, [][2]int32{{0, 1}, {1, 2}}, nil)
-	g.XY = [][2]float64{{0, 0}, {1000, 0}, {2000, 0}}
-	gg := g.Gonum()
-	w, _ := gg.Weight(0, 1)
-	fmt.Println(gg.Nodes().Len(), gg.Edges().Len(), w, gg.HasEdgeBetween(0, 2))
-	// Output:
-	// 3 2 1000 false
-}
-
 func ExampleGraph_SiteOf() {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{-1.00, 52.00}, Patients: 1},
 		{Code: "B", Loc: orb.Point{-1.01, 52.00}, Patients: 1},
 		{Code: "C", Loc: orb.Point{-1.00, 52.00}, Patients: 1},

@@ -8,7 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // FuzzBuild decodes up to 64 practices (two int16 offsets from a point in
@@ -24,14 +24,14 @@ func FuzzBuild(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 2, 0, 0, 1}) // collinear
 	f.Add([]byte{0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0x40, 0, 0x40, 9})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var ps []geo.Practice
+		var ps []input.Practice
 		for len(data) >= 5 && len(ps) < 64 {
 			dx := int16(binary.LittleEndian.Uint16(data[0:]))
 			dy := int16(binary.LittleEndian.Uint16(data[2:]))
-			ps = append(ps, geo.Practice{
+			ps = append(ps, input.Practice{
 				Code:     "P",
 				Loc:      orb.Point{-1 + 1e-4*float64(dx), 52 + 1e-4*float64(dy)},
-				Patients: int(data[4]),
+				Patients: int64(data[4]),
 			})
 			data = data[5:]
 		}

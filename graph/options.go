@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
 )
 
 // PruneRule decides which Delaunay edges between sites are implausible
@@ -99,11 +100,11 @@ func WithPrune(r PruneRule) Option {
 
 // BuildInfo reports how Build made the graph, for diagnostics and tests.
 type BuildInfo struct {
-	Projection *geo.Projection    // the projection of the sites (XY)
-	Tri        *geo.Triangulation // Delaunay triangulation of the projected sites
-	Sites      int                // number of vertices (distinct locations)
-	Rule       PruneRule          // the rule applied
-	Spacing    []float64          // per site: median Delaunay edge length, metres
+	Projection *geo.Projection         // the projection of the sites (XY)
+	Tri        *delaunay.Triangulation // Delaunay triangulation of the projected sites
+	Sites      int                     // number of vertices (distinct locations)
+	Rule       PruneRule               // the rule applied
+	Spacing    []float64               // per site: median Delaunay edge length, metres
 
 	DelaunayEdges int // edges of the triangulation
 	PrunedLong    int // dropped by rule 2 of PruneRule

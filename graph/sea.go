@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/paulmach/orb"
 )
 
@@ -97,8 +98,9 @@ func (l *land) strip(y float64) int {
 	return max(0, min(k, j))
 }
 
-// inside reports whether p lies inside the boundary (even-odd rule, a ray
-// cast towards +x; points exactly on the boundary may go either way).
+// inside reports whether p lies inside the boundary or on it: the even-odd
+// rule over the segments of p's strip, each decided by polygon.Crossing (the
+// one, exact, point-in-polygon step).
 func (l *land) inside(p [2]float64) bool {
 	if len(l.segs) == 0 || p[1] < l.minY || p[1] > l.minY+l.h*float64(len(l.stripOff)-1) {
 		return false
@@ -107,11 +109,12 @@ func (l *land) inside(p [2]float64) bool {
 	in := false
 	for _, i := range l.stripSeg[l.stripOff[k]:l.stripOff[k+1]] {
 		s := l.segs[i]
-		if (s[1] > p[1]) != (s[3] > p[1]) {
-			x := s[0] + (p[1]-s[1])*(s[2]-s[0])/(s[3]-s[1])
-			if x > p[0] {
-				in = !in
-			}
+		on, crosses := polygon.Crossing([2]float64{s[0], s[1]}, [2]float64{s[2], s[3]}, p)
+		if on {
+			return true
+		}
+		if crosses {
+			in = !in
 		}
 	}
 	return in

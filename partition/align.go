@@ -7,7 +7,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // DefaultAlignWeight is the crossing weight of WithAlign used when the
@@ -93,7 +93,7 @@ const maxAlignRounds = 4
 // split still leaves a group out of bounds is merged with a neighbour and
 // the level solved again. Finally groups may cross values where the
 // weight allows (alignCross).
-func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, strat []int32, p levelParams, al *alignSpec, progress func(string, int, int)) (*levelOut, error) {
+func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, strat []int32, p levelParams, al *alignSpec, progress func(string, int, int)) (*levelOut, error) {
 	unit, nu := u.of, u.n
 	base := s.unitGraph(ctx, ps, unit, nu, strat, u.x, u.y)
 	if err := ctx.Err(); err != nil {
@@ -139,7 +139,7 @@ func solveAligned(ctx context.Context, s *sites, ps []geo.Practice, u units, str
 
 // unitValues gives every unit the value (as a small int) carrying most of
 // its patients, ties to the value of its smallest practice.
-func unitValues(ps []geo.Practice, unit []int32, nu int, labels []string) []int32 {
+func unitValues(ps []input.Practice, unit []int32, nu int, labels []string) []int32 {
 	ids := labelIDs(labels)
 	val := make([]int32, nu)
 	best := make([]int64, nu)

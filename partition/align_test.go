@@ -12,14 +12,14 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 // englandCCG returns the CCG code of every practice of ps, read from the
 // code → ccg_code table in the repository's testdata.
-func englandCCG(tb testing.TB, ps []geo.Practice) []string {
+func englandCCG(tb testing.TB, ps []input.Practice) []string {
 	tb.Helper()
 	f, err := os.Open(filepath.Join(fixture.Root, "testdata", "england-2021", "practices_ccg.csv"))
 	if err != nil {
@@ -103,9 +103,9 @@ func TestAlignEngland(t *testing.T) {
 }
 
 func TestMeasureCoterminosity(t *testing.T) {
-	ps := make([]geo.Practice, 6)
+	ps := make([]input.Practice, 6)
 	for i := range ps {
-		ps[i] = geo.Practice{Code: code(i), Patients: 10 * (i + 1)} // 10..60
+		ps[i] = input.Practice{Code: code(i), Patients: int64(10 * (i + 1))} // 10..60
 	}
 	cases := []struct {
 		name           string

@@ -6,8 +6,8 @@ import (
 	"math"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // sites maps practices to the vertices (sites) of the graph.
@@ -23,7 +23,7 @@ type sites struct {
 // newSites checks that g and ps describe the same practices and returns
 // the practice/site maps. A graph without Members is taken to have one
 // vertex per practice, vertex i being practice i.
-func newSites(g *graph.Graph, ps []geo.Practice) (*sites, error) {
+func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 	if g == nil {
 		return nil, fmt.Errorf("%w: nil graph", ErrMismatch)
 	}
@@ -131,7 +131,7 @@ func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
 // they share a site or sit on adjacent sites, and lie in the same stratum.
 // Coordinates are given per unit; weights are summed from the practices.
 // It returns nil if ctx is cancelled.
-func (s *sites) unitGraph(ctx context.Context, ps []geo.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
+func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
 	pg := &pgraph{off: make([]int32, nu+1), w: make([]int64, nu), x: ux, y: uy}
 	// unit -> practices
 	uoff := make([]int32, nu+1)

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/synth"
 )
 
@@ -47,7 +47,7 @@ func BenchmarkRunEngland(b *testing.B) {
 
 // synthGraph generates a synthetic country of n practices and builds its
 // contiguity graph.
-func synthGraph(b testing.TB, n int) (*graph.Graph, []geo.Practice) {
+func synthGraph(b testing.TB, n int) (*graph.Graph, []input.Practice) {
 	b.Helper()
 	c, err := synth.Generate(synth.Options{Practices: n, Seed: 1})
 	if err != nil {
@@ -89,7 +89,7 @@ func BenchmarkRun(b *testing.B) {
 // BenchmarkRunPostcodes groups the 1.7M GB postcodes (weight 1 each) into
 // contiguous groups of [100, 150]. Skipped when the data is absent.
 func BenchmarkRunPostcodes(b *testing.B) {
-	ps, err := geo.ReadFile(fixture.Postcodes(b), geo.ConstantPatients(1), geo.ColumnAlias("code", "postcode"))
+	ps, err := input.ReadFile(fixture.Postcodes(b), input.ConstantPatients(1), input.ColumnAlias("code", "postcode"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,14 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
 // path builds a path of sites 1 km apart, one practice per site, with the
 // given list sizes.
-func path(sizes ...int) (*graph.Graph, []geo.Practice) {
+func path(sizes ...int) (*graph.Graph, []input.Practice) {
 	n := len(sizes)
 	var edges [][2]int32
 	for i := 1; i < n; i++ {
@@ -24,10 +24,10 @@ func path(sizes ...int) (*graph.Graph, []geo.Practice) {
 	}
 	g := graph.FromEdges(n, edges, nil)
 	g.XY = make([][2]float64, n)
-	ps := make([]geo.Practice, n)
+	ps := make([]input.Practice, n)
 	for i, s := range sizes {
 		g.XY[i] = [2]float64{float64(i) * 1000, 0}
-		ps[i] = geo.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: int64(s)}
 	}
 	return g, ps
 }
@@ -88,7 +88,7 @@ func TestSharedSiteAboveMax(t *testing.T) {
 	g.XY = [][2]float64{{0, 0}, {1000, 0}}
 	g.MemberOff = []int32{0, 2, 3}
 	g.Members = []int32{0, 1, 2}
-	ps := []geo.Practice{{Code: "A", Patients: 35000}, {Code: "B", Patients: 35000}, {Code: "C", Patients: 5000}}
+	ps := []input.Practice{{Code: "A", Patients: 35000}, {Code: "B", Patients: 35000}, {Code: "C", Patients: 5000}}
 	res, err := Run(context.Background(), g, ps, hubLevels[:1])
 	if err != nil {
 		t.Fatal(err)
@@ -184,7 +184,7 @@ func TestRunErrors(t *testing.T) {
 		{"strata length", func() error { _, err := Run(ctx, g, ps, hubLevels, WithStrata([]string{"a"})); return err }, ErrMismatch},
 		{"practices missing", func() error { _, err := Run(ctx, g, ps[:2], hubLevels); return err }, ErrMismatch},
 		{"negative patients", func() error {
-			bad := append([]geo.Practice(nil), ps...)
+			bad := append([]input.Practice(nil), ps...)
 			bad[1].Patients = -5
 			_, err := Run(ctx, g, bad, hubLevels)
 			return err
@@ -282,7 +282,7 @@ func TestCancel(t *testing.T) {
 func TestCountAndTarget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	g, ps := gridInstance(rng, synthSpec{w: 40, h: 30, mean: 7000})
-	W := geo.TotalPatients(ps)
+	W := input.TotalPatients(ps)
 	for _, k := range []int{int(W / 47000), int(W / 40000), int(W / 33000)} {
 		res, err := Run(context.Background(), g, ps, hubLevels[:1], WithCount(k))
 		if err != nil {
@@ -314,9 +314,9 @@ func TestOnePointManyPractices(t *testing.T) {
 	g := graph.FromEdges(1, nil, nil)
 	g.XY = [][2]float64{{0, 0}}
 	g.MemberOff = []int32{0, n}
-	ps := make([]geo.Practice, n)
+	ps := make([]input.Practice, n)
 	for i := range ps {
-		ps[i] = geo.Practice{Code: code(i), Loc: orb.Point{-1, 52}, Patients: 1000}
+		ps[i] = input.Practice{Code: code(i), Loc: orb.Point{-1, 52}, Patients: 1000}
 		g.Members = append(g.Members, int32(i))
 	}
 	start := time.Now()

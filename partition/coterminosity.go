@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Coterminosity measures how the groups of one level sit inside the values
@@ -68,7 +68,7 @@ func (c *Coterminosity) Crossed() []ValueCrossing {
 // MeasureCoterminosity measures the grouping assign (assign[p] is the
 // group label of practice p; a negative label makes the practice a group of
 // its own, as in Evaluate) against labels, one value per practice.
-func MeasureCoterminosity(ps []geo.Practice, assign []int32, labels []string) (*Coterminosity, error) {
+func MeasureCoterminosity(ps []input.Practice, assign []int32, labels []string) (*Coterminosity, error) {
 	if len(assign) != len(ps) || len(labels) != len(ps) {
 		return nil, fmt.Errorf("%w: %d practices, %d group labels, %d values", ErrMismatch, len(ps), len(assign), len(labels))
 	}
@@ -94,7 +94,7 @@ func MeasureCoterminosity(ps []geo.Practice, assign []int32, labels []string) (*
 }
 
 // coterminosity measures dense group ids gid (0..ng-1) against labels.
-func coterminosity(ps []geo.Practice, gid []int32, ng int, labels []string) *Coterminosity {
+func coterminosity(ps []input.Practice, gid []int32, ng int, labels []string) *Coterminosity {
 	names := slices.Clone(labels)
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -152,7 +152,7 @@ func coterminosity(ps []geo.Practice, gid []int32, ng int, labels []string) *Cot
 
 // alignedCoterminosity measures one level of a Run against its alignment,
 // or returns nil when the level has none.
-func alignedCoterminosity(ps []geo.Practice, assign []int32, al *alignSpec) *Coterminosity {
+func alignedCoterminosity(ps []input.Practice, assign []int32, al *alignSpec) *Coterminosity {
 	if al == nil {
 		return nil
 	}

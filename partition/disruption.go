@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Change classes of initial groups, hubs and practices.
@@ -93,7 +93,7 @@ type Disruption struct {
 // CompareInitial measures how the level-0 grouping assign differs from the
 // initial labels, on the graph g (for contiguity) with bounds lvl (for
 // validity).
-func CompareInitial(g *graph.Graph, ps []geo.Practice, initial []string, lvl Level, assign []int32) (*Change, error) {
+func CompareInitial(g *graph.Graph, ps []input.Practice, initial []string, lvl Level, assign []int32) (*Change, error) {
 	if len(initial) != len(ps) || len(assign) != len(ps) {
 		return nil, fmt.Errorf("%w: %d initial labels and %d assignments for %d practices", ErrMismatch, len(initial), len(assign), len(ps))
 	}
@@ -109,7 +109,7 @@ func CompareInitial(g *graph.Graph, ps []geo.Practice, initial []string, lvl Lev
 	return measureChange(s, ps, initial, lvl, assign), nil
 }
 
-func measureChange(s *sites, ps []geo.Practice, initial []string, lvl Level, assign []int32) *Change {
+func measureChange(s *sites, ps []input.Practice, initial []string, lvl Level, assign []int32) *Change {
 	np := len(ps)
 	labels := make([]string, 0, np)
 	for _, l := range initial {
@@ -276,7 +276,7 @@ func measureChange(s *sites, ps []geo.Practice, initial []string, lvl Level, ass
 
 // detachedParts marks the practices lying outside the largest (by
 // patients; ties: first practice) connected part of their group's sites.
-func detachedParts(s *sites, ps []geo.Practice, mem [][]int) []bool {
+func detachedParts(s *sites, ps []input.Practice, mem [][]int) []bool {
 	out := make([]bool, len(ps))
 	siteIn := make([]int32, s.g.N())
 	comp := make([]int32, s.g.N())

@@ -5,8 +5,9 @@ import (
 	"github.com/hubpart/hubpart/internal/fixture"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 const englandPatients = 60606345
@@ -18,13 +19,13 @@ var (
 
 // loadEngland reads the England practices (keeping pcn_code) and builds the
 // project's contiguity graph with the England boundary.
-func loadEngland(tb testing.TB) (*graph.Graph, []geo.Practice) {
+func loadEngland(tb testing.TB) (*graph.Graph, []input.Practice) {
 	tb.Helper()
-	ps, err := geo.ReadFile(englandCSV, geo.KeepColumns("pcn_code"))
+	ps, err := input.ReadFile(englandCSV, input.KeepColumns("pcn_code"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	mp, err := geo.ReadBoundary(englandBoundary)
+	mp, err := input.ReadBoundary(englandBoundary)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func loadEngland(tb testing.TB) (*graph.Graph, []geo.Practice) {
 // sites and members.
 func plainDelaunay(tb testing.TB, g *graph.Graph) *graph.Graph {
 	tb.Helper()
-	tri, err := geo.Triangulate(g.XY)
+	tri, err := delaunay.Triangulate(g.XY)
 	if err != nil {
 		tb.Fatal(err)
 	}

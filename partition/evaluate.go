@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Evaluate scores an arbitrary assignment of practices to groups (the real
@@ -20,7 +20,7 @@ import (
 // StatusUndersize when the group is a whole connected component of g below
 // the minimum; StatusOutOfBounds otherwise. If g and ps do not match, or
 // assign has the wrong length, Evaluate returns a zero Quality and nil.
-func Evaluate(g *graph.Graph, ps []geo.Practice, lvl Level, assign []int32) (Quality, []Group) {
+func Evaluate(g *graph.Graph, ps []input.Practice, lvl Level, assign []int32) (Quality, []Group) {
 	s, err := newSites(g, ps)
 	if err != nil || len(assign) != len(ps) {
 		return Quality{}, nil

@@ -5,20 +5,20 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
 
 // row returns a row of practices 1 km apart with the given list sizes and
 // its contiguity graph.
-func row(sizes []int) ([]geo.Practice, *graph.Graph) {
+func row(sizes []int64) ([]input.Practice, *graph.Graph) {
 	var edges [][2]int32
-	ps := make([]geo.Practice, len(sizes))
+	ps := make([]input.Practice, len(sizes))
 	xy := make([][2]float64, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
 		xy[i] = [2]float64{float64(i) * 1000, 0}
 		if i > 0 {
 			edges = append(edges, [2]int32{int32(i - 1), int32(i)})
@@ -33,7 +33,7 @@ func row(sizes []int) ([]geo.Practice, *graph.Graph) {
 // alignment three hubs of 45,000, 30,000 and 45,000 patients, the middle one
 // across the line; with it four hubs of 30,000, each inside one CCG.
 func ExampleWithAlign() {
-	ps, g := row([]int{15000, 15000, 15000, 15000, 15000, 15000, 15000, 15000})
+	ps, g := row([]int64{15000, 15000, 15000, 15000, 15000, 15000, 15000, 15000})
 	ccg := []string{"A", "A", "A", "A", "B", "B", "B", "B"}
 	hubs := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}
 	for _, w := range []float64{0, partition.DefaultAlignWeight} {
@@ -56,7 +56,7 @@ func ExampleWithAlign() {
 
 // A row of six practices where P2 and P4 must each host a hub.
 func ExampleWithHubSites() {
-	ps, g := row([]int{12000, 20000, 9000, 25000, 18000, 16000})
+	ps, g := row([]int64{12000, 20000, 9000, 25000, 18000, 16000})
 	fixed := []bool{false, false, true, false, true, false}
 	hubs := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}
 	res, err := partition.Run(context.Background(), g, ps, hubs, partition.WithSeed(1), partition.WithHubSites(fixed))
@@ -75,7 +75,7 @@ func ExampleWithHubSites() {
 
 // The coterminosity of any grouping, here three groups against two values.
 func ExampleMeasureCoterminosity() {
-	ps, _ := row([]int{10, 20, 30, 40})
+	ps, _ := row([]int64{10, 20, 30, 40})
 	c, err := partition.MeasureCoterminosity(ps, []int32{0, 0, 1, 2}, []string{"A", "A", "A", "B"})
 	if err != nil {
 		fmt.Println(err)

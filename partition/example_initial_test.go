@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -16,13 +16,13 @@ import (
 // without moving anyone; C (3,000) is too small and the practice joins a
 // neighbour.
 func ExampleWithInitial() {
-	sizes := []int{20000, 20000, 15000, 15000, 15000, 15000, 3000}
+	sizes := []int64{20000, 20000, 15000, 15000, 15000, 15000, 3000}
 	from := []string{"A", "A", "B", "B", "B", "B", "C"}
 	var edges [][2]int32
-	ps := make([]geo.Practice, len(sizes))
+	ps := make([]input.Practice, len(sizes))
 	xy := make([][2]float64, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
 		xy[i] = [2]float64{float64(i) * 1000, 0}
 		if i > 0 {
 			edges = append(edges, [2]int32{int32(i - 1), int32(i)})

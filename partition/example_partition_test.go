@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 )
@@ -15,12 +15,12 @@ import (
 // A row of six practices 1 km apart, grouped into hubs of 30k–50k and
 // areas of 100k+.
 func ExampleRun() {
-	sizes := []int{12000, 20000, 9000, 25000, 18000, 16000}
+	sizes := []int64{12000, 20000, 9000, 25000, 18000, 16000}
 	var edges [][2]int32
-	ps := make([]geo.Practice, len(sizes))
+	ps := make([]input.Practice, len(sizes))
 	xy := make([][2]float64, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
 		xy[i] = [2]float64{float64(i) * 1000, 0}
 		if i > 0 {
 			edges = append(edges, [2]int32{int32(i - 1), int32(i)})
@@ -50,7 +50,7 @@ func ExampleRun() {
 // Evaluate scores any assignment, here a hand-made one with a hub that is
 // too small.
 func ExampleEvaluate() {
-	ps := []geo.Practice{
+	ps := []input.Practice{
 		{Code: "A", Loc: orb.Point{0, 52}, Patients: 20000},
 		{Code: "B", Loc: orb.Point{0.0146, 52}, Patients: 15000},
 		{Code: "C", Loc: orb.Point{0.0292, 52}, Patients: 25000},
@@ -70,10 +70,10 @@ func ExampleEvaluate() {
 // Validate checks any result against the graph and practices; here a
 // result whose first hub lost a member is caught.
 func ExampleValidate() {
-	sizes := []int{20000, 15000, 25000, 10000}
-	ps := make([]geo.Practice, len(sizes))
+	sizes := []int64{20000, 15000, 25000, 10000}
+	ps := make([]input.Practice, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
 	}
 	g := graph.FromEdges(4, [][2]int32{{0, 1}, {1, 2}, {2, 3}}, nil)
 	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}
@@ -95,10 +95,10 @@ func ExampleValidate() {
 // Report prints the quality of each level and every group out of bounds
 // with its reason (timings cleared here to keep the output stable).
 func ExampleResult_Report() {
-	sizes := []int{60000, 20000, 15000, 10000}
-	ps := make([]geo.Practice, len(sizes))
+	sizes := []int64{60000, 20000, 15000, 10000}
+	ps := make([]input.Practice, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: fmt.Sprint("P", i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
 	}
 	g := graph.FromEdges(4, [][2]int32{{0, 1}, {1, 2}, {2, 3}}, nil)
 	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}

@@ -5,15 +5,15 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
 // decodeInstance turns bytes into a small instance: byte 0 the number of
 // sites, byte 1 the bounds, then per site a list size and a flag for a
 // second practice, then edge pairs.
-func decodeInstance(data []byte) (*graph.Graph, []geo.Practice, []Level) {
+func decodeInstance(data []byte) (*graph.Graph, []input.Practice, []Level) {
 	next := func() int {
 		if len(data) == 0 {
 			return 0
@@ -29,7 +29,7 @@ func decodeInstance(data []byte) (*graph.Graph, []geo.Practice, []Level) {
 	if bb&0x80 != 0 {
 		max = 0
 	}
-	var ps []geo.Practice
+	var ps []input.Practice
 	g := &graph.Graph{}
 	off := []int32{0}
 	var members []int32
@@ -39,7 +39,7 @@ func decodeInstance(data []byte) (*graph.Graph, []geo.Practice, []Level) {
 		k := 1 + next()%2
 		for range k {
 			members = append(members, int32(len(ps)))
-			ps = append(ps, geo.Practice{Code: code(len(ps)), Loc: orb.Point{float64(v%7) * 0.0146, 52 + float64(v/7)*0.009}, Patients: next() * 500})
+			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{float64(v%7) * 0.0146, 52 + float64(v/7)*0.009}, Patients: int64(next() * 500)})
 		}
 		off = append(off, int32(len(members)))
 	}

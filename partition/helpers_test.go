@@ -5,8 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -26,7 +26,7 @@ type synthSpec struct {
 
 // gridInstance builds the instance. Sites are spaced ~1 km apart; Loc is derived
 // from XY around 52°N so haversine distances make sense.
-func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
+func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []input.Practice) {
 	type site struct{ x, y float64 }
 	var sites []site
 	var edges [][2]int32
@@ -74,7 +74,7 @@ func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
 	g.Weight = make([]int64, n)
 	g.MemberOff = make([]int32, n+1)
 	const lat0 = 52.0
-	var ps []geo.Practice
+	var ps []input.Practice
 	for v, s := range sites {
 		g.XY[v] = [2]float64{s.x, s.y}
 		lon := -1 + s.x/(earthRadius*math.Cos(lat0*math.Pi/180))*180/math.Pi
@@ -90,14 +90,14 @@ func gridInstance(rng *rand.Rand, sp synthSpec) (*graph.Graph, []geo.Practice) {
 				size = 0
 			}
 			g.Members = append(g.Members, int32(len(ps)))
-			ps = append(ps, geo.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: size})
+			ps = append(ps, input.Practice{Code: code(len(ps)), Loc: orb.Point{lon, lat}, Patients: int64(size)})
 			g.Weight[v] += int64(size)
 		}
 		g.MemberOff[v+1] = int32(len(g.Members))
 	}
 	for range sp.oversize {
 		p := rng.IntN(len(ps))
-		extra := int(float64(sp.over)*(1.2+0.8*rng.Float64())) - ps[p].Patients
+		extra := int64(float64(sp.over)*(1.2+0.8*rng.Float64())) - ps[p].Patients
 		ps[p].Patients += extra
 		for v := range n {
 			for _, q := range g.SiteMembers(v) {
@@ -124,7 +124,7 @@ var hubLevels = []Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Mi
 
 // mustValid fails the test with the validation problems, if any; opts are
 // the options given to Run (Validate judges statuses on the same units).
-func mustValid(t *testing.T, g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) {
+func mustValid(t *testing.T, g *graph.Graph, ps []input.Practice, res *Result, opts ...Option) {
 	t.Helper()
 	if err := Validate(g, ps, res, opts...); err != nil {
 		t.Fatal(err)

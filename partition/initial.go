@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // WithInitial starts level 0 from an existing configuration instead of a
@@ -65,7 +65,7 @@ func initialIDs(labels []string) ([]int32, []string) {
 
 // atomInitial gives each atom the initial group supplying most of its
 // patients (ties: the lower id; -1 when all its practices are free).
-func atomInitial(ps []geo.Practice, unit []int32, nu int, init []int32) []int32 {
+func atomInitial(ps []input.Practice, unit []int32, nu int, init []int32) []int32 {
 	out := make([]int32, nu)
 	best := make([]int64, nu)
 	for i := range out {

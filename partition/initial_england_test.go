@@ -7,12 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // englandPCNs returns the PCN code of every practice.
-func englandPCNs(tb testing.TB, ps []geo.Practice) []string {
+func englandPCNs(tb testing.TB, ps []input.Practice) []string {
 	tb.Helper()
 	out := make([]string, len(ps))
 	for i := range ps {
@@ -71,7 +71,7 @@ func TestEnglandFromPCNs(t *testing.T) {
 // contiguous: each part of a PCN detached from its largest part (by
 // patients) is joined to that part by one extra edge between their closest
 // sites. It measures what strict contiguity costs the repair.
-func relaxedPCNGraph(tb testing.TB, g *graph.Graph, ps []geo.Practice, pcn []string) (*graph.Graph, int) {
+func relaxedPCNGraph(tb testing.TB, g *graph.Graph, ps []input.Practice, pcn []string) (*graph.Graph, int) {
 	tb.Helper()
 	var edges [][2]int32
 	for v := range g.N() {

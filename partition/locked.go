@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // A LockedIssue is a locked set (WithLocked) that could not be kept as one
@@ -42,7 +42,7 @@ func (li LockedIssue) String() string {
 // that lies in one stratum and whose sites are contiguous in the graph, and
 // lists every set that had to be split, in order of first practice. Blank
 // labels stay blank.
-func lockedPieces(s *sites, ps []geo.Practice, strat []int32, locked []string) ([]string, []LockedIssue) {
+func lockedPieces(s *sites, ps []input.Practice, strat []int32, locked []string) ([]string, []LockedIssue) {
 	if locked == nil {
 		return nil, nil
 	}

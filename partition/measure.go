@@ -9,6 +9,7 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // earthRadius is geo.EarthRadius, in metres.
@@ -39,7 +40,7 @@ func newMedoidScratch(nsites int) *medoidScratch {
 // so the search runs over distinct sites, pruned exactly: a candidate at
 // distance r from the weighted centroid costs at least W·r − Σ w_j·r_j.
 // tag must differ between calls sharing m (the group id will do).
-func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag int32) int {
+func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag int32) int {
 	m.sites, m.w, m.first = m.sites[:0], m.w[:0], m.first[:0]
 	for _, p := range members {
 		v := s.siteOf[p]
@@ -112,7 +113,7 @@ func hubSite(s *sites, ps []geo.Practice, members []int, m *medoidScratch, tag i
 // km from every practice to its hub site. Groups are measured on up to
 // workers goroutines (each group on its own, so the result is the same).
 // It stops early (returning nil) if ctx is cancelled.
-func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32, groups []Group, workers int) []float64 {
+func fillGroups(ctx context.Context, s *sites, ps []input.Practice, assign []int32, groups []Group, workers int) []float64 {
 	for i := range groups {
 		groups[i].ID = i
 		groups[i].Members = groups[i].Members[:0]
@@ -142,7 +143,7 @@ func fillGroups(ctx context.Context, s *sites, ps []geo.Practice, assign []int32
 
 // measureGroups fills the measures of groups[lo:hi] and the distances of
 // their members.
-func measureGroups(ctx context.Context, s *sites, ps []geo.Practice, groups []Group, lo, hi int, dist []float64) {
+func measureGroups(ctx context.Context, s *sites, ps []input.Practice, groups []Group, lo, hi int, dist []float64) {
 	m := newMedoidScratch(s.g.N())
 	cc := newContig(s)
 	for i := lo; i < hi; i++ {
@@ -200,7 +201,7 @@ func (c *contig) connected(members []int) bool {
 }
 
 // quality summarises one level.
-func quality(name string, ps []geo.Practice, groups []Group, dist []float64) Quality {
+func quality(name string, ps []input.Practice, groups []Group, dist []float64) Quality {
 	q := Quality{Level: name, Groups: len(groups)}
 	for i := range groups {
 		g := &groups[i]

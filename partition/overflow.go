@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // ErrOverflow is returned by Run when the practices' patients add up beyond
@@ -14,7 +14,7 @@ var ErrOverflow = errors.New("partition: patients add up beyond the largest int6
 
 // totalPatients adds up the patients exactly, or returns an error wrapping
 // ErrOverflow naming the practice at which the sum would wrap.
-func totalPatients(ps []geo.Practice) (int64, error) {
+func totalPatients(ps []input.Practice) (int64, error) {
 	var t int64
 	for p := range ps {
 		w := int64(ps[p].Patients)

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Run groups the practices ps, standing on the sites of the contiguity
@@ -23,7 +23,7 @@ import (
 // is a bug and is returned as an error wrapping ErrInvalid together with the
 // result. Cancelling ctx returns ctx.Err() promptly. See the package
 // documentation for the algorithm.
-func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level, opts ...Option) (*Result, error) {
+func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Level, opts ...Option) (*Result, error) {
 	o, err := runOptions(ps, levels, opts)
 	if err != nil {
 		return nil, err
@@ -79,7 +79,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []geo.Practice, levels []Level,
 }
 
 // runOptions applies opts and checks them and the levels against ps.
-func runOptions(ps []geo.Practice, levels []Level, opts []Option) (options, error) {
+func runOptions(ps []input.Practice, levels []Level, opts []Option) (options, error) {
 	o := defaultOptions()
 	for _, f := range opts {
 		f(&o)
@@ -132,7 +132,7 @@ type units struct {
 type runner struct {
 	ctx       context.Context
 	s         *sites
-	ps        []geo.Practice
+	ps        []input.Practice
 	o         options
 	strat     []int32
 	init      []int32  // initial group per practice (WithInitial), -1 free
@@ -241,7 +241,7 @@ func (r *runner) level(l int) error {
 // practiceGroups turns the level's atom labels into the practices'
 // assignment, groups numbered by smallest practice index, with their
 // statuses and reasons.
-func practiceGroups(ps []geo.Practice, unit []int32, out *levelOut) ([]int32, []Group) {
+func practiceGroups(ps []input.Practice, unit []int32, out *levelOut) ([]int32, []Group) {
 	remap := make([]int32, out.ngroups)
 	for i := range remap {
 		remap[i] = -1
@@ -320,7 +320,7 @@ func defaultTarget(l Level) float64 {
 // key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []geo.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
+func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)

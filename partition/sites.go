@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // ErrHubSites is wrapped by a *HubSiteError.
@@ -42,7 +42,7 @@ func WithHubSites(fixed []bool) Option { return func(o *options) { o.hubSites = 
 
 // hubSiteUnits marks the level-0 units holding a fixed hub site, or
 // returns a *HubSiteError for units holding two or more.
-func hubSiteUnits(ps []geo.Practice, u units, fixed []bool, locked []string) ([]bool, error) {
+func hubSiteUnits(ps []input.Practice, u units, fixed []bool, locked []string) ([]bool, error) {
 	if fixed == nil {
 		return nil, nil
 	}
@@ -255,7 +255,7 @@ func (s *sites) fixedHubSite(members []int) int {
 
 // checkHubSites verifies the promise of WithHubSites on a level's groups:
 // every fixed practice is the hub site of its group, no two share one.
-func checkHubSites(ps []geo.Practice, fixed []bool, assign []int32, groups []Group) error {
+func checkHubSites(ps []input.Practice, fixed []bool, assign []int32, groups []Group) error {
 	var problems []string
 	for p, f := range fixed {
 		if !f {

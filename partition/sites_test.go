@@ -10,13 +10,14 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
 // spreadSites marks up to n practices of at most maxPatients that are at
 // least minKm apart: practices are visited in a fixed pseudo-random order
 // (seeded) and taken when far enough from every one taken before.
-func spreadSites(ps []geo.Practice, n int, maxPatients int, minKm float64, seed uint64) []bool {
+func spreadSites(ps []input.Practice, n int, maxPatients int64, minKm float64, seed uint64) []bool {
 	order := rand.New(rand.NewPCG(seed, 0)).Perm(len(ps))
 	fixed := make([]bool, len(ps))
 	var taken []int
@@ -44,7 +45,7 @@ func spreadSites(ps []geo.Practice, n int, maxPatients int, minKm float64, seed 
 
 // checkFixedSites fails t unless every fixed practice is the hub site of
 // its own hub, no two in one.
-func checkFixedSites(t *testing.T, ps []geo.Practice, fixed []bool, res *Result) {
+func checkFixedSites(t *testing.T, ps []input.Practice, fixed []bool, res *Result) {
 	t.Helper()
 	seen := map[int32]int{}
 	for p, f := range fixed {
@@ -162,12 +163,12 @@ func TestHubSitesInfeasible(t *testing.T) {
 
 // rowInstance is a row of practices 1 km apart (one site each), with the
 // given list sizes.
-func rowInstance(sizes []int) (*graph.Graph, []geo.Practice) {
+func rowInstance(sizes []int) (*graph.Graph, []input.Practice) {
 	var edges [][2]int32
-	ps := make([]geo.Practice, len(sizes))
+	ps := make([]input.Practice, len(sizes))
 	xy := make([][2]float64, len(sizes))
 	for i, s := range sizes {
-		ps[i] = geo.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: s}
+		ps[i] = input.Practice{Code: code(i), Loc: orb.Point{float64(i) * 0.0146, 52}, Patients: int64(s)}
 		xy[i] = [2]float64{float64(i) * 1000, 0}
 		if i > 0 {
 			edges = append(edges, [2]int32{int32(i - 1), int32(i)})

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // Validate referees a result against the graph and the practices it claims
@@ -43,7 +43,7 @@ import (
 // unsplittable, out-of-bounds) are not judged, since fixed sites may
 // forbid splits that weights alone would allow. It returns nil or a *ValidationError listing the problems
 // (errors.Is(err, ErrInvalid)).
-func Validate(g *graph.Graph, ps []geo.Practice, res *Result, opts ...Option) error {
+func Validate(g *graph.Graph, ps []input.Practice, res *Result, opts ...Option) error {
 	s, err := newSites(g, ps)
 	if err != nil {
 		return &ValidationError{Problems: []string{err.Error()}}
@@ -86,7 +86,7 @@ const maxProblems = 1000
 // validator holds what the steps of Validate share.
 type validator struct {
 	s       *sites
-	ps      []geo.Practice
+	ps      []input.Practice
 	res     *Result
 	stratum []int32  // per practice; nil: no strata
 	locked  []string // per practice: its locked key (lockedPieces), "" free; nil: none

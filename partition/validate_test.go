@@ -9,15 +9,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // claimed builds a one-level result from a dense assignment whose figures
 // are all true (members, patients, hub sites, distances, contiguity,
 // quality) and whose statuses are what status says: the referee must judge
 // the statuses alone.
-func claimed(t *testing.T, g *graph.Graph, ps []geo.Practice, lvl Level, assign []int32, status func(gr *Group) Status) *Result {
+func claimed(t *testing.T, g *graph.Graph, ps []input.Practice, lvl Level, assign []int32, status func(gr *Group) Status) *Result {
 	t.Helper()
 	s, err := newSites(g, ps)
 	if err != nil {
@@ -174,7 +174,7 @@ func TestValidateRefusesFalseClaims(t *testing.T) {
 // Patients that add up beyond int64 are a problem, not a wrap-around
 // (issue #10: two practices of 9e18 patients were "-446744073709371616 in").
 func TestValidateTotalOverflow(t *testing.T) {
-	ps := []geo.Practice{{Code: "A", Patients: 9e18}, {Code: "B", Patients: 9e18}}
+	ps := []input.Practice{{Code: "A", Patients: 9e18}, {Code: "B", Patients: 9e18}}
 	g := graph.FromEdges(2, [][2]int32{{0, 1}}, nil)
 	res := claimed(t, g, ps, Level{Name: "hub", Min: 1, Max: 0}, []int32{0, 1}, func(*Group) Status { return StatusOK })
 	wantProblem(t, Validate(g, ps, res), "the total passes")

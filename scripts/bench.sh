@@ -15,11 +15,11 @@ run() { go test -run '^$' -benchmem "$@" | tee -a "$out"; }
 run -bench 'EndToEndEngland' -count "$small" ./cmd/hubpart
 run -bench 'RunEngland' -count "$small" ./partition
 run -bench 'BuildEngland' -count "$small" ./graph
-run -bench 'Triangulate/(England|10k|100k|1M)$|ReadCSVEngland|VoronoiEngland$|DissolveEngland' -count "$small" ./geo
+run -bench 'Triangulate/(England|10k|100k|1M)$|ReadCSVEngland|VoronoiEngland$|DissolveEngland' -count "$small" ./geo/delaunay ./geo/voronoi ./input
 run -bench 'GeoJSONEngland|PNGEngland|SVGEngland' -count "$small" ./export
 if [ "${1:-}" != quick ]; then
   run -bench 'EndToEndSynthetic' -benchtime 1x -count "$large" ./cmd/hubpart
   run -bench 'EndToEndPostcodes' -benchtime 1x -count "$large" ./cmd/hubpart
-  run -bench 'Triangulate/postcodes|ReadPostcodes' -benchtime 1x -count "$large" ./geo
+  run -bench 'Triangulate/postcodes|ReadPostcodes' -benchtime 1x -count "$large" ./geo/delaunay ./input
 fi
 go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da "$out"

@@ -25,7 +25,7 @@ func (c *Country) WriteCSV(w io.Writer) error {
 		line = append(line, ',')
 		line = strconv.AppendFloat(line, p.Loc[0], 'f', 6, 64)
 		line = append(line, ',')
-		line = strconv.AppendInt(line, int64(p.Patients), 10)
+		line = strconv.AppendInt(line, p.Patients, 10)
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
 			return err

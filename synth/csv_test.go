@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -37,7 +37,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			t.Fatalf("row %d: %v", i+1, err)
 		}
-		if row[0] != p.Code || row[1] != p.Name || (orb.Point{lon, lat}) != p.Loc || pat != p.Patients {
+		if row[0] != p.Code || row[1] != p.Name || (orb.Point{lon, lat}) != p.Loc || int64(pat) != p.Patients {
 			t.Fatalf("row %d = %q, practice %+v", i+1, row, p)
 		}
 		if len(row[2]) < 8 || row[2][len(row[2])-7] != '.' {
@@ -53,7 +53,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 }
 
 func TestWriteCSVQuoting(t *testing.T) {
-	c := &Country{Practices: []geo.Practice{
+	c := &Country{Practices: []input.Practice{
 		{Code: "A1", Name: `Dr "Who", Partners`, Loc: orb.Point{-1.5, 52.25}, Patients: 10},
 		{Code: "A2", Name: " Leading space", Loc: orb.Point{0.000001, -0.000001}, Patients: 0},
 		{Code: "A3", Name: "", Loc: orb.Point{2, 50}, Patients: 1},
@@ -90,9 +90,9 @@ func TestWriteCSVReadBack(t *testing.T) {
 	if err := c.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	ps, err := geo.ReadCSV(&b)
+	ps, err := input.ReadCSV(&b)
 	if err != nil {
-		t.Fatalf("geo.ReadCSV: %v", err)
+		t.Fatalf("input.ReadCSV: %v", err)
 	}
 	if len(ps) != len(c.Practices) {
 		t.Fatalf("read %d practices, wrote %d", len(ps), len(c.Practices))

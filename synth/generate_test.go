@@ -131,8 +131,8 @@ func measure(c *Country) texture {
 	tx.perPolygon = make([]int, len(c.Boundary))
 	tx.patientsPerPolygon = make([]int, len(c.Boundary))
 	for i, p := range c.Practices {
-		sizes[i] = p.Patients
-		tx.total += int64(p.Patients)
+		sizes[i] = int(p.Patients)
+		tx.total += p.Patients
 		at[p.Loc]++
 		if p.Patients > 50_000 {
 			tx.over50k++
@@ -144,7 +144,7 @@ func measure(c *Country) texture {
 		for k, poly := range c.Boundary {
 			if insideRing(poly[0], p.Loc) {
 				tx.perPolygon[k]++
-				tx.patientsPerPolygon[k] += p.Patients
+				tx.patientsPerPolygon[k] += int(p.Patients)
 				found = true
 			}
 		}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -35,7 +35,7 @@ type Country struct {
 	// Practices are coded "S000001", "S000002", ... in order, with names
 	// such as "Northbury Road Surgery", locations [lon, lat] on whole
 	// micro-degrees, and list sizes >= 1.
-	Practices []geo.Practice
+	Practices []input.Practice
 	// Boundary is the land: Boundary[0] the mainland, Boundary[1] the
 	// island, Boundary[2] the islet with a single practice. Lon/lat degrees,
 	// rings closed and counter-clockwise, no holes, no intersections.
@@ -142,13 +142,13 @@ func Generate(opts Options) (*Country, error) {
 	}
 
 	codes, names := labels(n, opts.Seed)
-	ps := make([]geo.Practice, n)
+	ps := make([]input.Practice, n)
 	for i := range ps {
-		ps[i] = geo.Practice{
+		ps[i] = input.Practice{
 			Code:     codes[i],
 			Name:     names[i],
 			Loc:      orb.Point{float64(lon[i]) / 1e6, float64(lat[i]) / 1e6},
-			Patients: int(pat[i]),
+			Patients: int64(pat[i]),
 		}
 	}
 	return &Country{Practices: ps, Boundary: l.multiPolygon()}, nil

@@ -9,8 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/hubpart/hubpart/synth"
 )
@@ -26,7 +26,7 @@ var (
 )
 
 // endToEnd runs graph + partition on practices that are already read.
-func endToEnd(b *testing.B, ps []geo.Practice, boundary orb.MultiPolygon, levels []partition.Level) *partition.Result {
+func endToEnd(b *testing.B, ps []input.Practice, boundary orb.MultiPolygon, levels []partition.Level) *partition.Result {
 	b.Helper()
 	ctx := context.Background()
 	var gopts []graph.Option
@@ -67,11 +67,11 @@ func BenchmarkEndToEndEngland(b *testing.B) {
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {
-		ps, err := geo.ReadFile(englandCSV)
+		ps, err := input.ReadFile(englandCSV)
 		if err != nil {
 			b.Fatal(err)
 		}
-		boundary, err := geo.ReadBoundary(englandBoundary)
+		boundary, err := input.ReadBoundary(englandBoundary)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -108,7 +108,7 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {
-		ps, err := geo.ReadFile(postcodesCSV, geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+		ps, err := input.ReadFile(postcodesCSV, input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,8 +14,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -111,9 +111,9 @@ func denseLabels(raw []string) sideLabels {
 }
 
 // inputColumn returns the (trimmed) values of column col of the practices,
-// as kept by geo.KeepColumns; a practice without it (a GeoJSON feature
+// as kept by input.KeepColumns; a practice without it (a GeoJSON feature
 // lacking the property) has a blank label.
-func inputColumn(ps []geo.Practice, col string) []string {
+func inputColumn(ps []input.Practice, col string) []string {
 	out := make([]string, len(ps))
 	for i := range ps {
 		out[i] = strings.TrimSpace(ps[i].Attrs[col])
@@ -123,7 +123,7 @@ func inputColumn(ps []geo.Practice, col string) []string {
 
 // readSideFile reads the labels of column col from a CSV file with a code
 // column, one row per practice of ps, in any order.
-func readSideFile(path, col string, ps []geo.Practice) (raw []string, err error) {
+func readSideFile(path, col string, ps []input.Practice) (raw []string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -262,11 +262,11 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if align != "" && !slices.Contains(keep, align) {
 		keep = append(keep, align)
 	}
-	var ropts []geo.ReadOption
+	var ropts []input.ReadOption
 	if len(keep) > 0 {
-		ropts = append(ropts, geo.KeepColumns(keep...))
+		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := geo.ReadFile(in, ropts...)
+	ps, err := input.ReadFile(in, ropts...)
 	if err != nil {
 		return err
 	}
@@ -289,7 +289,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var b orb.MultiPolygon
 	if boundary != "" {
-		if b, err = geo.ReadBoundary(boundary); err != nil {
+		if b, err = input.ReadBoundary(boundary); err != nil {
 			return err
 		}
 	}
@@ -338,7 +338,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 
 	rep := compareReport{
-		in: in, practices: len(ps), patients: geo.TotalPatients(ps),
+		in: in, practices: len(ps), patients: input.TotalPatients(ps),
 		sites: g.N(), edges: g.NumEdges(), lvl: lvl,
 		names: [2]string{sides[0].describe(in), sides[1].describe(in)},
 		q:     [2]partition.Quality(qs), blanks: [2]int{labels[0].blanks, labels[1].blanks},

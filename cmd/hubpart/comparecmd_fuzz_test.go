@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // FuzzReadSideFile feeds arbitrary bytes to the side-file reader: it must
@@ -19,7 +19,7 @@ func FuzzReadSideFile(f *testing.F) {
 	f.Add("code,hub\n\"A\",\"1,2\"\nB,\"q\"\"\"\nC,3\n", "hub")
 	f.Add("hub,code\n1,A\n1,B\n", "hub")
 	f.Add("code,hub\nA,1,extra\n", "hub")
-	ps := []geo.Practice{{Code: "A"}, {Code: "B"}, {Code: "C"}}
+	ps := []input.Practice{{Code: "A"}, {Code: "B"}, {Code: "C"}}
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, body, col string) {
 		path := filepath.Join(dir, "side.csv")

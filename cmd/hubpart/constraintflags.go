@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -40,7 +40,7 @@ func (f *constraintFlags) columns() []string {
 }
 
 // options returns the partition options the flags ask for.
-func (f *constraintFlags) options(ps []geo.Practice, levels int) ([]partition.Option, error) {
+func (f *constraintFlags) options(ps []input.Practice, levels int) ([]partition.Option, error) {
 	if f.alignWeight < 0 || math.IsNaN(f.alignWeight) {
 		return nil, fmt.Errorf("-align-weight %v: must be 0 or more", f.alignWeight)
 	}
@@ -92,7 +92,7 @@ func isMarked(v string) bool {
 // practices share one value); every practice gets LEVELS_crossing_COLUMN
 // (e.g. hubs_crossing_ccg_code), the number of groups of that level
 // crossing the practice's value. nil when nothing is aligned.
-func (f *constraintFlags) decorate(ps []geo.Practice) func(*export.Model, *partition.Result) {
+func (f *constraintFlags) decorate(ps []input.Practice) func(*export.Model, *partition.Result) {
 	cols := []string{f.align, f.areaAlign}
 	if f.align == "" && f.areaAlign == "" {
 		return nil

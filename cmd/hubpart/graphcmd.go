@@ -13,6 +13,7 @@ import (
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
 
 // runGraph implements "hubpart graph": build the contiguity graph of a
@@ -68,7 +69,7 @@ graph of the practice sites (-format metis).`)
 	var outs outputs
 	var rows int
 	var g *graph.Graph
-	var ps []geo.Practice
+	var ps []input.Practice
 	switch format {
 	case "csv":
 		outs.add("-out", out, func(w io.Writer) error {
@@ -89,13 +90,13 @@ graph of the practice sites (-format metis).`)
 	if err != nil {
 		return err
 	}
-	ps, err = geo.ReadFile(in, append(ropts, geo.WithContext(ctx))...)
+	ps, err = input.ReadFile(in, append(ropts, input.WithContext(ctx))...)
 	if err != nil {
 		return err
 	}
 	var opts []graph.Option
 	if boundary != "" {
-		mp, err := geo.ReadBoundary(boundary)
+		mp, err := input.ReadBoundary(boundary)
 		if err != nil {
 			return err
 		}
@@ -123,7 +124,7 @@ graph of the practice sites (-format metis).`)
 
 // writePracticeEdges writes the practice-level edge list of g (see runGraph)
 // and returns the number of rows.
-func writePracticeEdges(w io.Writer, g *graph.Graph, ps []geo.Practice) (int, error) {
+func writePracticeEdges(w io.Writer, g *graph.Graph, ps []input.Practice) (int, error) {
 	var pairs [][2]int32
 	for v := range g.N() {
 		mv := g.SiteMembers(v)

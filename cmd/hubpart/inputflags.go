@@ -4,7 +4,7 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // inputFlags are the flags that say how to read a practices file whose
@@ -12,7 +12,7 @@ import (
 // list sizes).
 type inputFlags struct {
 	codeCol, latCol, lonCol, patientsCol string
-	weight                               int
+	weight                               int64
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -20,17 +20,17 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.latCol, "lat-col", "", "`column` holding the latitude (default: lat or an alias)")
 	fs.StringVar(&f.lonCol, "lon-col", "", "`column` holding the longitude (default: lon or an alias)")
 	fs.StringVar(&f.patientsCol, "patients-col", "", "`column` holding the list size (default: patients or an alias)")
-	fs.IntVar(&f.weight, "weight", 0, "give every record this `weight` instead of reading a patients column (e.g. 1 for postcodes)")
+	fs.Int64Var(&f.weight, "weight", 0, "give every record this `weight` instead of reading a patients column (e.g. 1 for postcodes)")
 }
 
 // options returns the reader options the flags ask for.
-func (f *inputFlags) options() ([]geo.ReadOption, error) {
-	var opts []geo.ReadOption
+func (f *inputFlags) options() ([]input.ReadOption, error) {
+	var opts []input.ReadOption
 	for _, a := range []struct{ field, col string }{
 		{"code", f.codeCol}, {"lat", f.latCol}, {"lon", f.lonCol}, {"patients", f.patientsCol},
 	} {
 		if a.col != "" {
-			opts = append(opts, geo.ColumnAlias(a.field, a.col))
+			opts = append(opts, input.ColumnAlias(a.field, a.col))
 		}
 	}
 	if f.weight < 0 {
@@ -40,7 +40,7 @@ func (f *inputFlags) options() ([]geo.ReadOption, error) {
 		if f.patientsCol != "" {
 			return nil, fmt.Errorf("-weight and -patients-col exclude each other")
 		}
-		opts = append(opts, geo.ConstantPatients(f.weight))
+		opts = append(opts, input.ConstantPatients(f.weight))
 	}
 	return opts, nil
 }

@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 )
 
 // thousands writes n with a comma between groups of three digits, as the
@@ -41,7 +41,7 @@ func thousands[T ~int | ~int32 | ~int64](n T) string {
 // checkedTotal is the sum of the practices' patients, or an error naming the
 // practice at which the sum would pass the largest int64 (the reader stops
 // such files earlier, naming the line; this guards other sources).
-func checkedTotal(ps []geo.Practice) (int64, error) {
+func checkedTotal(ps []input.Practice) (int64, error) {
 	var t int64
 	for i := range ps {
 		w := int64(ps[i].Patients)

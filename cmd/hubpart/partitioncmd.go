@@ -10,7 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -103,17 +103,17 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err != nil {
 		return err
 	}
-	ropts = append(ropts, geo.WithContext(ctx), geo.WithProgress(prog.Report))
+	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
 	if len(keep) > 0 {
-		ropts = append(ropts, geo.KeepColumns(keep...))
+		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := geo.ReadFile(in, ropts...)
+	ps, err := input.ReadFile(in, ropts...)
 	if err != nil {
 		return err
 	}
 	var b orb.MultiPolygon
 	if boundary != "" {
-		if b, err = geo.ReadBoundary(boundary); err != nil {
+		if b, err = input.ReadBoundary(boundary); err != nil {
 			return err
 		}
 	}

@@ -12,15 +12,15 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
 // job is one run of the main pipeline: practices and levels in, files and a
 // report out.
 type job struct {
-	practices []geo.Practice
+	practices []input.Practice
 	boundary  orb.MultiPolygon // lon/lat; optional
 	levels    []partition.Level
 	opts      []partition.Option
@@ -120,8 +120,8 @@ func (lf *levelFlags) options() []partition.Option {
 }
 
 // attrColumn returns the value of column col for every practice (as kept by
-// geo.KeepColumns), or an error naming the first practice without it.
-func attrColumn(ps []geo.Practice, col string) ([]string, error) {
+// input.KeepColumns), or an error naming the first practice without it.
+func attrColumn(ps []input.Practice, col string) ([]string, error) {
 	out := make([]string, len(ps))
 	key := strings.ToLower(col)
 	for i := range ps {
@@ -303,7 +303,7 @@ func summaryLines(res *partition.Result) []string {
 // A result started from an initial configuration (-from) adds the
 // practice's initial label and change class and its hub's origin and
 // change class: "from,change,hub_origin,hub_change".
-func writeAssignCSV(w io.Writer, ps []geo.Practice, res *partition.Result) error {
+func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) error {
 	var b strings.Builder
 	b.WriteString("code")
 	for _, l := range res.Levels {

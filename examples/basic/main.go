@@ -12,8 +12,8 @@ import (
 	"os"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -23,7 +23,7 @@ func main() {
 	flag.Parse()
 	ctx := context.Background()
 
-	practices, err := geo.ReadFile(*in)
+	practices, err := input.ReadFile(*in)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/hubpart/hubpart/export"
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -37,11 +37,11 @@ func main() {
 func run(data, mapFile, mapFrom, geojsonFile string, seed uint64) error {
 	ctx := context.Background()
 	start := time.Now()
-	ps, err := geo.ReadFile(filepath.Join(data, "practices.csv"), geo.KeepColumns("pcn_code"))
+	ps, err := input.ReadFile(filepath.Join(data, "practices.csv"), input.KeepColumns("pcn_code"))
 	if err != nil {
 		return err
 	}
-	boundary, err := geo.ReadBoundary(filepath.Join(data, "england_boundary.geojson"))
+	boundary, err := input.ReadBoundary(filepath.Join(data, "england_boundary.geojson"))
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func run(data, mapFile, mapFrom, geojsonFile string, seed uint64) error {
 	ours, from := res.Quality[0], rep.Quality[0]
 
 	fmt.Printf("England, %d practices, %d patients (read + graph + hubs + areas: %v; from the PCNs: %v)\n\n",
-		len(ps), geo.TotalPatients(ps), elapsed.Round(time.Millisecond), repTime.Round(time.Millisecond))
+		len(ps), input.TotalPatients(ps), elapsed.Round(time.Millisecond), repTime.Round(time.Millisecond))
 	fmt.Printf("%-30s %12s %12s %12s\n", "", "real PCNs", "clean slate", "from PCNs")
 	row := func(name string, a, b, c any) { fmt.Printf("%-30s %12v %12v %12v\n", name, a, b, c) }
 	row("groups", real.Groups, ours.Groups, from.Groups)

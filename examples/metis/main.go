@@ -29,8 +29,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -47,7 +47,7 @@ func main() {
 func run(data, shared, gpmetis string) error {
 	ctx := context.Background()
 	var (
-		ps       []geo.Practice
+		ps       []input.Practice
 		boundary orb.MultiPolygon
 		lvl      partition.Level
 		target   float64
@@ -55,14 +55,14 @@ func run(data, shared, gpmetis string) error {
 	)
 	switch data {
 	case "england":
-		ps, err = geo.ReadFile(filepath.Join(shared, "england-2021/practices.csv"))
+		ps, err = input.ReadFile(filepath.Join(shared, "england-2021/practices.csv"))
 		if err == nil {
-			boundary, err = geo.ReadBoundary(filepath.Join(shared, "england-2021/england_boundary.geojson"))
+			boundary, err = input.ReadBoundary(filepath.Join(shared, "england-2021/england_boundary.geojson"))
 		}
 		lvl, target = partition.Level{Name: "hub", Min: 30000, Max: 50000}, 40000
 	case "postcodes":
-		ps, err = geo.ReadFile(filepath.Join(shared, "gb-postcodes-2014/postcodes.csv.gz"),
-			geo.ColumnAlias("code", "postcode"), geo.ConstantPatients(1))
+		ps, err = input.ReadFile(filepath.Join(shared, "gb-postcodes-2014/postcodes.csv.gz"),
+			input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 		lvl, target = partition.Level{Name: "group", Min: 100, Max: 150}, 125
 	default:
 		return fmt.Errorf("-data %q: want england or postcodes", data)
@@ -112,7 +112,7 @@ func run(data, shared, gpmetis string) error {
 		return err
 	}
 	f.Close()
-	total := float64(geo.TotalPatients(ps))
+	total := float64(input.TotalPatients(ps))
 	k := int(math.Round(total / target))
 	t1 := time.Now()
 	out, err := exec.Command(gpmetis, "-contig", gf, strconv.Itoa(k)).CombinedOutput()

@@ -193,6 +193,7 @@
     view.cy = w[1] + (py - H / 2) / view.s;
   }
   function showBox(b, margin) {
+    if (!isFinite(b[0])) return; // a group without a polygon: keep the view
     var bw = Math.max(b[2] - b[0], 1), bh = Math.max(b[3] - b[1], 1);
     view.cx = (b[0] + b[2]) / 2; view.cy = (b[1] + b[3]) / 2;
     view.s = clampScale(Math.min(W / bw, H / bh) * (margin || 0.85));
@@ -239,11 +240,21 @@
     var w0 = toWorld(0, H), w1 = toWorld(W, 0);
     return b[2] >= w0[0] && b[0] <= w1[0] && b[3] >= w0[1] && b[1] <= w1[1];
   }
+  // Dots grow with the list size (area proportional, capped) and with the
+  // size of a hub on screen.
   function dotRadius(i) {
-    var k = view.s / fitScale;
-    var rmax = Math.min(14, 2.4 * Math.sqrt(Math.max(k, 1)));
-    return Math.max(0.9, rmax * Math.sqrt(Math.min(P.patients[i], DOT_CAP) / DOT_CAP));
+    var big = hubPx();
+    var rmax = Math.min(16, Math.max(2.4, big / 8)), rmin = Math.min(3.5, Math.max(0.9, big / 40));
+    return Math.max(rmin, rmax * Math.sqrt(Math.min(P.patients[i], DOT_CAP) / DOT_CAP));
   }
+  // hubPx is the width of a typical hub on screen (the median width of
+  // the hubs' boxes): hub sites and labels show once hubs are big enough
+  // to hold them, whatever the size of the whole map.
+  var medianHubW = (function () {
+    var w = hubs.map(function (h) { return h.box[2] - h.box[0]; }).sort(function (a, b) { return a - b; });
+    return w[w.length >> 1] || 1;
+  })();
+  function hubPx() { return medianHubW * view.s; }
   function fillOf(h) { return byArea && h.area >= 0 ? areas[h.area].fill : h.fill; }
 
   function drawBase() {
@@ -274,14 +285,14 @@
         ctx.restore();
       });
       ctx.strokeStyle = byArea ? "rgba(255,255,255,0.9)" : "rgba(255,255,255,0.85)";
-      ctx.lineWidth = (view.s / fitScale > 3 ? 1.2 : 0.6) * px;
+      ctx.lineWidth = (hubPx() >= 40 ? 1.2 : 0.6) * px;
       ctx.stroke(allHubs);
     }
     if (hasOutline) { ctx.strokeStyle = "#8c8c8c"; ctx.lineWidth = 0.8 * px; ctx.stroke(outline); }
     if (layer.areas && hasAreas) {
-      var zk = view.s / fitScale;
-      ctx.strokeStyle = zk < 2 ? "rgba(48,48,48,0.8)" : "#303030";
-      ctx.lineWidth = (zk < 2 ? 0.9 : layer.hubs ? 1.8 : 1.3) * px;
+      var crowded = hubPx() < 25; // country view: thinner, lighter area lines
+      ctx.strokeStyle = crowded ? "rgba(48,48,48,0.8)" : "#303030";
+      ctx.lineWidth = (crowded ? 0.9 : layer.hubs ? 1.8 : 1.3) * px;
       ctx.stroke(allAreas);
       areas.forEach(function (a) {
         if (!a.warn || !visible(a.box)) return;
@@ -343,36 +354,36 @@
   }
 
   function drawPractices() {
-    var i, q, r, k = view.s / fitScale, inView = [];
+    var i, n = 0, big = hubPx(), ox = W / 2 - view.cx * view.s, oy = H / 2 + view.cy * view.s;
+    // Screen positions and radii of the practices in view, computed once.
+    var idx = new Int32Array(NP), sx = new Float64Array(NP), sy = new Float64Array(NP), sr = new Float64Array(NP);
     for (i = 0; i < NP; i++) {
-      q = toScreen(P.x[i], P.y[i]);
-      if (q[0] < -20 || q[1] < -20 || q[0] > W + 20 || q[1] > H + 20) continue;
-      inView.push(i);
+      var x = ox + P.x[i] * view.s, y = oy - P.y[i] * view.s;
+      if (x < -20 || y < -20 || x > W + 20 || y > H + 20) continue;
+      idx[n] = i; sx[n] = x; sy[n] = y; sr[n] = dotRadius(i); n++;
     }
+    var k;
     ctx.beginPath();
-    inView.forEach(function (i) {
-      var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i);
-      ctx.moveTo(q[0] + r, q[1]); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI);
-    });
+    for (k = 0; k < n; k++) { ctx.moveTo(sx[k] + sr[k], sy[k]); ctx.arc(sx[k], sy[k], sr[k], 0, 2 * Math.PI); }
     ctx.fillStyle = "rgba(38,38,51,0.62)";
     ctx.fill();
-    if (k > 4) { ctx.strokeStyle = "rgba(255,255,255,0.8)"; ctx.lineWidth = 0.8; ctx.stroke(); }
+    if (big >= 60) { ctx.strokeStyle = "rgba(255,255,255,0.8)"; ctx.lineWidth = 0.8; ctx.stroke(); }
     if (P.moved) {
       ctx.beginPath();
-      inView.forEach(function (i) {
-        if (!P.moved[i]) return;
-        var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i) + 2.5;
-        ctx.moveTo(q[0] + r, q[1]); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI);
-      });
+      for (k = 0; k < n; k++) {
+        if (!P.moved[idx[k]]) continue;
+        var r = sr[k] + 2.5;
+        ctx.moveTo(sx[k] + r, sy[k]); ctx.arc(sx[k], sy[k], r, 0, 2 * Math.PI);
+      }
       ctx.strokeStyle = "#c51b8a"; ctx.lineWidth = 2.2; ctx.stroke();
     }
-    if (k >= 3) {
+    if (big >= 40) {
       ctx.beginPath();
-      inView.forEach(function (i) {
-        if (!isSite[i]) return;
-        var q = toScreen(P.x[i], P.y[i]), d = Math.max(4, dotRadius(i) + 2);
-        ctx.moveTo(q[0], q[1] - d); ctx.lineTo(q[0] + d, q[1]); ctx.lineTo(q[0], q[1] + d); ctx.lineTo(q[0] - d, q[1]); ctx.closePath();
-      });
+      for (k = 0; k < n; k++) {
+        if (!isSite[idx[k]]) continue;
+        var d = Math.max(4, sr[k] + 2), qx = sx[k], qy = sy[k];
+        ctx.moveTo(qx, qy - d); ctx.lineTo(qx + d, qy); ctx.lineTo(qx, qy + d); ctx.lineTo(qx - d, qy); ctx.closePath();
+      }
       ctx.fillStyle = "rgba(255,255,255,0.85)"; ctx.fill();
       ctx.strokeStyle = "#111"; ctx.lineWidth = 1.6; ctx.stroke();
     }
@@ -400,9 +411,9 @@
     return toScreen((g.box[0] + g.box[2]) / 2, (g.box[1] + g.box[3]) / 2);
   }
   function drawLabels() {
-    var shown = false, k = view.s / fitScale;
+    var shown = false, big = hubPx();
     placed = [];
-    if (layer.hubs && k >= 4) {
+    if (layer.hubs && big >= 50) {
       hubs.forEach(function (h) {
         var w = (h.box[2] - h.box[0]) * view.s;
         if (w < 70 || !visible(h.box)) return;
@@ -411,7 +422,7 @@
         label(HUB + " " + h.id, q[0], q[1] - 14, 12, "600");
       });
     }
-    if (layer.areas && hasAreas && !shown && k >= 1.5) {
+    if (layer.areas && hasAreas && !shown && big >= 15) {
       areas.forEach(function (a) {
         var w = (a.box[2] - a.box[0]) * view.s;
         if (w < 90 || !visible(a.box)) return;
@@ -438,10 +449,11 @@
   // ---------- hit testing ----------
   function practiceAt(px, py) {
     if (!layer.practices) return -1;
-    var best = -1, bd = Infinity;
+    var best = -1, bd = Infinity, ox = W / 2 - view.cx * view.s, oy = H / 2 + view.cy * view.s;
     for (var i = 0; i < NP; i++) {
-      var q = toScreen(P.x[i], P.y[i]);
-      var dx = q[0] - px, dy = q[1] - py, d = dx * dx + dy * dy, r = dotRadius(i) + 3;
+      var dx = ox + P.x[i] * view.s - px, dy = oy - P.y[i] * view.s - py;
+      if (dx > 20 || dx < -20 || dy > 20 || dy < -20) continue;
+      var d = dx * dx + dy * dy, r = dotRadius(i) + 3;
       if (d <= r * r && d < bd) { bd = d; best = i; }
     }
     return best;
@@ -475,7 +487,7 @@
     into.appendChild(el("div", null, HUB + " " + h.id + (isSite[i] && h.site === i ? " (its hub site)" : "") +
       (h.area >= 0 ? " \u00b7 " + AREA + " " + areas[h.area].id : "")));
     if (P.moved && P.moved[i]) {
-      into.appendChild(el("div", "warn", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
+      into.appendChild(el("div", "moved", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
     }
   }
   function showTip(px, py) {
@@ -588,7 +600,7 @@
     highlight();
   }
   function zoomToPractice(i) {
-    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = h.box;
+    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = isFinite(h.box[0]) ? h.box : [x, y, x, y];
     var hw = Math.max(x - b[0], b[2] - x, 500 / D.metres), hh = Math.max(y - b[1], b[3] - y, 500 / D.metres);
     view.cx = x; view.cy = y;
     view.s = clampScale(Math.min(W / (2 * hw), H / (2 * hh)) * 0.9);

@@ -1,0 +1,246 @@
+package voronoi
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/hubpart/hubpart/geo/robust"
+	"github.com/paulmach/orb"
+)
+
+// Dissolve merges the cells of each group into one outline by dropping the
+// edges shared between member cells; it is not a general union and relies
+// on the cells forming a partition (no overlaps, neighbours sharing exact
+// vertex coordinates), as Cells produces.
+//
+// For each group (a list of indices into cells; nil or empty cells are
+// skipped, indices out of range are ignored) the directed boundary edges of
+// all member rings are collected (outer rings counter-clockwise, holes
+// clockwise, whatever the input orientation), edges that overlap
+// collinearly are split at each other's vertices (T-junctions), opposite
+// pairs cancel, and the rest is chained into rings. The result has one
+// Polygon per connected piece: a contiguous group gives one Polygon, a
+// group joined to an island only through the contiguity graph gives one
+// Polygon per piece, and a group surrounding another keeps it as a hole.
+// Pieces that touch at a single point are separate Polygons. Output order
+// follows the order of the groups' edges, so it is deterministic.
+func Dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
+	out := make([]orb.MultiPolygon, len(groups))
+	var edges []dirEdge
+	for g, members := range groups {
+		edges = edges[:0]
+		for _, m := range members {
+			if m < 0 || int(m) >= len(cells) {
+				continue
+			}
+			edges = appendEdges(edges, cells[m])
+		}
+		out[g] = buildRings(cancel(edges))
+	}
+	return out
+}
+
+// appendEdges appends the directed edges of every ring of mp, outer rings
+// counter-clockwise and holes clockwise.
+func appendEdges(edges []dirEdge, mp orb.MultiPolygon) []dirEdge {
+	for _, poly := range mp {
+		for ri, ring := range poly {
+			n := len(ring)
+			if n > 1 && ring[0] == ring[n-1] {
+				n--
+			}
+			if n < 3 {
+				continue
+			}
+			a := ringAreaOpen(ring[:n])
+			if a == 0 {
+				continue
+			}
+			reverse := (ri == 0) != (a > 0)
+			for k := range n {
+				p, q := [2]float64(ring[k]), [2]float64(ring[(k+1)%n])
+				if p == q {
+					continue
+				}
+				if reverse {
+					p, q = q, p
+				}
+				edges = append(edges, dirEdge{p, q})
+			}
+		}
+	}
+	return edges
+}
+
+// ringAreaOpen is the signed area of an open ring given as orb points.
+func ringAreaOpen(r orb.Ring) float64 {
+	o := r[0]
+	var s float64
+	for k := 1; k+1 < len(r); k++ {
+		a, b := r[k], r[k+1]
+		s += (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
+	}
+	return s / 2
+}
+
+// edgeKey orders an edge's endpoints so that both directions share a key.
+func edgeKey(e dirEdge) (lo, hi [2]float64, forward bool) {
+	if e.a[0] < e.b[0] || (e.a[0] == e.b[0] && e.a[1] < e.b[1]) {
+		return e.a, e.b, true
+	}
+	return e.b, e.a, false
+}
+
+func cmpPoint(p, q [2]float64) int {
+	return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1]))
+}
+
+// cancel removes opposite pairs of identical edges, then splits the
+// remaining edges at vertices of other remaining edges lying exactly on
+// them and cancels again. The result keeps the input order of the
+// surviving edges.
+func cancel(edges []dirEdge) []dirEdge {
+	rest := cancelExact(edges)
+	split := splitTJunctions(rest)
+	if len(split) == len(rest) {
+		return rest
+	}
+	return cancelExact(split)
+}
+
+// cancelExact drops pairs (a->b, b->a) and keeps the net multiplicity of
+// every undirected edge in its net direction.
+func cancelExact(edges []dirEdge) []dirEdge {
+	type keyed struct {
+		lo, hi [2]float64
+		i      int32
+		fwd    bool
+	}
+	ks := make([]keyed, len(edges))
+	for i, e := range edges {
+		lo, hi, f := edgeKey(e)
+		ks[i] = keyed{lo, hi, int32(i), f}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		if c := cmpPoint(x.lo, y.lo); c != 0 {
+			return c
+		}
+		if c := cmpPoint(x.hi, y.hi); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
+	})
+	keep := make([]bool, len(edges))
+	for s := 0; s < len(ks); {
+		e := s
+		net := 0
+		for e < len(ks) && ks[e].lo == ks[s].lo && ks[e].hi == ks[s].hi {
+			if ks[e].fwd {
+				net++
+			} else {
+				net--
+			}
+			e++
+		}
+		// Keep |net| of the edges running in the net direction (the
+		// earliest ones, for determinism).
+		for k := s; k < e && net != 0; k++ {
+			if ks[k].fwd == (net > 0) {
+				keep[ks[k].i] = true
+				if net > 0 {
+					net--
+				} else {
+					net++
+				}
+			}
+		}
+		s = e
+	}
+	out := make([]dirEdge, 0, len(edges)/4+4)
+	for i, e := range edges {
+		if keep[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// splitTJunctions splits every edge at the vertices of the other edges
+// that lie exactly on its interior (decided with Orient2D).
+func splitTJunctions(edges []dirEdge) []dirEdge {
+	if len(edges) < 3 {
+		return edges
+	}
+	if len(edges) <= 64 && !hasTJunction(edges) {
+		return edges
+	}
+	verts := make([][2]float64, 0, 2*len(edges))
+	for _, e := range edges {
+		verts = append(verts, e.a, e.b)
+	}
+	slices.SortFunc(verts, cmpPoint)
+	verts = slices.Compact(verts)
+	var out []dirEdge
+	var on [][2]float64
+	changed := false
+	for i, e := range edges {
+		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
+		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
+		k, _ := slices.BinarySearchFunc(verts, x0, func(p [2]float64, x float64) int { return cmp.Compare(p[0], x) })
+		on = on[:0]
+		for ; k < len(verts) && verts[k][0] <= x1; k++ {
+			p := verts[k]
+			if p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+				continue
+			}
+			if robust.Orient2D(e.a, e.b, p) == 0 {
+				on = append(on, p)
+			}
+		}
+		if len(on) == 0 {
+			if changed {
+				out = append(out, e)
+			}
+			continue
+		}
+		if !changed {
+			out = append(out, edges[:i]...)
+			changed = true
+		}
+		slices.SortFunc(on, func(p, q [2]float64) int {
+			p1, p2 := alongKey(e.a, e.b, p)
+			q1, q2 := alongKey(e.a, e.b, q)
+			return cmp.Or(cmp.Compare(p1, q1), cmp.Compare(p2, q2))
+		})
+		prev := e.a
+		for _, p := range on {
+			out = append(out, dirEdge{prev, p})
+			prev = p
+		}
+		out = append(out, dirEdge{prev, e.b})
+	}
+	if !changed {
+		return edges
+	}
+	return out
+}
+
+// hasTJunction reports, by brute force, whether a vertex of one edge lies
+// in the interior of another.
+func hasTJunction(edges []dirEdge) bool {
+	for _, e := range edges {
+		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
+		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
+		for _, f := range edges {
+			for _, p := range [2][2]float64{f.a, f.b} {
+				if p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+					continue
+				}
+				if robust.Orient2D(e.a, e.b, p) == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

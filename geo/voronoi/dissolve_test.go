@@ -1,0 +1,100 @@
+package voronoi
+
+import (
+	"math"
+	"testing"
+
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/paulmach/orb"
+)
+
+// vtGrid returns the n x n unit squares, row by row from (0,0).
+func vtGrid(n int) []orb.MultiPolygon {
+	var cells []orb.MultiPolygon
+	for y := range n {
+		for x := range n {
+			cells = append(cells, orb.MultiPolygon{{vtSq(float64(x), float64(y), float64(x+1), float64(y+1))}})
+		}
+	}
+	return cells
+}
+
+func TestDissolve(t *testing.T) {
+	grid3 := vtGrid(3)
+	// T-junction: one wide cell below two narrow ones.
+	//  +--+--+
+	//  |  |  |
+	//  +--+--+   the wide cell's top edge has no vertex at (1,1)
+	//  |     |
+	//  +-----+
+	tee := []orb.MultiPolygon{
+		{{vtSq(0, 0, 2, 1)}},
+		{{vtSq(0, 1, 1, 2)}},
+		{{vtSq(1, 1, 2, 2)}},
+	}
+	cases := []struct {
+		name   string
+		cells  []orb.MultiPolygon
+		group  []int32
+		area   float64
+		pieces int
+		holes  int
+	}{
+		{"single cell", grid3, []int32{4}, 1, 1, 0},
+		{"row", grid3, []int32{0, 1, 2}, 3, 1, 0},
+		{"all nine", grid3, []int32{0, 1, 2, 3, 4, 5, 6, 7, 8}, 9, 1, 0},
+		{"ring around the centre", grid3, []int32{0, 1, 2, 3, 5, 6, 7, 8}, 8, 1, 1},
+		{"diagonal touching at a corner", grid3, []int32{0, 4}, 2, 2, 0},
+		{"island", grid3, []int32{0, 2}, 2, 2, 0},
+		{"L shape", grid3, []int32{0, 1, 2, 5, 8}, 5, 1, 0},
+		{"T-junction", tee, []int32{0, 1, 2}, 4, 1, 0},
+		{"T-junction partial", tee, []int32{0, 1}, 3, 1, 0},
+		{"empty group", grid3, nil, 0, 0, 0},
+		{"out-of-range members ignored", grid3, []int32{-1, 4, 99}, 1, 1, 0},
+		{"clockwise input ring", []orb.MultiPolygon{{{vtRev(vtSq(0, 0, 1, 1))}}, {{vtSq(1, 0, 2, 1)}}}, []int32{0, 1}, 2, 1, 0},
+		{"nil cell", []orb.MultiPolygon{nil, {{vtSq(1, 0, 2, 1)}}}, []int32{0, 1}, 1, 1, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Dissolve(c.cells, [][]int32{c.group})[0]
+			if err := polygon.Check(got); err != nil {
+				t.Fatalf("invalid %v: %v", got, err)
+			}
+			if a := polygon.Area(got); math.Abs(a-c.area) > 1e-12 {
+				t.Errorf("area = %v, want %v", a, c.area)
+			}
+			if len(got) != c.pieces {
+				t.Errorf("pieces = %d, want %d: %v", len(got), c.pieces, got)
+			}
+			holes := 0
+			for _, p := range got {
+				holes += len(p) - 1
+			}
+			if holes != c.holes {
+				t.Errorf("holes = %d, want %d", holes, c.holes)
+			}
+		})
+	}
+}
+
+func TestDissolvePartition(t *testing.T) {
+	cells := vtGrid(4)
+	groups := [][]int32{{0, 1, 4, 5}, {2, 3, 6, 7}, {8, 12, 13}, {9, 10, 11, 14, 15}}
+	out := Dissolve(cells, groups)
+	if err := polygon.CheckNoOverlap(out); err != nil {
+		t.Fatal(err)
+	}
+	var total float64
+	for g, mp := range out {
+		if err := polygon.Check(mp); err != nil {
+			t.Fatalf("group %d: %v", g, err)
+		}
+		if len(mp) != 1 {
+			t.Errorf("group %d: %d pieces, want 1", g, len(mp))
+		}
+		total += polygon.Area(mp)
+	}
+	if total != 16 {
+		t.Fatalf("total area %v, want 16", total)
+	}
+}

@@ -1,0 +1,51 @@
+package input
+
+import (
+	"bytes"
+	"github.com/hubpart/hubpart/internal/fixture"
+	"os"
+	"testing"
+)
+
+func BenchmarkReadCSVEngland(b *testing.B) {
+	ioNeedFile(b, ioEnglandCSV)
+	data, err := os.ReadFile(ioEnglandCSV)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := ReadCSV(bytes.NewReader(data))
+		if err != nil || len(ps) != 6658 {
+			b.Fatal(len(ps), err)
+		}
+	}
+}
+
+// BenchmarkReadPostcodes reads all 1.7 million GB postcodes from the
+// gzipped file, decompression included.
+func BenchmarkReadPostcodes(b *testing.B) {
+	postcodes := fixture.Postcodes(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := ReadFile(postcodes, ColumnAlias("code", "postcode"), ConstantPatients(1))
+		if err != nil || len(ps) != 1684685 {
+			b.Fatal(len(ps), err)
+		}
+	}
+}
+
+func BenchmarkReadGeoJSONFixture(b *testing.B) {
+	data, err := os.ReadFile("testdata/io_practices.geojson")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadGeoJSON(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package input
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hubpart/hubpart/geo"
+	"github.com/paulmach/orb"
+)
+
+// ReadBoundary reads a study-area outline from a GeoJSON file (optionally
+// gzipped, by a .gz suffix): a Polygon or MultiPolygon geometry, a Feature
+// holding one, or a FeatureCollection whose features all hold one, their
+// polygons gathered into one MultiPolygon in input order.
+//
+// Rings are returned as written, closed (first position = last), outer ring
+// first; altitudes are ignored. A geometry of another type is ErrNotPolygon;
+// a ring with fewer than four positions or not closed is ErrSyntax with
+// Field "coordinates"; coordinates out of range are geo.ErrLatRange or
+// geo.ErrLonRange; no polygon at all is ErrEmpty. Problems are *RecordError
+// values (Feature set for collections), wrapped with the path.
+func ReadBoundary(path string) (orb.MultiPolygon, error) {
+	r, _, closeFn, err := openMaybeGzip(path, strings.HasSuffix(strings.ToLower(path), ".gz"))
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	mp, err := readBoundary(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return mp, nil
+}
+
+// gjObject is any GeoJSON object, decoded just enough to dispatch on type.
+type gjObject struct {
+	Type        string            `json:"type"`
+	Coordinates json.RawMessage   `json:"coordinates"`
+	Geometry    json.RawMessage   `json:"geometry"`
+	Features    []json.RawMessage `json:"features"`
+}
+
+func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("input: reading boundary: %w", err)
+	}
+	var top gjObject
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, jsonSyntaxError(data, -1, "", err)
+	}
+	var mp orb.MultiPolygon
+	switch top.Type {
+	case "FeatureCollection":
+		for i, raw := range top.Features {
+			var f gjObject
+			if err := json.Unmarshal(raw, &f); err != nil {
+				return nil, newRecordError(0, i, "", "", err.Error(), ErrSyntax)
+			}
+			if f.Type != "Feature" {
+				return nil, newRecordError(0, i, "", "type", f.Type, ErrSyntax)
+			}
+			if mp, err = appendPolygons(mp, f.Geometry, i); err != nil {
+				return nil, err
+			}
+		}
+	case "Feature":
+		if mp, err = appendPolygons(mp, top.Geometry, -1); err != nil {
+			return nil, err
+		}
+	default:
+		if mp, err = appendPolygons(mp, data, -1); err != nil {
+			return nil, err
+		}
+	}
+	if len(mp) == 0 {
+		return nil, newRecordError(0, -1, "", "", "", ErrEmpty)
+	}
+	return mp, nil
+}
+
+// appendPolygons decodes a Polygon or MultiPolygon geometry and appends its
+// polygons to mp, checking every ring.
+func appendPolygons(mp orb.MultiPolygon, geom json.RawMessage, feature int) (orb.MultiPolygon, error) {
+	var g gjObject
+	if len(geom) == 0 || string(geom) == "null" {
+		return nil, newRecordError(0, feature, "", "geometry", "null", ErrNotPolygon)
+	}
+	if err := json.Unmarshal(geom, &g); err != nil {
+		return nil, newRecordError(0, feature, "", "geometry", err.Error(), ErrSyntax)
+	}
+	var polys [][][][]float64
+	switch g.Type {
+	case "Polygon":
+		var p [][][]float64
+		if err := json.Unmarshal(g.Coordinates, &p); err != nil {
+			return nil, newRecordError(0, feature, "", "coordinates", err.Error(), ErrSyntax)
+		}
+		polys = [][][][]float64{p}
+	case "MultiPolygon":
+		if err := json.Unmarshal(g.Coordinates, &polys); err != nil {
+			return nil, newRecordError(0, feature, "", "coordinates", err.Error(), ErrSyntax)
+		}
+	default:
+		return nil, newRecordError(0, feature, "", "geometry", g.Type, ErrNotPolygon)
+	}
+	for pi, p := range polys {
+		if len(p) == 0 {
+			return nil, newRecordError(0, feature, "", "coordinates", fmt.Sprintf("polygon %d has no rings", pi), ErrSyntax)
+		}
+		poly := make(orb.Polygon, len(p))
+		for ri, ring := range p {
+			where := fmt.Sprintf("polygon %d ring %d", pi, ri)
+			if len(ring) < 4 {
+				return nil, newRecordError(0, feature, "", "coordinates", fmt.Sprintf("%s: %d positions", where, len(ring)), ErrSyntax)
+			}
+			out := make(orb.Ring, len(ring))
+			for k, pos := range ring {
+				if len(pos) < 2 {
+					return nil, newRecordError(0, feature, "", "coordinates", fmt.Sprintf("%s position %d: %d values", where, k, len(pos)), ErrSyntax)
+				}
+				if err := geo.CheckLon(pos[0]); err != nil {
+					return nil, newRecordError(0, feature, "", "lon", fmt.Sprint(pos[0]), err)
+				}
+				if err := geo.CheckLat(pos[1]); err != nil {
+					return nil, newRecordError(0, feature, "", "lat", fmt.Sprint(pos[1]), err)
+				}
+				out[k] = orb.Point{pos[0], pos[1]}
+			}
+			if out[0] != out[len(out)-1] {
+				return nil, newRecordError(0, feature, "", "coordinates", where+": not closed", ErrSyntax)
+			}
+			poly[ri] = out
+		}
+		mp = append(mp, poly)
+	}
+	return mp, nil
+}

@@ -1,0 +1,149 @@
+package input
+
+import (
+	"hash/maphash"
+)
+
+// codeSet detects duplicate codes among millions of records faster and
+// with less memory than a map[string]int: an open-addressing table of
+// (32-bit hash, index) pairs over a slice of the codes seen. The hash seed
+// only affects speed, never results.
+type codeSet struct {
+	seed  maphash.Seed
+	slots []uint64 // hash<<32 | index+1; 0 is empty
+	// entries in chunks of chunkLen, so growing never copies them
+	entries [][]codeEntry
+	n       int
+}
+
+type codeEntry struct {
+	code  string
+	where int // line or feature index
+}
+
+func (s *codeSet) entry(j int) *codeEntry { return &s.entries[j/chunkLen][j%chunkLen] }
+
+// add records code first seen at where. If code was already present it
+// returns the earlier where and true, and records nothing.
+func (s *codeSet) add(code string, where int) (first int, dup bool) {
+	if s.slots == nil {
+		s.seed = maphash.MakeSeed()
+		s.slots = make([]uint64, 1024)
+	}
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow(2 * len(s.slots))
+	}
+	h := maphash.String(s.seed, code)
+	mask := uint64(len(s.slots) - 1)
+	tag := h >> 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		v := s.slots[i]
+		if v == 0 {
+			s.slots[i] = tag<<32 | uint64(s.n+1)
+			if s.n%chunkLen == 0 {
+				s.entries = append(s.entries, make([]codeEntry, chunkLen))
+			}
+			*s.entry(s.n) = codeEntry{code, where}
+			s.n++
+			return 0, false
+		}
+		if v>>32 == tag {
+			if e := s.entry(int(v&0xFFFFFFFF) - 1); e.code == code {
+				return e.where, true
+			}
+		}
+	}
+}
+
+// reserve makes room for n codes without further growth.
+func (s *codeSet) reserve(n int) {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	if s.slots == nil {
+		s.seed = maphash.MakeSeed()
+	}
+	if size > len(s.slots) {
+		s.grow(size)
+	}
+}
+
+// grow resizes the table to size slots (a power of two) and reinserts
+// every code.
+func (s *codeSet) grow(size int) {
+	s.slots = make([]uint64, size)
+	mask := uint64(len(s.slots) - 1)
+	for j := range s.n {
+		h := maphash.String(s.seed, s.entry(j).code)
+		i := h & mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = (h>>32)<<32 | uint64(j+1)
+	}
+}
+
+// practiceBuf collects practices in fixed-size chunks, so reading millions
+// of records never copies a growing slice, and returns them as one slice
+// of exactly the right length. When the caller can estimate the count
+// (reserve), records go straight into one slice of that capacity and are
+// never copied at all unless the estimate was short.
+type practiceBuf struct {
+	direct []Practice // used while len < cap after reserve
+	chunks [][]Practice
+	n      int
+}
+
+// reserve switches to a single slice with room for n practices; it has no
+// effect once chunks hold more than the first few records.
+func (b *practiceBuf) reserve(n int) {
+	if n <= b.n || len(b.chunks) > 1 || b.direct != nil {
+		return
+	}
+	b.direct = make([]Practice, 0, n)
+	if len(b.chunks) == 1 {
+		b.direct = append(b.direct, b.chunks[0]...)
+		b.chunks = nil
+	}
+}
+
+const chunkLen = 1 << 14
+
+func (b *practiceBuf) add(p Practice) {
+	if b.direct != nil && len(b.chunks) == 0 && len(b.direct) < cap(b.direct) {
+		b.direct = append(b.direct, p)
+		b.n++
+		return
+	}
+	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == chunkLen {
+		b.chunks = append(b.chunks, make([]Practice, 0, chunkLen))
+	}
+	last := &b.chunks[len(b.chunks)-1]
+	*last = append(*last, p)
+	b.n++
+}
+
+// slice returns all practices in order, or nil if there are none.
+func (b *practiceBuf) slice() []Practice {
+	if b.n == 0 {
+		return nil
+	}
+	if len(b.chunks) == 0 {
+		if cap(b.direct) > b.n+b.n/16 { // the estimate was well off: trim
+			return append([]Practice(nil), b.direct...)
+		}
+		return b.direct
+	}
+	if b.direct == nil && len(b.chunks) == 1 {
+		return b.chunks[0][:b.n:b.n]
+	}
+	out := make([]Practice, 0, b.n)
+	out = append(out, b.direct...)
+	b.direct = nil
+	for i, c := range b.chunks {
+		out = append(out, c...)
+		b.chunks[i] = nil // let the chunk go as soon as copied
+	}
+	return out
+}

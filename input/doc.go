@@ -1,0 +1,20 @@
+// Package input reads what a planner brings: practices (code, name,
+// location, registered patients) from CSV or GeoJSON, and a boundary
+// (the land outline) from GeoJSON.
+//
+// Model: a Practice has a unique Code, a Loc in [lon, lat] degrees (WGS84)
+// and Patients >= 0 (int64, the weight partitioned). CSV columns are found
+// by name, with common aliases (list_size, number_of_patients, ...) and
+// ColumnAlias for others; ConstantPatients gives every record one weight
+// (postcodes); KeepColumns keeps extra columns in Attrs.
+//
+// Invariants: readers never drop or alter a record silently; every problem
+// is reported as a *RecordError naming the line (or feature) and the field,
+// wrapping a sentinel testable with errors.Is (this package's Err…
+// sentinels, or geo.ErrNonFinite, geo.ErrLatRange, geo.ErrLonRange for
+// coordinates). AllErrors collects up to 1,000 problems in an ErrorList.
+// Long reads take a context and report progress (WithContext,
+// WithProgress).
+//
+// Package input imports geo; nothing in geo imports input.
+package input
