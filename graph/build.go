@@ -41,7 +41,7 @@ const ctxEvery = 1 << 16
 // Graph.Length reports great-circle metres.
 //
 // Errors: ErrNoPractices; a *PracticeError wrapping ErrBadLocation or
-// ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
+// input.ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
 // geo.ErrHemisphere) and delaunay.Triangulate, wrapped; ctx.Err() when ctx is
 // cancelled (checked between stages and inside long loops).
 func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *BuildInfo, error) {
@@ -160,15 +160,24 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 		}
 		if p.Patients < 0 {
 			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w (%d)", ErrNegativePatients, p.Patients)}
+				Err: fmt.Errorf("%w (%d)", input.ErrNegativePatients, p.Patients)}
 		}
 		if total > math.MaxInt64-int64(p.Patients) {
 			return nil, &PracticeError{Index: i, Code: p.Code,
 				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
 		}
 		total += int64(p.Patients)
-		// -0 and +0 compare equal but have different bits: normalise.
-		key := bits{math.Float64bits(lon + 0), math.Float64bits(lat + 0)}
+		// -0 and +0 compare equal but have different bits: normalise. A
+		// pole is one place whatever the longitude, and so are -180° and
+		// 180°: such points share a site.
+		klon := lon + 0
+		switch {
+		case lat == 90 || lat == -90:
+			klon = 0
+		case klon == -180:
+			klon = 180
+		}
+		key := bits{math.Float64bits(klon), math.Float64bits(lat + 0)}
 		s, ok := index[key]
 		if !ok {
 			s = int32(len(locs))

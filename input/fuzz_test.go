@@ -2,13 +2,15 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"github.com/hubpart/hubpart/geo"
 	"io"
 	"math"
 	"testing"
+
+	"github.com/hubpart/hubpart/geo"
 )
 
 // ioSentinels are the errors a reader may report for bad input.
@@ -74,10 +76,10 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, err := ReadCSV(bytes.NewReader(data))
+		ps, err := ReadCSV(context.Background(), bytes.NewReader(data))
 		ioCheckReadResult(t, ps, err, ioCountCSVRows(data))
 		// AllErrors agrees on success and failure.
-		ps2, err2 := ReadCSV(bytes.NewReader(data), AllErrors())
+		ps2, err2 := ReadCSV(context.Background(), bytes.NewReader(data), AllErrors())
 		if (err == nil) != (err2 == nil) || len(ps) != len(ps2) {
 			t.Fatalf("AllErrors disagrees: %v vs %v", err, err2)
 		}
@@ -122,7 +124,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, err := ReadGeoJSON(bytes.NewReader(data))
+		ps, err := ReadGeoJSON(context.Background(), bytes.NewReader(data))
 		rows := -1
 		var top struct {
 			Type     string            `json:"type"`
@@ -137,7 +139,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 			}
 		}
 		ioCheckReadResult(t, ps, err, rows)
-		ps2, err2 := ReadGeoJSON(bytes.NewReader(data), AllErrors())
+		ps2, err2 := ReadGeoJSON(context.Background(), bytes.NewReader(data), AllErrors())
 		if (err == nil) != (err2 == nil) || len(ps) != len(ps2) {
 			t.Fatalf("AllErrors disagrees: %v vs %v", err, err2)
 		}

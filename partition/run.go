@@ -51,7 +51,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	for _, li := range issues {
 		r.res.Notes = append(r.res.Notes, li.String())
 	}
-	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
+	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked, o.hubSites); err != nil {
 		return nil, err
 	}
 	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
@@ -111,7 +111,7 @@ func runOptions(ps []input.Practice, levels []Level, opts []Option) (options, er
 	if o.maxMoved < 0 {
 		return o, &LevelError{0, levels[0], "negative budget of patients moved"}
 	}
-	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+	if err := o.checkConstraints(len(ps), len(levels)); err != nil {
 		return o, err
 	}
 	if o.target < 0 || o.count < 0 {
@@ -158,13 +158,16 @@ func (r *runner) params(l int) levelParams {
 		b.max = math.MaxInt64
 	}
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
-		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, terms: r.o.terms, pins: r.o.pins}
+	p.atoms = r.atoms(l)
+	p.words = r.words(l, p.atoms)
 	if l == 0 {
 		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
 		p.count = r.o.count
+		p.free = r.o.freeCount && r.o.count == 0
 	}
 	return p
 }
@@ -269,12 +272,16 @@ func practiceGroups(ps []input.Practice, unit []int32, out *levelOut) ([]int32, 
 	return assign, groups
 }
 
+// atoms describes the atoms of level l (the current units) for the hooks.
+func (r *runner) atoms(l int) *levelAtoms {
+	return &levelAtoms{level: l, name: r.res.Levels[l].Name, of: r.u.of, n: r.u.n}
+}
+
 // words names the atoms of level l for statuses and notes: practices at
 // level 0, groups of the level below above it.
-func (r *runner) words(l int) levelWords {
-	u := r.u
-	w := levelWords{practices: make([]int32, u.n)}
-	for _, a := range u.of {
+func (r *runner) words(l int, lv *levelAtoms) levelWords {
+	w := levelWords{practices: make([]int32, lv.n)}
+	for _, a := range lv.of {
 		w.practices[a]++
 	}
 	if l > 0 {
@@ -282,16 +289,10 @@ func (r *runner) words(l int) levelWords {
 		w.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
 		return w
 	}
-	var mem [][]int32 // built on first use: oversize atoms are rare
 	w.describe = func(atom int32) (string, bool) {
-		if mem == nil {
-			mem = make([][]int32, u.n)
-			for p, a := range u.of {
-				mem[a] = append(mem[a], int32(p))
-			}
-		}
-		codes := make([]string, len(mem[atom]))
-		for i, p := range mem[atom] {
+		ps := lv.practices(atom)
+		codes := make([]string, len(ps))
+		for i, p := range ps {
 			codes[i] = r.ps[p].Code
 		}
 		if len(codes) == 1 {
@@ -320,7 +321,7 @@ func defaultTarget(l Level) float64 {
 // key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
+func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string, fixed []bool) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -335,8 +336,12 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 			}
 			var part []int32
 			var w int64
+			hasFixed := false
 			for j := i; j < len(mem); j++ {
 				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
+					if secondFixed(fixed, mem[j], &hasFixed) {
+						continue // fixed hub sites on one site go to separate atoms
+					}
 					done[j] = true
 					part = append(part, mem[j])
 					w += int64(ps[mem[j]].Patients)

@@ -12,11 +12,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 const compareUsage = `Usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
@@ -138,7 +137,7 @@ func readSideFile(path, col string, ps []input.Practice) (raw []string, err erro
 		defer zr.Close()
 		r = zr
 	}
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineCap{r: r})
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -211,6 +210,32 @@ func readSideFile(path, col string, ps []input.Practice) (raw []string, err erro
 	return raw, nil
 }
 
+// maxSideLine is the longest line of a side file, as for practices files.
+const maxSideLine = 1 << 20
+
+// lineCap fails once a physical line passes maxSideLine bytes, so a side
+// file without line breaks (or a gzip bomb of one) cannot fill memory.
+type lineCap struct {
+	r    io.Reader
+	cur  int
+	line int
+}
+
+func (l *lineCap) Read(b []byte) (int, error) {
+	n, err := l.r.Read(b)
+	for _, c := range b[:n] {
+		if c == '\n' {
+			l.cur = 0
+			l.line++
+			continue
+		}
+		if l.cur++; l.cur > maxSideLine {
+			return 0, fmt.Errorf("line %d longer than 1 MiB", l.line+1)
+		}
+	}
+	return n, err
+}
+
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -266,7 +291,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := input.ReadFile(in, ropts...)
+	ps, err := input.ReadFile(ctx, in, ropts...)
 	if err != nil {
 		return err
 	}

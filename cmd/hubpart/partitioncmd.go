@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -108,11 +107,13 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err != nil {
 		return err
 	}
-	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
-	if len(keep) > 0 {
-		ropts = append(ropts, input.KeepColumns(keep...))
+	ropts = append(ropts, input.WithProgress(prog.Report))
+	var ps []input.Practice
+	if outHTML != "" {
+		ps, err = readForMap(in, keep, ropts, func(p string, o ...input.ReadOption) ([]input.Practice, error) { return input.ReadFile(ctx, p, o...) }) // the page also searches postcodes
+	} else {
+		ps, err = input.ReadFile(ctx, in, withKeep(ropts, keep)...)
 	}
-	ps, err := input.ReadFile(in, ropts...)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ type job struct {
 // levelFlags holds the bounds flags shared by the partition and demo commands.
 type levelFlags struct {
 	hubMin, hubMax, areaMin, areaMax int64
-	noAreas                          bool
+	noAreas, freeHubs                bool
 	seed                             uint64
 	effort, hubs                     int
 	target                           int64
@@ -69,6 +69,7 @@ func (lf *levelFlags) register(fs interface {
 	fs.Uint64Var(&lf.seed, "seed", 1, "random `seed` (same seed, same result)")
 	fs.IntVar(&lf.effort, "effort", 0, "local-search effort `multiplier`, 0 to 100 (0: the library default)")
 	fs.IntVar(&lf.hubs, "hubs", 0, "`number` of hubs (0: chosen from -target)")
+	fs.BoolVar(&lf.freeHubs, "free-hubs", false, "let the distance to the hub sites choose the number of hubs within the bounds (more, smaller hubs)")
 	fs.Int64Var(&lf.target, "target", 0, "target hub `patients` (0: the library default, midway between the bounds)")
 }
 
@@ -118,6 +119,9 @@ func (lf *levelFlags) options() []partition.Option {
 	if lf.target > 0 {
 		opts = append(opts, partition.WithTarget(lf.target))
 	}
+	if lf.freeHubs {
+		opts = append(opts, partition.WithFreeCount())
+	}
 	return opts
 }
 
@@ -156,7 +160,7 @@ func (j *job) files() outputs {
 	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, j.mapOptions()) })
 	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, j.mapOptions()) })
 	o.add(j.mapFlag(), j.outHTML, func(w io.Writer) error {
-		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.mapTitle()})
+		return j.model.WriteHTML(w, j.htmlOptions())
 	})
 	return o
 }
@@ -212,6 +216,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 
+	if err := checkInsideBoundary(j.practices, j.boundary, stderr); err != nil {
+		return err
+	}
 	gopts := []graph.Option{graph.WithProgress(prog.Report)}
 	if len(j.boundary) > 0 {
 		gopts = append(gopts, graph.WithBoundary(j.boundary))
