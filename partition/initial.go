@@ -195,6 +195,7 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, names []string, p
 	}
 	r.repairAll()
 	r.improve()
+	r.polish(p.seed)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
