@@ -142,10 +142,10 @@
 // cross them. Result.Coterminosity measures each aligned level: groups
 // inside one value, patients whose group lies inside their own value, and
 // the groups crossing each value (MeasureCoterminosity does the same for any
-// grouping). On England with the 2021 CCGs (seed 1): 97.8% of hubs inside
-// one CCG for a mean of 1.768 km against 1.698 km unaligned (+4.1%), every
-// hub within bounds but the 11 practices above 50,000; seeds 1–6 give
-// 97.4–97.9% for 1.02–1.04× the distance (TestAlignEngland). A stratum
+// grouping). On England with the 2021 CCGs (seed 1): 97.9% of hubs inside
+// one CCG for a mean of 1.583 km against 1.582 km unaligned (+0.1%), every
+// hub within bounds but the 11 practices above 50,000; seeds 1–3 give
+// 97.7–97.9% for 0.996–1.001× the distance (TestAlignEngland). A stratum
 // merged after a failed split is solved again alone, not the whole level.
 // With WithInitial the repaired configuration decides the hubs; alignment
 // then moves a practice only out of a hub where its value is foreign into
@@ -178,7 +178,7 @@
 // neighbours, one hub per marked practice. Areas keep the medoid.
 // On England with 300 marked practices at least 8 km apart (none above
 // 50,000): every one the hub site of its own hub, every hub within bounds
-// but the 11 practices above 50,000, mean 1.86 km against 1.70 km
+// but the 11 practices above 50,000, mean 1.76 km against 1.58 km
 // unconstrained (TestHubSitesEngland).
 //
 // Locked sets (WithLocked) never stop a run: a set whose practices cross
@@ -215,16 +215,22 @@
 // wins: a valid initial group is kept exactly unless no plan repairing a
 // neighbour without it is found, and each such change is noted. A last
 // pass moves single practices back towards their initial group where that
-// lowers the patients moved. WithMaxMoved caps the patients the repairs
-// may move; groups left out of bounds say so in their Reason. Result.Change holds the per-practice, per-hub and
-// per-group changes and the Disruption summary (CompareInitial measures
-// any grouping the same way).
+// lowers the patients moved. Then the true-objective search shortens
+// distances (initial_polish.go): the atoms of groups that are exactly one
+// initial group, of oversize groups and of groups out of bounds are
+// pinned, and an extra group cost prices a patient moved above any
+// distance, so compactness improves only among plans as valid and as
+// little disruptive. WithMaxMoved caps the patients the repairs may move;
+// groups left out of bounds say so in their Reason. Result.Change holds
+// the per-practice, per-hub and per-group changes and the Disruption
+// summary (CompareInitial measures any grouping the same way).
 //
 // On England from the 2021 PCNs (seed 1, TestEnglandFromPCNs): every hub
 // within [30,000, 50,000] and contiguous but the 11 practices above
-// 50,000; 489 of the 534 valid PCNs kept exactly (91.6%); 9.2% of patients
-// moved; adjusted Rand index 0.65 (clean slate: 58 kept, 28.1% moved,
-// 0.40). Joining every PCN's detached parts to its largest part by one
-// extra edge, the same repair moves 4.8% (TestEnglandFromPCNsRelaxed):
-// strict contiguity accounts for 4.4 of the 9.2 points.
+// 50,000; 489 of the 534 valid PCNs kept exactly (91.6%); 8.7% of patients
+// moved; adjusted Rand index 0.66; mean 1.93 km to the hub site (clean
+// slate: 67 kept, 26.2% moved, 0.41, 1.58 km). Joining every PCN's
+// detached parts to its largest part by one extra edge, the same repair
+// moves 4.6% (TestEnglandFromPCNsRelaxed): strict contiguity accounts for
+// 4.2 of the 8.7 points.
 package partition
