@@ -30,9 +30,15 @@ const (
 )
 
 func (f *nhsFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.postcodes, "postcodes", "", "postcode lookup `file` (.csv or .csv.gz: ONS Postcode Directory, OS Code-Point Open, or postcode,lat,lon) locating practices without coordinates by their postcode")
+	f.registerPostcodes(fs)
 	fs.StringVar(&f.pcns, "pcns", "", "ePCN `file` (the .xlsx as published, or its PCN Core Partner Details sheet as .csv): adds the columns pcn_code and pcn_name as on -as-at, replacing any in -in")
 	fs.StringVar(&f.asAt, "as-at", "", "`date` (YYYY-MM-DD) on which -pcns membership is taken")
+}
+
+// registerPostcodes registers -postcodes alone (for commands without use
+// for PCNs).
+func (f *nhsFlags) registerPostcodes(fs *flag.FlagSet) {
+	fs.StringVar(&f.postcodes, "postcodes", "", "postcode lookup `file` (.csv or .csv.gz: ONS Postcode Directory, OS Code-Point Open, or postcode,lat,lon) locating practices without coordinates by their postcode")
 }
 
 // check validates the flags before any file is read.
@@ -81,7 +87,8 @@ func (f *nhsFlags) readOptions(ctx context.Context, prog *progress) ([]input.Rea
 	return []input.ReadOption{input.LocateByPostcode(t)}, t, nil
 }
 
-// apply joins the PCN membership into ps and writes what was located and
+// apply joins the PCN membership into ps (and gives practices without a
+// name the one ePCN records for them) and writes what was located and
 // joined to w: how many practices were placed by postcode, each practice
 // that fell back to a sector or district centre, and the practices in no
 // PCN on the date.
@@ -100,6 +107,8 @@ func (f *nhsFlags) apply(ps []input.Practice, t *postcode.Table, w io.Writer) er
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.pcns, err)
 	}
+	names := epcn.Names(ms)
+	named := 0
 	pcns := make(map[string]bool)
 	var none []string
 	var nonePatients int64
@@ -110,6 +119,10 @@ func (f *nhsFlags) apply(ps []input.Practice, t *postcode.Table, w io.Writer) er
 			p.Attrs = make(map[string]string, 2)
 		}
 		p.Attrs[pcnCodeColumn], p.Attrs[pcnNameColumn] = m.PCN, m.PCNName
+		if n, ok := names[p.Code]; ok && p.Name == "" {
+			p.Name = n
+			named++
+		}
 		if ok {
 			pcns[m.PCN] = true
 		} else {
@@ -117,10 +130,13 @@ func (f *nhsFlags) apply(ps []input.Practice, t *postcode.Table, w io.Writer) er
 			nonePatients += p.Patients
 		}
 	}
-	fmt.Fprintf(w, "pcn_code from %s as at %s: %s practices in %s PCNs; %s practices (%s patients) in none\n",
-		f.pcns, f.date.Format(time.DateOnly), thousands(len(ps)-len(none)), thousands(len(pcns)),
-		thousands(len(none)), thousands(nonePatients))
+	fmt.Fprintf(w, "pcn_code from %s as at %s: %s in %s; %s (%s patients) in none\n",
+		safeText(f.pcns), f.date.Format(time.DateOnly), counted(len(ps)-len(none), "practice"), counted(len(pcns), "PCN"),
+		counted(len(none), "practice"), thousands(nonePatients))
 	writeWrapped(w, "  in no PCN: ", none)
+	if named > 0 {
+		fmt.Fprintf(w, "names of %s without one taken from the ePCN file\n", counted(named, "practice"))
+	}
 	return nil
 }
 
@@ -135,8 +151,8 @@ func reportLocated(w io.Writer, ps []input.Practice, t *postcode.Table) {
 			fallbackPatients += ps[i].Patients
 		}
 	}
-	fmt.Fprintf(w, "located %s practices: %s by their postcode, %s at their sector's centre, %s at their district's centre",
-		thousands(len(ps)), thousands(count[input.ByPostcode]), thousands(count[input.BySector]), thousands(count[input.ByDistrict]))
+	fmt.Fprintf(w, "located %s: %s by their postcode, %s at their sector's centre, %s at their district's centre",
+		counted(len(ps), "practice"), thousands(count[input.ByPostcode]), thousands(count[input.BySector]), thousands(count[input.ByDistrict]))
 	if n := count[input.ByCoordinates]; n > 0 {
 		fmt.Fprintf(w, ", %s by the coordinates given", thousands(n))
 	}
@@ -144,8 +160,8 @@ func reportLocated(w io.Writer, ps []input.Practice, t *postcode.Table) {
 	if count[input.BySector]+count[input.ByDistrict] == 0 {
 		return
 	}
-	fmt.Fprintf(w, "postcodes not in the lookup (%s practices, %s patients; column located):\n",
-		thousands(count[input.BySector]+count[input.ByDistrict]), thousands(fallbackPatients))
+	fmt.Fprintf(w, "postcodes not in the lookup (%s, %s patients; column located):\n",
+		counted(count[input.BySector]+count[input.ByDistrict], "practice"), thousands(fallbackPatients))
 	for i := range ps {
 		p := &ps[i]
 		if !p.Located.Fallback() {
@@ -181,4 +197,13 @@ func writeWrapped(w io.Writer, prefix string, items []string) {
 		line += s
 	}
 	fmt.Fprintln(w, line)
+}
+
+// counted writes n and the noun, plural unless n is 1: "1 practice",
+// "6,658 practices".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
