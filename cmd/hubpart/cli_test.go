@@ -275,7 +275,7 @@ func TestPartitionOtherColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "code,hub,hub_status" {
+	if strings.Join(rows[0], ",") != "code,hub,hub_status,located" {
 		t.Fatalf("header %v", rows[0])
 	}
 	size := map[string]int{}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hubpart/hubpart/internal/fixture"
+	"github.com/xuri/excelize/v2"
 )
 
 // Small published-format fixtures that ship with the repository: six rows
@@ -181,5 +182,44 @@ func TestPartitionPublishedEngland(t *testing.T) {
 	}
 	if len(rows) != 6658 || n["sector"]+n["district"] != 46 || n["postcode"] != 6612 {
 		t.Errorf("%d rows, located %v; want 6,658 with 46 by sector or district", len(rows), n)
+	}
+}
+
+// The ePCN workbook is read as published (.xlsx), its sheet found by name.
+func TestPartitionPCNsFromWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "ePCN.xlsx")
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", "PCNDetails"); err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "PCN Core Partner Details"
+	if _, err := f.NewSheet(sheet); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"Partner\nOrganisation\nCode", "Partner\nName", "PCN Code", "PCN Name", "Practice to PCN\nRelationship\nStart Date", "Practice to PCN\nRelationship\nEnd Date"},
+		{"A84002", "WIDDRINGTON SURGERY", "U11111", "NORTH PCN", 20191001, nil},
+		{"A84003", "GAS HOUSE LANE", "U11111", "NORTH PCN", 20191001, 20201231},
+		{"C85026", "APOLLO COURT", "U16464", "BARNSLEY PCN", 20191001, nil},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "a.csv")
+	code, stdout, stderr := runCLI("partition", "-q", "-in", listSizeCSV, "-postcodes", postcodesCSV,
+		"-pcns", book, "-as-at", "2021-01-01", "-strata", "pcn_code",
+		"-hub-min", "1000", "-hub-max", "20000", "-no-areas", "-out-csv", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "2 practices in 2 PCNs; 4 practices") {
+		t.Errorf("stdout:\n%s", stdout)
 	}
 }
