@@ -158,7 +158,11 @@ func TestLocatedString(t *testing.T) {
 // ../shared): every practice located, 46 by fallback, no patient lost.
 func TestReadListSizeShared(t *testing.T) {
 	list := fixture.Shared(t, "england-2021/raw/gp-reg-pat-prac-all_2021-01-01.csv")
-	pcs, err := postcode.ReadFile(context.Background(), fixture.Postcodes(t))
+	path := fixture.Postcodes(t)
+	if testing.Short() {
+		t.Skip("1.7M postcodes: skipped with -short")
+	}
+	pcs, err := postcode.ReadFile(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
