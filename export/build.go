@@ -12,6 +12,7 @@ import (
 	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -79,7 +80,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Loc:      roundPoint(p.Loc),
 			Patients: int64(p.Patients),
 			Group:    grp,
-			Props:    attrProps(p.Attrs),
+			Props:    locatedProps(p, attrProps(p.Attrs)),
 		}
 	}
 	for l := range m.Levels {
@@ -87,6 +88,24 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 	}
 	addChange(m, r.Change)
 	return m, nil
+}
+
+// locatedProps puts where the practice's location came from (located:
+// coordinates, postcode, sector or district) and its postcode, when the
+// reader read one, before the kept columns; a kept column of the same name
+// becomes "input_" + name.
+func locatedProps(p input.Practice, attrs []Property) []Property {
+	ps := []Property{{"located", p.Located.String()}}
+	if p.Postcode != "" {
+		ps = append(ps, Property{"postcode", p.Postcode})
+	}
+	for _, a := range attrs {
+		if a.Key == "located" || a.Key == "postcode" {
+			a.Key = "input_" + a.Key
+		}
+		ps = append(ps, a)
+	}
+	return ps
 }
 
 // attrProps turns kept input columns into properties, sorted by name.

@@ -27,18 +27,19 @@ of them fails; an output may not overwrite an input or another output.`)
 		lf                                 levelFlags
 		cf                                 constraintFlags
 		inf                                inputFlags
+		nf                                 nhsFlags
 		in, boundary, strata, locked, from string
 		maxMoved                           int64
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
 	)
-	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
+	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson; without coordinates, as NHS Digital's list-size file, with -postcodes)")
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
 	fs.StringVar(&from, "from", "", "`column` of an existing configuration to start from, e.g. pcn_code (blank: free); hubs change it as little as possible")
 	fs.Int64Var(&maxMoved, "max-moved", 0, "with -from: at most this many `patients` moved by repairs (0: no limit); groups left out of bounds are reported")
-	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change) to `file`")
+	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change), located to `file`")
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
@@ -48,6 +49,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	lf.register(fs)
 	inf.register(fs)
 	cf.register(fs)
+	nf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,6 +58,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	}
 	if in == "" {
 		return fmt.Errorf("-in is required")
+	}
+	if err := nf.check(); err != nil {
+		return err
 	}
 	switch ext := strings.ToLower(filepath.Ext(mapFile)); {
 	case mapFile == "":
@@ -85,7 +90,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	j := &job{
 		levels: levels, hubs: lf.hubs,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
-		inputs: []string{"-in", in, "-boundary", boundary},
+		inputs: append([]string{"-in", in, "-boundary", boundary}, nf.inputs()...),
 		title:  filepath.Base(in), quiet: quiet,
 	}
 	if err := j.files().check(j.inputs...); err != nil {
@@ -104,11 +109,18 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
-	if len(keep) > 0 {
+	if keep = nf.keep(keep); len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := input.ReadFile(in, ropts...)
+	nopts, pcs, err := nf.readOptions(ctx, prog)
 	if err != nil {
+		return err
+	}
+	ps, err := input.ReadFile(in, append(ropts, nopts...)...)
+	if err != nil {
+		return err
+	}
+	if err := nf.apply(ps, pcs, stdout); err != nil {
 		return err
 	}
 	var b orb.MultiPolygon
