@@ -92,15 +92,16 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 
 // locatedProps puts where the practice's location came from (located:
 // coordinates, postcode, sector or district) and its postcode, when the
-// reader read one, before the kept columns; a kept column of the same name
-// becomes "input_" + name.
+// reader read one, before the kept columns; a kept column of a name
+// written here becomes "input_" + name (a kept postcode column stays
+// "postcode" when the reader read none).
 func locatedProps(p input.Practice, attrs []Property) []Property {
 	ps := []Property{{"located", p.Located.String()}}
 	if p.Postcode != "" {
 		ps = append(ps, Property{"postcode", p.Postcode})
 	}
 	for _, a := range attrs {
-		if a.Key == "located" || a.Key == "postcode" {
+		if a.Key == "located" || (a.Key == "postcode" && p.Postcode != "") {
 			a.Key = "input_" + a.Key
 		}
 		ps = append(ps, a)
