@@ -54,3 +54,36 @@ func BenchmarkHTMLOpenEngland(b *testing.B) {
 	}
 	b.ReportMetric(total/float64(n), "ready-ms")
 }
+
+// BenchmarkHTMLRedrawEngland times, on the England page in headless
+// chromium (software drawing: --disable-gpu), from an input event to the
+// second animation frame after it: full-ms a click on the zoom button
+// (the map drawn afresh), moved-ms a wheel turn (the last drawing scaled,
+// the full drawing following when the wheel rests) and hover-ms a pointer
+// move (tooltip and highlight only).
+func BenchmarkHTMLRedrawEngland(b *testing.B) {
+	ctx := startBrowser(b)
+	path, _ := englandPage(b)
+	openPage(b, ctx, fileURL(path))
+	const frames = `requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t0)))`
+	events := []struct{ metric, js string }{
+		{"full-ms", `new Promise(r => { const t0 = performance.now(); document.getElementById("zoom-fit").click(); ` + frames + `; })`},
+		{"moved-ms", `new Promise(r => { const t0 = performance.now(); document.getElementById("map").dispatchEvent(new WheelEvent("wheel", {deltaY: -60, clientX: 400, clientY: 400, cancelable: true})); ` + frames + `; })`},
+		{"hover-ms", `new Promise(r => { const t0 = performance.now(); document.getElementById("map").dispatchEvent(new PointerEvent("pointermove", {clientX: 420, clientY: 380, pointerType: "mouse"})); ` + frames + `; })`},
+	}
+	sum := make([]float64, len(events))
+	n := 0
+	for b.Loop() {
+		for i, e := range events {
+			ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](e.js, chromedp.EvalAwaitPromise))
+			if err != nil {
+				b.Fatal(err)
+			}
+			sum[i] += ms
+		}
+		n++
+	}
+	for i, e := range events {
+		b.ReportMetric(sum[i]/float64(n), e.metric)
+	}
+}

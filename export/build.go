@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/delaunay"
@@ -37,12 +40,12 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: projecting sites: %w", err)
 	}
-	polys, err := groupPolygons(ctx, in, plane)
+	polys, tri, err := groupPolygons(ctx, in, plane)
 	if err != nil {
 		return nil, err
 	}
 
-	m := &Model{Boundary: in.Boundary, plane: plane}
+	m := &Model{Boundary: in.Boundary, plane: plane, cache: &sceneCache{}}
 	for l := range r.Groups {
 		lv := Level{Name: levelName(r, l), Regions: make([]Region, len(r.Groups[l]))}
 		hubsUnder := countHubsUnder(in, l)
@@ -84,7 +87,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 		}
 	}
 	for l := range m.Levels {
-		colourLevel(g, r.Assign[l], m.Levels[l].Regions)
+		colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions)
 	}
 	addChange(m, r.Change)
 	return m, nil
@@ -145,8 +148,11 @@ type levelPolygons struct {
 }
 
 // groupPolygons computes the cells, assigns them to hubs, dissolves them
-// per group of each level, un-projects, rounds, repairs and validates.
-func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, error) {
+// into hubs and the hubs into the groups of each higher level (in the
+// plane, where neighbours share exact vertices), un-projects, rounds,
+// repairs and validates. Groups are processed on all CPUs; the result does
+// not depend on their number.
+func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, *delaunay.Triangulation, error) {
 	g, r := in.Graph, in.Result
 	xy := g.XY
 	var clip orb.MultiPolygon
@@ -155,17 +161,17 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 	}
 	tri, err := delaunay.Triangulate(xy)
 	if err != nil {
-		return nil, fmt.Errorf("export: triangulating sites: %w", err)
+		return nil, nil, fmt.Errorf("export: triangulating sites: %w", err)
 	}
 	cells, err := voronoi.Cells(tri, clip)
 	if err != nil {
-		return nil, fmt.Errorf("export: cells: %w", err)
+		return nil, nil, fmt.Errorf("export: cells: %w", err)
 	}
 	if len(cells) != g.N() {
-		return nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d cells for %d sites", len(cells), g.N())}
+		return nil, nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d cells for %d sites", len(cells), g.N())}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	siteHubs := hubsPerSite(in)
 	ps := buildPieces(cells, xy, siteHubs, clip)
@@ -176,12 +182,36 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 		}
 		return roundPoint(proj.Inverse([2]float64(p)))
 	}
+	// Level 0 from the pieces, level l from the groups of level l-1.
+	hubGroups := make([][]int32, len(r.Groups[0]))
+	for i, h := range ps.owner {
+		if h >= 0 && len(ps.pieces[i]) > 0 {
+			hubGroups[h] = append(hubGroups[h], int32(i))
+		}
+	}
 	out := &levelPolygons{}
+	var plane []orb.MultiPolygon // level l-1 in the plane
 	for l := range r.Groups {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		// Group of level l containing hub h.
+		var merged []orb.MultiPolygon
+		if l == 0 {
+			merged = dissolve(ps.pieces, hubGroups)
+		} else {
+			below := make([][]int32, len(r.Groups[l]))
+			for i, gr := range r.Groups[l-1] {
+				if len(gr.Members) > 0 {
+					up := r.Assign[l][gr.Members[0]]
+					below[up] = append(below[up], int32(i))
+				}
+			}
+			merged = dissolve(plane, below)
+		}
+		plane = merged
+		polys := make([]orb.MultiPolygon, len(merged))
+		parallelFor(len(merged), func(gi int) { polys[gi] = finishPolygons(merged[gi], conv) })
+		out.byLevel = append(out.byLevel, polys)
 		hubGroup := make([]int32, len(r.Groups[0]))
 		for h, hub := range r.Groups[0] {
 			hubGroup[h] = -1
@@ -189,50 +219,97 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 				hubGroup[h] = r.Assign[l][hub.Members[0]]
 			}
 		}
-		groups := make([][]int32, len(r.Groups[l]))
-		for i, h := range ps.owner {
-			if h < 0 || len(ps.pieces[i]) == 0 || hubGroup[h] < 0 {
-				continue
-			}
-			gid := hubGroup[h]
-			groups[gid] = append(groups[gid], int32(i))
-		}
-		merged := voronoi.Dissolve(ps.pieces, groups)
-		polys := make([]orb.MultiPolygon, len(groups))
-		for gi := range groups {
-			polys[gi] = finishPolygons(merged[gi], conv)
-		}
-		if err := validateLevel(in, l, polys); err != nil {
-			return nil, err
-		}
-		out.byLevel = append(out.byLevel, polys)
-		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(groups)))
+		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(merged)))
 	}
-	return out, nil
+	// Validate the levels side by side; report the lowest level's problem.
+	errs := make([]error, len(r.Groups))
+	var wg sync.WaitGroup
+	for l := range r.Groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[l] = validateLevel(in, l, out.byLevel[l])
+		}()
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != nil {
+			return nil, nil, e
+		}
+	}
+	return out, tri, nil
+}
+
+// dissolve runs voronoi.Dissolve on slices of the groups in parallel.
+func dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
+	out := make([]orb.MultiPolygon, len(groups))
+	const chunk = 64
+	parallelFor((len(groups)+chunk-1)/chunk, func(c int) {
+		lo, hi := c*chunk, min((c+1)*chunk, len(groups))
+		copy(out[lo:hi], voronoi.Dissolve(cells, groups[lo:hi]))
+	})
+	return out
+}
+
+// parallelFor calls fn(0), ..., fn(n-1) on GOMAXPROCS goroutines and
+// returns when all are done.
+func parallelFor(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // validateLevel checks the finished polygons of level l: each is a valid
-// polygon, no two overlap, and every practice lies in (or on the boundary
-// of) its own group's polygon.
+// polygon, every practice lies in (or on the boundary of) its own group's
+// polygon, and no two overlap (noOverlap).
 func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 	r := in.Result
 	layer := levelName(r, l)
-	for gi := range polys {
-		if len(r.Groups[l][gi].Members) == 0 {
-			continue
+	errs := make([]error, len(polys))
+	parallelFor(len(polys), func(gi int) {
+		gr := &r.Groups[l][gi]
+		if len(gr.Members) == 0 {
+			return
 		}
 		if err := polygon.Check(polys[gi]); err != nil {
-			return &GeometryError{Layer: layer, ID: gi, Err: err}
+			errs[gi] = &GeometryError{Layer: layer, ID: gi, Err: err}
+			return
+		}
+		for _, p := range gr.Members {
+			if !polygon.Contains(polys[gi], roundPoint(in.Practices[p].Loc)) {
+				errs[gi] = &GeometryError{Layer: layer, ID: gi,
+					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
+				return
+			}
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
-	if err := polygon.CheckNoOverlap(polys); err != nil {
+	if err := noOverlap(polys); err != nil {
 		return &GeometryError{Layer: layer, ID: -1, Err: err}
-	}
-	for p, gid := range r.Assign[l] {
-		if !polygon.Contains(polys[gid], roundPoint(in.Practices[p].Loc)) {
-			return &GeometryError{Layer: layer, ID: int(gid),
-				Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
-		}
 	}
 	return nil
 }

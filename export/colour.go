@@ -113,11 +113,20 @@ func ColourGroups(n int, adjacent func(fn func(a, b int))) []int {
 	for i := range colour {
 		colour[i] = -1
 	}
-	// seen[v] is the set of colours among v's coloured neighbours.
-	seen := make([]map[int]bool, n)
+	// seen[v] is the set of colours among v's coloured neighbours: a bit
+	// mask for the palette, a map beyond it (rarely used).
+	seen := make([]uint64, n)
+	var beyond []map[int]bool
+	sat := make([]int, n)   // number of distinct colours in seen[v]
 	uncol := make([]int, n) // uncoloured neighbours
 	for v := range adj {
 		uncol[v] = len(adj[v])
+	}
+	has := func(v, c int) bool {
+		if c < 64 {
+			return seen[v]&(1<<c) != 0
+		}
+		return beyond != nil && beyond[v][c]
 	}
 	used := make([]int, len(Palette))
 
@@ -127,15 +136,14 @@ func ColourGroups(n int, adjacent func(fn func(a, b int))) []int {
 			if colour[v] >= 0 {
 				continue
 			}
-			if best < 0 || len(seen[v]) > len(seen[best]) ||
-				(len(seen[v]) == len(seen[best]) && uncol[v] > uncol[best]) {
+			if best < 0 || sat[v] > sat[best] || (sat[v] == sat[best] && uncol[v] > uncol[best]) {
 				best = v
 			}
 		}
 		v := best
 		c := -1
 		for k := range Palette {
-			if seen[v][k] {
+			if has(v, k) {
 				continue
 			}
 			if c < 0 || used[k] < used[c] {
@@ -143,17 +151,27 @@ func ColourGroups(n int, adjacent func(fn func(a, b int))) []int {
 			}
 		}
 		if c < 0 {
-			for c = len(Palette); seen[v][c]; c++ {
+			for c = len(Palette); has(v, c); c++ {
 			}
 		} else {
 			used[c]++
 		}
 		colour[v] = c
 		for _, w := range adj[v] {
-			if seen[w] == nil {
-				seen[w] = make(map[int]bool)
+			if !has(w, c) {
+				sat[w]++
+				if c < 64 {
+					seen[w] |= 1 << c
+				} else {
+					if beyond == nil {
+						beyond = make([]map[int]bool, n)
+					}
+					if beyond[w] == nil {
+						beyond[w] = map[int]bool{}
+					}
+					beyond[w][c] = true
+				}
 			}
-			seen[w][c] = true
 			uncol[w]--
 		}
 	}

@@ -95,8 +95,11 @@
 // that collapse are dropped, outer rings are made counter-clockwise and
 // holes clockwise (the RFC 7946 right-hand rule). Every output polygon is
 // then checked with polygon.Check (closed rings, no self-intersection,
-// holes inside), each level with polygon.CheckNoOverlap (no two groups share
-// interior), and every practice is checked to lie in (or on the boundary
+// holes inside), each level for overlaps (no two groups share interior:
+// an exact check that uses the polygons' structure, shared vertices and
+// edges found through a grid, and falls back to polygon.CheckNoOverlap when
+// the polygons are not a clean subdivision; see overlap.go), and every
+// practice is checked to lie in (or on the boundary
 // of) its own group's polygon at every level. A failure is returned by
 // Build as a *GeometryError, and nothing is written. The same input always
 // gives the same Model, and WriteGeoJSON the same bytes.
@@ -105,14 +108,32 @@
 //
 // WriteSVG and WritePNG draw the map from the Model's typed shapes: hubs
 // filled with Region.Colour (chosen by ColourGroups so that neighbouring
-// hubs, sharing an edge or with graph-adjacent sites, differ), area boundaries as heavier dark lines, hubs
-// outside their size bounds hatched and outlined in red, practices as dots
-// whose area grows with the list size (capped at 60,000), a title above and
-// the summary lines and a key below. When one spot holds far more
-// practices than the map's average (a capital city), a magnified inset of
-// it is drawn in the emptiest corner of the map frame, its window outlined
-// on the map. The plane is the sites' conformal projection (Model.Project:
-// true shapes at any latitude).
+// hubs, sharing an edge or with graph-adjacent sites, differ), area
+// boundaries as dark lines on a light casing so that they read over any
+// colour, hubs outside their size bounds hatched and outlined in red,
+// practices as dots whose area grows with the list size (capped at
+// 60,000; practices moved from their starting group, Practice.Moved, in
+// magenta), a title above, and below the summary lines, a key and the
+// attribution line (MapOptions). The plane is the sites' conformal
+// projection (Model.Project: true shapes at any latitude). The SVG and PNG
+// of one map share one layout, computed once.
+//
+// Crowded places get insets: wherever many hubs are too small to read
+// (under 1% of the map width across), a window around them is magnified
+// (2.5 to 6 times, so that its typical hub becomes readable) and drawn
+// where it hides no land: on sea or empty parts of the frame, away from
+// hubs, practice dots and other insets, as near its window as possible, or
+// in a strip under the map when no such place is free. Each inset and its
+// window carry the place's name: the town of the hub site nearest the
+// window's centre when the input kept a town column, otherwise that
+// practice's name, or whatever MapOptions.InsetLabel returns. A scale bar
+// of a round length goes on the map where it hides no land (or into the
+// key).
+//
+// WritePNG rasterises with anti-aliasing (golang.org/x/image/vector) in
+// horizontal bands and insets side by side, drawing in each only what it
+// shows, and stroking an edge shared by two hubs once; it encodes the PNG
+// in strips deflated side by side. Text is set in the Go fonts.
 //
 // # Interactive page
 //

@@ -304,14 +304,6 @@ func TestHTMLEnglandInBrowser(t *testing.T) {
 	ctx := startBrowser(t)
 	watch := watchPage(t, ctx)
 	path, in := englandPage(t)
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Size() > 15<<20 {
-		t.Errorf("England page is %d bytes, over 15 MB", st.Size())
-	}
-	t.Logf("England page: %d bytes", st.Size())
 	u := fileURL(path)
 	r := in.Result
 

@@ -286,3 +286,22 @@ func TestWriteHTMLErrors(t *testing.T) {
 		})
 	}
 }
+
+// The England page stays well under the 15 MB, and holds every
+// hub, area and practice.
+func TestHTMLEnglandSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("England partition takes a while; run without -short")
+	}
+	in := englandInput(t)
+	page, d := htmlPage(t, build(t, in), HTMLOptions{Title: "England"})
+	if len(page) > 15e6 {
+		t.Errorf("England page is %d bytes, over 15 MB", len(page))
+	}
+	r := in.Result
+	if len(d.Hubs) != len(r.Groups[0]) || len(d.Areas) != len(r.Groups[1]) || len(d.Practices.Code) != len(in.Practices) {
+		t.Errorf("%d hubs, %d areas, %d practices; want %d, %d, %d", len(d.Hubs), len(d.Areas), len(d.Practices.Code),
+			len(r.Groups[0]), len(r.Groups[1]), len(in.Practices))
+	}
+	t.Logf("England page: %d bytes", len(page))
+}

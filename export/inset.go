@@ -1,27 +1,59 @@
 package export
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 )
 
-// An inset magnifies the most crowded part of the map (for England:
-// London) into an otherwise empty corner of the map frame, so that small
-// urban hubs stay readable. All coordinates are picture pixels.
+// Insets magnify the crowded parts of the map (for England: London,
+// Birmingham, Manchester, Leeds, Liverpool, ...) so that small urban hubs
+// stay readable. All coordinates are picture pixels.
+//
+// A hub is small when its polygon covers less than smallFrac of the map
+// width squared (a square of side 1% of the width). Crowded spots are found
+// greedily: the square window of side insetSeed × map width holding most
+// small hubs (counted on a grid through a summed-area table) seeds an
+// inset; the window grows while the small hubs around it stay at least half
+// as dense; the small hubs near it are then set aside and the next window
+// is sought, up to maxInsets windows of at least insetMinHubs small hubs.
+//
+// Each window is magnified so that its typical (median) small hub becomes
+// about insetTarget of the width across (2.5 to 6 times, less when the
+// inset would exceed insetMaxFrac of the map), and placed on the map where
+// it hides no land: no hub polygon, practice dot, other window or inset
+// under it (tested on a grid of 4-pixel cells), as near its window as
+// possible. An inset with no such place goes into a strip under the map.
 type inset struct {
-	src  [4]float64 // window on the main map: minX, minY, maxX, maxY
-	dst  [4]float64 // where it is drawn, same aspect
-	zoom float64
+	src   [4]float64 // window on the main map: minX, minY, maxX, maxY
+	dst   [4]float64 // where it is drawn, same aspect
+	zoom  float64
+	label string // place name, from the hub site nearest the window's centre
+	strip bool   // drawn in the strip under the map, not on it
 }
 
-// Inset parameters: the window is insetWindow of the map width, drawn
-// insetZoom times larger; it is only used when the window holds at least
-// insetMinDots practices and insetDensity times the map's mean density.
+// windowCaption is where the place name goes beside the window on the
+// map (so that window and inset are matched by name, without lines across
+// the map): just above its top-left corner.
+func (in *inset) windowCaption(textSize float64) (x, y float64) {
+	return in.src[0], in.src[1] - textSize*0.3
+}
+
 const (
-	insetWindow  = 0.08
-	insetZoom    = 4.5
-	insetMinDots = 100
-	insetDensity = 6.0
+	smallFrac     = 0.01  // side of a small hub, in map widths
+	insetSeed     = 0.055 // side of a seed window, in map widths
+	insetMaxSide  = 0.16  // largest window side, in map widths
+	insetMinHubs  = 10    // small hubs a window needs to become an inset
+	maxInsets     = 6
+	insetTarget   = 0.022 // side of a magnified median small hub, in map widths
+	insetMaxFrac  = 0.30  // largest inset side, in map widths
+	insetMinZoom  = 2.5
+	insetMaxZoom  = 6.0
+	occCell       = 4.0 // pixels per cell of the free-space grid
+	insetGap      = 6.0 // pixels kept free around an inset
+	insetStripGap = 0.5 // strip spacing, in text sizes
 )
 
 // apply maps a main-picture point into the inset.
@@ -29,97 +61,360 @@ func (in *inset) apply(p [2]float64) [2]float64 {
 	return [2]float64{in.dst[0] + (p[0]-in.src[0])*in.zoom, in.dst[1] + (p[1]-in.src[1])*in.zoom}
 }
 
-// chooseInset finds the square window (on a grid of quarter-window steps)
-// holding most practice dots and the corner of the map frame [x0,y0,x1,y1]
-// least covered by hub polygons that does not overlap the window. It
-// returns nil when no window is crowded enough or no corner is free.
-func (s *scene) chooseInset(x0, y0, x1, y1 float64) *inset {
-	if len(s.dots) < insetMinDots {
-		return nil
+// caption is the text drawn in the inset's corner: the place name and the
+// magnification, the name shortened with an ellipsis when the whole would
+// be wider than the inset (at about 0.62 em per character of the bold
+// face, so that the SVG and PNG agree).
+func (in *inset) caption(textSize float64) string {
+	z := " ×" + strconv.FormatFloat(math.Round(in.zoom*10)/10, 'f', -1, 64)
+	room := int((in.dst[2]-in.dst[0]-textSize)/(0.62*textSize)) - len([]rune(z))
+	name := []rune(in.label)
+	if len(name) > room {
+		name = append(name[:max(room-1, 1)], '…')
 	}
-	side := insetWindow * (x1 - x0)
-	big := side * insetZoom
-	if big > (x1-x0)/2 || big > (y1-y0)/2 {
-		return nil
-	}
-	step := side / 4
-	best, bx, by := -1, 0.0, 0.0
-	for y := y0; y+side <= y1; y += step {
-		for x := x0; x+side <= x1; x += step {
-			n := 0
-			for _, d := range s.dots {
-				if d.x >= x && d.x < x+side && d.y >= y && d.y < y+side {
-					n++
-				}
-			}
-			if n > best {
-				best, bx, by = n, x, y
-			}
-		}
-	}
-	mean := float64(len(s.dots)) / ((x1 - x0) * (y1 - y0)) * side * side
-	if best < insetMinDots || float64(best) < insetDensity*mean {
-		return nil
-	}
-	src := [4]float64{bx, by, bx + side, by + side}
-	pad := side * 0.05
-	corners := [][2]float64{{x0, y0}, {x1 - big, y0}, {x0, y1 - big}, {x1 - big, y1 - big}}
-	var pick *[4]float64
-	bestCover := math.Inf(1)
-	for _, c := range corners {
-		d := [4]float64{c[0], c[1], c[0] + big, c[1] + big}
-		if d[0] < src[2]+pad && src[0]-pad < d[2] && d[1] < src[3]+pad && src[1]-pad < d[3] {
-			continue
-		}
-		if cover := s.coverage(d); cover < bestCover {
-			bestCover = cover
-			dd := d
-			pick = &dd
-		}
-	}
-	if pick == nil || bestCover > 0.35 {
-		return nil
-	}
-	return &inset{src: src, dst: *pick, zoom: insetZoom}
+	return string(name) + z
 }
 
-// coverage estimates the fraction of box b covered by hub polygons (or
-// practice dots) from a 16 x 16 sample grid.
-func (s *scene) coverage(b [4]float64) float64 {
-	const n = 16
-	hit := 0
-	for i := range n {
-		for j := range n {
-			x := b[0] + (float64(i)+0.5)*(b[2]-b[0])/n
-			y := b[1] + (float64(j)+0.5)*(b[3]-b[1])/n
-			for _, h := range s.hubs {
-				if x < h.bounds[0] || x > h.bounds[2] || y < h.bounds[1] || y > h.bounds[3] {
+// smallHub is a hub too small to read at the map's scale.
+type smallHub struct {
+	c    [2]float64 // centre of its bounding box
+	side float64    // square root of its area, px
+	hub  int        // index in scene.hubs
+}
+
+// chooseInsets finds at most limit crowded windows of the map frame
+// [x0, y0, x1, y1], sets their zoom, and names them with name(hub index)
+// of the small hub nearest each window's centre. Placing them is
+// placeInsets' job.
+func (s *scene) chooseInsets(x0, y0, x1, y1 float64, limit int, name func(hub int) string) []*inset {
+	mapW := x1 - x0
+	var small []smallHub
+	for i := range s.hubs {
+		h := &s.hubs[i]
+		a := 0.0
+		for _, r := range h.rings {
+			a += ringAreaPx(r)
+		}
+		side := math.Sqrt(math.Abs(a))
+		if side < smallFrac*mapW {
+			small = append(small, smallHub{c: [2]float64{(h.bounds[0] + h.bounds[2]) / 2, (h.bounds[1] + h.bounds[3]) / 2}, side: side, hub: i})
+		}
+	}
+	if len(small) < insetMinHubs || limit <= 0 {
+		return nil
+	}
+	// Count small hubs on a grid of cells of side cell.
+	cell := math.Max(1, mapW/100)
+	nx, ny := int(math.Ceil((x1-x0)/cell))+1, int(math.Ceil((y1-y0)/cell))+1
+	cellOf := func(p [2]float64) (int, int) {
+		return min(max(int((p[0]-x0)/cell), 0), nx-1), min(max(int((p[1]-y0)/cell), 0), ny-1)
+	}
+	alive := make([]bool, len(small))
+	for i := range alive {
+		alive[i] = true
+	}
+	var out []*inset
+	seed := max(2, int(math.Round(insetSeed*mapW/cell)))
+	for len(out) < limit {
+		sat := newSAT(nx, ny, func(add func(i, j int)) {
+			for k, h := range small {
+				if alive[k] {
+					add(cellOf(h.c))
+				}
+			}
+		})
+		best, bi, bj := 0, 0, 0
+		for j := 0; j+seed <= ny; j++ {
+			for i := 0; i+seed <= nx; i++ {
+				if n := sat.sum(i, j, i+seed, j+seed); n > best {
+					best, bi, bj = n, i, j
+				}
+			}
+		}
+		if best < insetMinHubs {
+			break
+		}
+		// Grow each side by a cell while the strip added stays at least
+		// half as dense as the seed.
+		density := float64(best) / float64(seed*seed)
+		i0, j0, i1, j1 := bi, bj, bi+seed, bj+seed
+		most := int(insetMaxSide * mapW / cell)
+		for grown := true; grown; {
+			grown = false
+			for side := range 4 {
+				a0, b0, a1, b1 := i0, j0, i1, j1
+				switch side {
+				case 0:
+					a0--
+				case 1:
+					a1++
+				case 2:
+					b0--
+				case 3:
+					b1++
+				}
+				if a0 < 0 || b0 < 0 || a1 > nx || b1 > ny || a1-a0 > most || b1-b0 > most {
 					continue
 				}
-				if evenOdd(h.rings, x, y) {
-					hit++
+				added := sat.sum(a0, b0, a1, b1) - sat.sum(i0, j0, i1, j1)
+				strip := (a1-a0)*(b1-b0) - (i1-i0)*(j1-j0)
+				if float64(added) >= 0.5*density*float64(strip) {
+					i0, j0, i1, j1 = a0, b0, a1, b1
+					grown = true
+				}
+			}
+		}
+		src := [4]float64{x0 + float64(i0)*cell, y0 + float64(j0)*cell, x0 + float64(i1)*cell, y0 + float64(j1)*cell}
+		// Square it about its centre.
+		if w, h := src[2]-src[0], src[3]-src[1]; w > h {
+			src[1] -= (w - h) / 2
+			src[3] = src[1] + w
+		} else {
+			src[0] -= (h - w) / 2
+			src[2] = src[0] + h
+		}
+		// Median small hub inside, the hub nearest the centre, and set the
+		// small hubs near the window aside.
+		var sides []float64
+		cx, cy := (src[0]+src[2])/2, (src[1]+src[3])/2
+		pad := (src[2] - src[0]) * 0.25
+		central, cd := -1, math.Inf(1)
+		for k, h := range small {
+			if !alive[k] {
+				continue
+			}
+			in := h.c[0] >= src[0] && h.c[0] <= src[2] && h.c[1] >= src[1] && h.c[1] <= src[3]
+			if in {
+				sides = append(sides, h.side)
+				if d := math.Hypot(h.c[0]-cx, h.c[1]-cy); d < cd {
+					central, cd = h.hub, d
+				}
+			}
+			if h.c[0] >= src[0]-pad && h.c[0] <= src[2]+pad && h.c[1] >= src[1]-pad && h.c[1] <= src[3]+pad {
+				alive[k] = false
+			}
+		}
+		slices.Sort(sides)
+		med := math.Max(sides[len(sides)/2], 1)
+		side := src[2] - src[0]
+		zoom := min(max(insetTarget*mapW/med, insetMinZoom), insetMaxZoom)
+		zoom = min(zoom, insetMaxFrac*mapW/side)
+		in := &inset{src: src, zoom: zoom}
+		if central >= 0 && name != nil {
+			in.label = name(central)
+		}
+		if in.label == "" {
+			in.label = strconv.Itoa(len(out) + 1)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// ringAreaPx is the signed shoelace area of a closed ring.
+func ringAreaPx(r [][2]float64) float64 {
+	var a float64
+	for i := 0; i+1 < len(r); i++ {
+		a += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
+	}
+	return a / 2
+}
+
+// sat is a summed-area table of counts on an nx x ny grid.
+type sat struct {
+	nx  int
+	acc []int32 // (nx+1) x (ny+1)
+}
+
+func newSAT(nx, ny int, fill func(add func(i, j int))) *sat {
+	t := &sat{nx: nx, acc: make([]int32, (nx+1)*(ny+1))}
+	fill(func(i, j int) { t.acc[(j+1)*(nx+1)+i+1]++ })
+	for j := 1; j <= ny; j++ {
+		for i := 1; i <= nx; i++ {
+			k := j*(nx+1) + i
+			t.acc[k] += t.acc[k-1] + t.acc[k-nx-1] - t.acc[k-nx-2]
+		}
+	}
+	return t
+}
+
+// sum counts cells [i0, i1) x [j0, j1).
+func (t *sat) sum(i0, j0, i1, j1 int) int {
+	w := t.nx + 1
+	return int(t.acc[j1*w+i1] - t.acc[j0*w+i1] - t.acc[j1*w+i0] + t.acc[j0*w+i0])
+}
+
+// occupancy marks the cells of the picture that must stay visible: land
+// (hub polygons), practice dots, and the windows and insets placed so far.
+type occupancy struct {
+	nx, ny int
+	used   []bool
+}
+
+func (s *scene) newOccupancy() *occupancy {
+	o := &occupancy{nx: int(math.Ceil(float64(s.w)/occCell)) + 1, ny: int(math.Ceil(float64(s.h)/occCell)) + 1}
+	o.used = make([]bool, o.nx*o.ny)
+	for i := range s.hubs {
+		o.fillRings(s.hubs[i].rings)
+	}
+	for _, d := range s.dots {
+		o.mark([4]float64{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r})
+	}
+	return o
+}
+
+// mark sets every cell meeting box b.
+func (o *occupancy) mark(b [4]float64) {
+	i0, j0 := max(int(b[0]/occCell), 0), max(int(b[1]/occCell), 0)
+	i1, j1 := min(int(b[2]/occCell), o.nx-1), min(int(b[3]/occCell), o.ny-1)
+	for j := j0; j <= j1; j++ {
+		for i := i0; i <= i1; i++ {
+			o.used[j*o.nx+i] = true
+		}
+	}
+}
+
+// fillRings marks the cells whose centre row crosses the polygon (even-odd
+// scanlines at cell centres), widened by one cell on each side so that
+// thin land and coasts stay clear.
+func (o *occupancy) fillRings(rings [][][2]float64) {
+	rows := map[int][]float64{}
+	for _, r := range rings {
+		for k := 0; k+1 < len(r); k++ {
+			a, b := r[k], r[k+1]
+			if a[1] == b[1] {
+				continue
+			}
+			if a[1] > b[1] {
+				a, b = b, a
+			}
+			j0 := int(math.Ceil(a[1]/occCell - 0.5))
+			for j := max(j0, 0); j < o.ny; j++ {
+				y := (float64(j) + 0.5) * occCell
+				if y >= b[1] {
 					break
+				}
+				rows[j] = append(rows[j], a[0]+(y-a[1])*(b[0]-a[0])/(b[1]-a[1]))
+			}
+		}
+		// Vertices mark their own cells (spikes and slivers between rows).
+		for _, p := range r {
+			o.mark([4]float64{p[0], p[1], p[0], p[1]})
+		}
+	}
+	for j, xs := range rows {
+		slices.Sort(xs)
+		for k := 0; k+1 < len(xs); k += 2 {
+			for jj := max(j-1, 0); jj <= min(j+1, o.ny-1); jj++ {
+				o.mark([4]float64{xs[k] - occCell, float64(jj) * occCell, xs[k+1] + occCell, float64(jj) * occCell})
+			}
+		}
+	}
+}
+
+// placeInsets gives each inset (largest first) the free square nearest its
+// window inside the frame; those that fit nowhere keep an empty dst. It
+// returns the occupancy with the insets marked, for further placements.
+func (s *scene) placeInsets(ins []*inset, x0, y0, x1, y1 float64) *occupancy {
+	o := s.newOccupancy()
+	for _, in := range ins {
+		o.mark(in.src)
+		// The place name above the window (0.9 text size, about 0.6 em a
+		// character).
+		x, y := in.windowCaption(s.textSize)
+		o.mark([4]float64{x, y - s.textSize, x + float64(len([]rune(in.label))+1)*0.6*0.9*s.textSize, y + s.textSize*0.3})
+	}
+	order := make([]*inset, len(ins))
+	copy(order, ins)
+	slices.SortStableFunc(order, func(a, b *inset) int {
+		return cmp.Compare((b.src[2]-b.src[0])*b.zoom, (a.src[2]-a.src[0])*a.zoom)
+	})
+	for _, in := range order {
+		d := (in.src[2] - in.src[0]) * in.zoom
+		c := [2]float64{(in.src[0] + in.src[2]) / 2, (in.src[1] + in.src[3]) / 2}
+		x, y, ok := o.free(d, d, c, [4]float64{x0, y0, x1, y1})
+		if !ok {
+			continue // to the strip
+		}
+		in.dst = [4]float64{x, y, x + d, y + d}
+		o.mark([4]float64{x - insetGap, y - insetGap, x + d + insetGap, y + d + insetGap})
+	}
+	return o
+}
+
+// free finds the position (top-left) of a w x h box inside frame, with
+// insetGap pixels around it, that covers no used cell and whose centre is
+// nearest to target.
+func (o *occupancy) free(w, h float64, target [2]float64, frame [4]float64) (x, y float64, ok bool) {
+	nw, nh := int(math.Ceil((w+2*insetGap)/occCell)), int(math.Ceil((h+2*insetGap)/occCell))
+	t := newSAT(o.nx, o.ny, func(add func(i, j int)) {
+		for k, u := range o.used {
+			if u {
+				add(k%o.nx, k/o.nx)
+			}
+		}
+	})
+	best := math.Inf(1)
+	i0, j0 := int(math.Ceil(frame[0]/occCell)), int(math.Ceil(frame[1]/occCell))
+	for j := j0; float64(j+nh)*occCell <= frame[3] && j+nh <= o.ny; j++ {
+		for i := i0; float64(i+nw)*occCell <= frame[2] && i+nw <= o.nx; i++ {
+			if t.sum(i, j, i+nw, j+nh) != 0 {
+				continue
+			}
+			px, py := float64(i)*occCell+insetGap, float64(j)*occCell+insetGap
+			if d := math.Hypot(px+w/2-target[0], py+h/2-target[1]); d < best {
+				best, x, y, ok = d, px, py, true
+			}
+		}
+	}
+	return x, y, ok
+}
+
+// layoutStrip places the insets without a dst in rows under the map,
+// starting at top, between x0 and x1, and returns the strip's height (0
+// when every inset found a place on the map). Insets larger than the strip
+// is wide are shrunk to fit.
+func layoutStrip(ins []*inset, x0, x1, top, gap float64) float64 {
+	x, y, rowH := x0, top, 0.0
+	for _, in := range ins {
+		if in.dst != ([4]float64{}) {
+			continue
+		}
+		side := in.src[2] - in.src[0]
+		d := side * in.zoom
+		if d > x1-x0 {
+			in.zoom = (x1 - x0) / side
+			d = x1 - x0
+		}
+		if x > x0 && x+d > x1 {
+			x, y, rowH = x0, y+rowH+gap, 0
+		}
+		in.dst = [4]float64{x, y, x + d, y + d}
+		in.strip = true
+		x += d + gap
+		rowH = max(rowH, d)
+	}
+	if rowH == 0 {
+		return 0
+	}
+	return y + rowH - top + gap
+}
+
+// townKeys are the practice properties that name a place, in order of
+// preference, for inset labels.
+var townKeys = []string{"town", "post_town", "posttown", "city", "locality", "place"}
+
+// placeName is the default inset label for the hub site p: its town when
+// the input kept such a column, otherwise its name.
+func placeName(p *Practice) string {
+	for _, k := range townKeys {
+		for _, q := range p.Props {
+			if strings.EqualFold(q.Key, k) {
+				if v, ok := q.Value.(string); ok && strings.TrimSpace(v) != "" {
+					return strings.TrimSpace(v)
 				}
 			}
 		}
 	}
-	return float64(hit) / (n * n)
-}
-
-func evenOdd(rings [][][2]float64, x, y float64) bool {
-	in := false
-	for _, r := range rings {
-		for i := 0; i+1 < len(r); i++ {
-			a, b := r[i], r[i+1]
-			if (a[1] > y) != (b[1] > y) && a[0]+(y-a[1])*(b[0]-a[0])/(b[1]-a[1]) > x {
-				in = !in
-			}
-		}
-	}
-	return in
-}
-
-// insetLabel is the caption drawn in the inset's corner.
-func insetLabel(in *inset) string {
-	return "detail of the most crowded part, ×" + strconv.FormatFloat(in.zoom, 'f', -1, 64)
+	return p.Name
 }

@@ -2,8 +2,9 @@ package export
 
 // legendItem is one entry of the key row under the map.
 type legendItem struct {
-	kind  string  // "hub", "area", "warn", "dots"
+	kind  string  // "hub", "area", "warn", "scale", "dots"
 	x     float64 // left edge of the symbol, px
+	symW  float64 // symbol width, px
 	label string
 	textX float64
 }
@@ -17,7 +18,10 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 	x := margin
 	add := func(kind, label string) {
 		sym := s.textSize * 2.2
-		it := legendItem{kind: kind, x: x, label: label, textX: x + sym + s.textSize*0.4}
+		if kind == "scale" {
+			sym = s.scaleKey.px
+		}
+		it := legendItem{kind: kind, x: x, symW: sym, label: label, textX: x + sym + s.textSize*0.4}
 		items = append(items, it)
 		x = it.textX + float64(len([]rune(label)))*s.textSize*0.55 + s.textSize*1.6
 	}
@@ -31,6 +35,9 @@ func (s *scene) keyRow() (y float64, items []legendItem) {
 	add("dots", "practice (dot area grows with list size)")
 	if s.hasMoved {
 		add("moved", "moved practice")
+	}
+	if s.scale == nil && s.scaleKey.px > 0 {
+		add("scale", s.scaleKey.label)
 	}
 	return y, items
 }

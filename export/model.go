@@ -25,6 +25,7 @@ type Model struct {
 	Boundary orb.MultiPolygon
 
 	plane *geo.Projection // the sites' conformal projection, for drawing
+	cache *sceneCache     // the last map laid out (nil: none kept)
 }
 
 // Level is one level of groups: hubs, areas, ...

@@ -1,53 +1,42 @@
 package export
 
 import (
+	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
 )
 
 // colourLevel sets Region.Colour for the groups of one level so that
-// groups sharing a polygon edge, or whose sites are adjacent in the site
-// graph (or share a site), get different colours. assign is the level's
+// groups whose sites neighbour get different colours. Sites neighbour when
+// they are joined in the Delaunay triangulation tri (every pair of sites
+// whose Voronoi cells share an edge is, so groups sharing a polygon edge
+// always differ), by a graph edge (bridges across water), or are the same
+// site (co-located practices in several groups). assign is the level's
 // group per practice.
-func colourLevel(g *graph.Graph, assign []int32, regions []Region) {
-	n := len(regions)
+func colourLevel(g *graph.Graph, tri *delaunay.Triangulation, assign []int32, regions []Region) {
 	adjacent := func(fn func(a, b int)) {
-		// Shared polygon edges (vertices are bitwise equal along them).
-		owner := make(map[[4]float64]int)
-		for i := range regions {
-			for _, poly := range regions[i].Polygon {
-				for _, r := range poly {
-					for k := 0; k+1 < len(r); k++ {
-						a, b := r[k], r[k+1]
-						if b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) {
-							a, b = b, a
-						}
-						key := [4]float64{a[0], a[1], b[0], b[1]}
-						if j, ok := owner[key]; ok && j != i {
-							fn(i, j)
-						} else {
-							owner[key] = i
-						}
-					}
+		pair := func(v, w int) {
+			for _, p := range g.SiteMembers(v) {
+				for _, q := range g.SiteMembers(w) {
+					fn(int(assign[p]), int(assign[q]))
 				}
 			}
 		}
-		// Graph adjacency of the groups' sites.
 		for v := range g.N() {
-			ms := g.SiteMembers(v)
-			for _, p := range ms {
-				gp := int(assign[p])
-				for _, q := range ms {
-					fn(gp, int(assign[q]))
-				}
-				for _, w := range g.Neighbors(v) {
-					for _, q := range g.SiteMembers(int(w)) {
-						fn(gp, int(assign[q]))
-					}
-				}
+			pair(v, v)
+			for _, w := range g.Neighbors(v) {
+				pair(v, int(w))
 			}
+		}
+		if tri != nil {
+			tri.Edges(func(a, b int32) bool {
+				if int(a) < g.N() && int(b) < g.N() {
+					pair(int(a), int(b))
+				}
+				return true
+			})
 		}
 	}
-	for i, c := range ColourGroups(n, adjacent) {
+	for i, c := range ColourGroups(len(regions), adjacent) {
 		regions[i].Colour = c
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 	"sync"
@@ -22,7 +21,7 @@ import (
 // (default 1200) wide: polygons are rasterised with anti-aliasing by
 // golang.org/x/image/vector and text is set in the Go fonts.
 func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
-	s, err := buildScene(m, opt)
+	s, err := m.sceneFor(opt)
 	if err != nil {
 		return err
 	}
@@ -30,8 +29,7 @@ func (m *Model) WritePNG(w io.Writer, opt MapOptions) error {
 	if err != nil {
 		return err
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, img); err != nil {
+	if err := encodePNG(w, img); err != nil {
 		return fmt.Errorf("export: writing PNG: %w", err)
 	}
 	return nil
@@ -77,6 +75,11 @@ type painter struct {
 // fill rasterises rings (non-zero winding, holes wound opposite) with src,
 // touching only the rings' bounding box.
 func (p *painter) fill(rings [][][2]float64, src image.Image) {
+	p.fillIn(rings, src, p.dst.Bounds())
+}
+
+// fillIn is fill restricted to the rectangle clip.
+func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Rectangle) {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, r := range rings {
@@ -86,7 +89,7 @@ func (p *painter) fill(rings [][][2]float64, src image.Image) {
 		}
 	}
 	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
-	box = box.Intersect(p.dst.Bounds())
+	box = box.Intersect(clip)
 	if box.Empty() {
 		return
 	}
@@ -106,53 +109,153 @@ func (p *painter) fill(rings [][][2]float64, src image.Image) {
 	p.z.Draw(p.dst, box, src, box.Min)
 }
 
-// strokeRings returns, for every edge of rings, a quad of width wd around
-// it plus a square joint at each vertex, all wound the same way so that
-// overlaps add up (and clamp) instead of cancelling.
-func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
-	var out [][][2]float64
-	h := wd / 2
-	ccw := func(q [][2]float64) [][2]float64 {
-		var a float64
-		for i := range q {
-			j := (i + 1) % len(q)
-			a += q[i][0]*q[j][1] - q[j][0]*q[i][1]
+// fillTiled fills many small polygons (stroke pieces, dots) tile by tile:
+// each tile of tileSize pixels that some polygon meets is rasterised on
+// its own, over the bounding box of what it holds, so that empty parts of
+// the picture (sea, margins, the space between lines) are never
+// composited.
+func (p *painter) fillTiled(polys [][][2]float64, src image.Image) {
+	const tileSize = 64
+	view := p.dst.Bounds()
+	tiles := map[image.Point][]int{}
+	var order []image.Point
+	for i, q := range polys {
+		minX, minY := math.Inf(1), math.Inf(1)
+		maxX, maxY := math.Inf(-1), math.Inf(-1)
+		for _, v := range q {
+			minX, minY = math.Min(minX, v[0]), math.Min(minY, v[1])
+			maxX, maxY = math.Max(maxX, v[0]), math.Max(maxY, v[1])
 		}
-		if a < 0 {
-			for i, j := 0, len(q)-1; i < j; i, j = i+1, j-1 {
-				q[i], q[j] = q[j], q[i]
+		b := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(view)
+		if b.Empty() {
+			continue
+		}
+		for ty := b.Min.Y / tileSize; ty <= (b.Max.Y-1)/tileSize; ty++ {
+			for tx := b.Min.X / tileSize; tx <= (b.Max.X-1)/tileSize; tx++ {
+				t := image.Pt(tx, ty)
+				if _, ok := tiles[t]; !ok {
+					order = append(order, t)
+				}
+				tiles[t] = append(tiles[t], i)
 			}
 		}
-		return q
 	}
+	var rings [][][2]float64
+	for _, t := range order {
+		clip := image.Rect(t.X*tileSize, t.Y*tileSize, (t.X+1)*tileSize, (t.Y+1)*tileSize).Intersect(view)
+		rings = rings[:0]
+		for _, i := range tiles[t] {
+			rings = append(rings, polys[i])
+		}
+		p.fillIn(rings, src, clip)
+	}
+}
+
+// strokeRings returns, for every edge of rings, a quad of width wd around
+// it (plus a square joint at each vertex when the line is wide enough for
+// joints to show), all wound the same way so that overlaps add up (and
+// clamp) instead of cancelling.
+func strokeRings(rings [][][2]float64, wd float64) [][][2]float64 {
+	return strokeEdges(nil, rings, wd, nil)
+}
+
+// strokeEdges appends to out the stroke of every edge a->b of rings for
+// which keep(a, b) holds (every edge when keep is nil).
+func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func(a, b [2]float64) bool) [][][2]float64 {
+	h := wd / 2
+	j := h * 0.7
+	joints := wd >= 1.5
+	// The pieces' points come from one allocation per call.
+	n := 0
+	for _, r := range rings {
+		per := 4
+		if joints {
+			per = 8
+			if len(r) == 2 {
+				per = 12
+			}
+		}
+		n += per * max(len(r)-1, 0)
+	}
+	slab := make([][2]float64, 0, n)
+	piece := func(pts ...[2]float64) {
+		k := len(slab)
+		slab = append(slab, pts...)
+		out = append(out, slab[k:len(slab):len(slab)])
+	}
+	// Every piece winds the same way (positive shoelace area), so that
+	// overlaps add up under the non-zero rule: a quad is its right side
+	// forward then its left side back; a joint is a diamond.
 	for _, r := range rings {
 		for i := 0; i+1 < len(r); i++ {
 			a, b := r[i], r[i+1]
+			if keep != nil && !keep(a, b) {
+				continue
+			}
 			dx, dy := b[0]-a[0], b[1]-a[1]
 			l := math.Hypot(dx, dy)
 			if l == 0 {
 				continue
 			}
 			nx, ny := -dy/l*h, dx/l*h
-			out = append(out, ccw([][2]float64{{a[0] + nx, a[1] + ny}, {b[0] + nx, b[1] + ny}, {b[0] - nx, b[1] - ny}, {a[0] - nx, a[1] - ny}}))
-			out = append(out, ccw([][2]float64{{b[0] - h*0.7, b[1]}, {b[0], b[1] - h*0.7}, {b[0] + h*0.7, b[1]}, {b[0], b[1] + h*0.7}}))
+			piece([2]float64{a[0] - nx, a[1] - ny}, [2]float64{b[0] - nx, b[1] - ny}, [2]float64{b[0] + nx, b[1] + ny}, [2]float64{a[0] + nx, a[1] + ny})
+			if joints {
+				piece([2]float64{b[0] - j, b[1]}, [2]float64{b[0], b[1] - j}, [2]float64{b[0] + j, b[1]}, [2]float64{b[0], b[1] + j})
+				if len(r) == 2 { // a lone segment: its start needs a joint too
+					piece([2]float64{a[0] - j, a[1]}, [2]float64{a[0], a[1] - j}, [2]float64{a[0] + j, a[1]}, [2]float64{a[0], a[1] + j})
+				}
+			}
 		}
 	}
 	return out
 }
 
-func circle(x, y, r float64) [][2]float64 {
-	n := 8
-	if r > 2 {
-		n = 16
+// circles appends a polygon approximating each circle (x, y, r) to out,
+// all from one allocation.
+func circles(out [][][2]float64, cs [][3]float64) [][][2]float64 {
+	n := 0
+	for _, c := range cs {
+		n += circleSides(c[2])
 	}
-	c := make([][2]float64, n)
-	for i := range c {
-		a := 2 * math.Pi * float64(i) / float64(n)
-		c[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
+	slab := make([][2]float64, 0, n)
+	for _, c := range cs {
+		k := len(slab)
+		slab = appendCircle(slab, c[0], c[1], c[2])
+		out = append(out, slab[k:len(slab):len(slab)])
 	}
-	return c
+	return out
 }
+
+func circleSides(r float64) int {
+	if r > 2 {
+		return 16
+	}
+	return 8
+}
+
+// unitCircle holds cos and sin of the 8 and 16 equal angles.
+var unitCircle = func() (u [2][][2]float64) {
+	for k, n := range []int{8, 16} {
+		for i := range n {
+			a := 2 * math.Pi * float64(i) / float64(n)
+			u[k] = append(u[k], [2]float64{math.Cos(a), math.Sin(a)})
+		}
+	}
+	return u
+}()
+
+func appendCircle(b [][2]float64, x, y, r float64) [][2]float64 {
+	u := unitCircle[0]
+	if circleSides(r) == 16 {
+		u = unitCircle[1]
+	}
+	for _, v := range u {
+		b = append(b, [2]float64{x + r*v[0], y + r*v[1]})
+	}
+	return b
+}
+
+func circle(x, y, r float64) [][2]float64 { return appendCircle(nil, x, y, r) }
 
 func (s *scene) raster() (*image.RGBA, error) {
 	if err := loadFonts(); err != nil {
@@ -162,19 +265,34 @@ func (s *scene) raster() (*image.RGBA, error) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(colBackground), image.Point{}, draw.Src)
 	p := &painter{dst: img}
 	hairline := math.Max(0.5, float64(s.w)/2400)
-	s.drawMap(p, func(q [2]float64) [2]float64 { return q }, 1, hairline)
-	if in := s.inset; in != nil {
-		// Draw the magnified window on its own canvas (which clips it),
-		// then frame both the window and the inset.
-		d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
-		sub := image.NewRGBA(d)
-		draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
-		s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
-		draw.Draw(img, d, sub, d.Min, draw.Src)
-		frame := func(b [4]float64) [][][2]float64 {
-			return strokeRings([][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}, hairline*2)
+	// The map in horizontal bands, and each inset on its own canvas (which
+	// clips it), all side by side.
+	const bands = 8
+	subs := make([]*image.RGBA, len(s.insets))
+	parallelFor(bands+len(s.insets), func(k int) {
+		if k >= bands {
+			in := s.insets[k-bands]
+			d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
+			sub := image.NewRGBA(d)
+			draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
+			s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
+			subs[k-bands] = sub
+			return
 		}
-		p.fill(append(frame(in.src), frame(in.dst)...), image.NewUniform(colSubtle))
+		y0, y1 := k*s.h/bands, (k+1)*s.h/bands
+		band := img.SubImage(image.Rect(0, y0, s.w, y1)).(*image.RGBA)
+		s.drawMap(&painter{dst: band}, func(q [2]float64) [2]float64 { return q }, 1, hairline)
+	})
+	box := func(b [4]float64) [][][2]float64 {
+		return [][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}
+	}
+	var frames [][][2]float64
+	for k, in := range s.insets {
+		draw.Draw(img, subs[k].Bounds(), subs[k], subs[k].Bounds().Min, draw.Src)
+		frames = append(frames, strokeRings(append(box(in.src), box(in.dst)...), hairline*insetFrameW)...)
+	}
+	if len(frames) > 0 {
+		p.fill(frames, image.NewUniform(colText))
 	}
 
 	// Text and legend.
@@ -184,6 +302,16 @@ func (s *scene) raster() (*image.RGBA, error) {
 	text := func(f font.Face, c color.Color, x, y float64, str string) {
 		d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(int(math.Round(x)), int(math.Round(y)))}
 		d.DrawString(str)
+	}
+	halo := image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xd8})
+	// haloText writes str with a light box behind it; align 0 left, 0.5 centre.
+	haloText := func(f font.Face, c color.Color, x, y float64, str string, align float64) {
+		adv := float64(font.MeasureString(f, str).Ceil())
+		x -= adv * align
+		m := f.Metrics()
+		asc, desc := float64(m.Ascent.Ceil()), float64(m.Descent.Ceil())
+		p.fill([][][2]float64{{{x - 3, y - asc - 1}, {x + adv + 3, y - asc - 1}, {x + adv + 3, y + desc + 1}, {x - 3, y + desc + 1}}}, halo)
+		text(f, c, x, y, str)
 	}
 	margin := float64(s.w) * marginFrac
 	if s.title != "" {
@@ -199,12 +327,32 @@ func (s *scene) raster() (*image.RGBA, error) {
 		return nil, fmt.Errorf("export: font face: %w", err)
 	}
 	defer bf.Close()
-	if in := s.inset; in != nil {
-		label := insetLabel(in)
-		adv := font.MeasureString(bf, label).Ceil()
-		x, y := in.dst[0]+s.textSize*0.4, in.dst[3]-s.textSize*0.5
-		p.fill([][][2]float64{{{x - 3, y - s.textSize}, {x + float64(adv) + 3, y - s.textSize}, {x + float64(adv) + 3, y + s.textSize*0.3}, {x - 3, y + s.textSize*0.3}}}, image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xd0}))
-		text(bf, colText, x, y, label)
+	boldf, err := face(fontBold, s.textSize)
+	if err != nil {
+		return nil, fmt.Errorf("export: font face: %w", err)
+	}
+	defer boldf.Close()
+	smallf, err := face(fontRegular, s.textSize*0.9)
+	if err != nil {
+		return nil, fmt.Errorf("export: font face: %w", err)
+	}
+	defer smallf.Close()
+	for _, in := range s.insets {
+		haloText(boldf, colText, in.dst[0]+s.textSize*0.4, in.dst[1]+s.textSize*1.2, in.caption(s.textSize), 0)
+		x, y := in.windowCaption(s.textSize)
+		haloText(smallf, colText, x, y, in.label, 0)
+	}
+	scaleBarPNG := func(sb scaleBar) {
+		bh := math.Max(2, s.textSize*0.3)
+		r := [][][2]float64{{{sb.x, sb.y - bh}, {sb.x + sb.px, sb.y - bh}, {sb.x + sb.px, sb.y}, {sb.x, sb.y}}}
+		p.fill(strokeRings([][][2]float64{append(r[0], r[0][0])}, hairline*3), image.NewUniform(color.NRGBA{0xff, 0xff, 0xff, 0xe6}))
+		p.fill(r, image.NewUniform(colText))
+		if sb.label != "" {
+			haloText(smallf, colText, sb.x+sb.px/2, sb.y-bh-s.textSize*0.35, sb.label, 0.5)
+		}
+	}
+	if s.scale != nil {
+		scaleBarPNG(*s.scale)
 	}
 	for i, line := range s.summary {
 		text(bf, colText, margin, s.legendTop+float64(i)*s.textSize*1.5+s.textSize, line)
@@ -222,11 +370,14 @@ func (s *scene) raster() (*image.RGBA, error) {
 				p.fill(rect(it.x+float64(k)*t*0.75, sy, t*0.7, t), image.NewUniform(Palette[k]))
 			}
 		case "area":
-			p.fill(rect(it.x, sy+t/2-hairline*1.2, t*2.2, hairline*2.4), image.NewUniform(colAreaEdge))
+			p.fill(rect(it.x, sy+t/2-hairline*areaCasingW/2, t*2.2, hairline*areaCasingW), image.NewUniform(colAreaCasing))
+			p.fill(rect(it.x, sy+t/2-hairline*areaLineW/2, t*2.2, hairline*areaLineW), image.NewUniform(colAreaEdge))
 		case "warn":
 			box := rect(it.x, sy, t*2.2, t)
 			p.fill(box, hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
 			p.fill(strokeRings([][][2]float64{append(box[0], box[0][0])}, hairline*3), image.NewUniform(colWarn))
+		case "scale":
+			scaleBarPNG(scaleBar{x: it.x, y: sy + t*0.9, px: it.symW})
 		case "dots":
 			for k, r := range []float64{0.18, 0.3, 0.45} {
 				p.fill([][][2]float64{circle(it.x+t*(0.3+0.7*float64(k)), sy+t/2, t*r)}, image.NewUniform(colDot))
@@ -236,13 +387,30 @@ func (s *scene) raster() (*image.RGBA, error) {
 		}
 		text(bf, colSubtle, it.textX, ky+t, it.label)
 	}
+	if s.attrib != "" {
+		af, err := face(fontRegular, t*0.85)
+		if err != nil {
+			return nil, fmt.Errorf("export: font face: %w", err)
+		}
+		text(af, colSubtle, margin, ky+t*1.5+t, s.attrib)
+		af.Close()
+	}
 	return img, nil
 }
 
 // drawMap paints hubs, hub edges, warnings, area edges and practice dots,
-// mapping picture coordinates through xf and scaling dot radii by
-// dotScale. Line widths do not scale.
+// mapping picture coordinates through xf (an increasing affine map) and
+// scaling dot radii by dotScale. Line widths do not scale. Only what can
+// show is drawn: shapes and dots outside the painter's image (the part of
+// the map an inset shows) are skipped, and an edge shared by two hubs is
+// stroked once.
 func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, hairline float64) {
+	view := p.dst.Bounds()
+	visible := func(b [4]float64, pad float64) bool {
+		lo, hi := xf([2]float64{b[0], b[1]}), xf([2]float64{b[2], b[3]})
+		return hi[0]+pad >= float64(view.Min.X) && lo[0]-pad <= float64(view.Max.X) &&
+			hi[1]+pad >= float64(view.Min.Y) && lo[1]-pad <= float64(view.Max.Y)
+	}
 	tr := func(rings [][][2]float64) [][][2]float64 {
 		out := make([][][2]float64, len(rings))
 		for i, r := range rings {
@@ -256,43 +424,71 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 	}
 	hubs := make([][][][2]float64, len(s.hubs))
 	for i, h := range s.hubs {
+		if !visible(h.bounds, hairline*3) {
+			continue
+		}
 		hubs[i] = tr(h.rings)
 		p.fill(hubs[i], image.NewUniform(h.fill))
 	}
+	// Hub edges. With areas, every hub edge not on an area boundary is
+	// shared by two hubs that run it in opposite directions: stroke it from
+	// the hub running it "upwards" only (area boundaries are stroked later,
+	// wider, over whatever is there).
 	var edges [][][2]float64
 	for i := range s.hubs {
-		edges = append(edges, strokeRings(hubs[i], hairline*1.2)...)
+		if hubs[i] == nil {
+			continue
+		}
+		if s.hasAreas {
+			edges = strokeEdges(edges, hubs[i], hairline*1.2, func(a, b [2]float64) bool {
+				return a[1] < b[1] || (a[1] == b[1] && a[0] < b[0])
+			})
+		} else {
+			edges = strokeEdges(edges, hubs[i], hairline*1.2, nil)
+		}
 	}
-	p.fill(edges, image.NewUniform(colHubEdge))
+	p.fillTiled(edges, image.NewUniform(colHubEdge))
 	var warn [][][2]float64
 	for i, h := range s.hubs {
-		if h.warn {
+		if h.warn && hubs[i] != nil {
 			p.fill(hubs[i], hatch{color.NRGBA{colWarn.R, colWarn.G, colWarn.B, 0xc0}})
-			warn = append(warn, strokeRings(hubs[i], hairline*3)...)
+			warn = strokeEdges(warn, hubs[i], hairline*3, nil)
 		}
 	}
 	if len(warn) > 0 {
-		p.fill(warn, image.NewUniform(colWarn))
+		p.fillTiled(warn, image.NewUniform(colWarn))
 	}
-	var areas [][][2]float64
-	for _, a := range s.areas {
-		areas = append(areas, strokeRings(tr(a.rings), hairline*2.4)...)
+	// Area boundaries: a light casing under a dark line, so that they read
+	// over any hub colour.
+	var casing, areas [][][2]float64
+	for _, e := range s.areaEdges {
+		b := [4]float64{min(e[0][0], e[1][0]), min(e[0][1], e[1][1]), max(e[0][0], e[1][0]), max(e[0][1], e[1][1])}
+		if visible(b, hairline*areaCasingW) {
+			seg := [][][2]float64{{xf(e[0]), xf(e[1])}}
+			casing = strokeEdges(casing, seg, hairline*areaCasingW, nil)
+			areas = strokeEdges(areas, seg, hairline*areaLineW, nil)
+		}
 	}
 	if len(areas) > 0 {
-		p.fill(areas, image.NewUniform(colAreaEdge))
+		p.fillTiled(casing, image.NewUniform(colAreaCasing))
+		p.fillTiled(areas, image.NewUniform(colAreaEdge))
 	}
-	dots := make([][][2]float64, 0, len(s.dots))
-	var moved [][][2]float64
+	var dotC, movedC [][3]float64
 	for _, d := range s.dots {
-		c := xf([2]float64{d.x, d.y})
-		if d.moved {
-			moved = append(moved, circle(c[0], c[1], max(d.r, 1.2)*dotScale))
+		r := d.r * dotScale
+		if !visible([4]float64{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}, r) {
 			continue
 		}
-		dots = append(dots, circle(c[0], c[1], d.r*dotScale))
+		c := xf([2]float64{d.x, d.y})
+		if d.moved {
+			movedC = append(movedC, [3]float64{c[0], c[1], max(d.r, 1.2) * dotScale})
+			continue
+		}
+		dotC = append(dotC, [3]float64{c[0], c[1], r})
 	}
+	dots, moved := circles(nil, dotC), circles(nil, movedC)
 	if len(dots) > 0 {
-		p.fill(dots, image.NewUniform(colDot))
+		p.fillTiled(dots, image.NewUniform(colDot))
 	}
 	if len(moved) > 0 {
 		p.fill(moved, image.NewUniform(colMoved))

@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"image/color"
 	"image/png"
 	"io"
 	"math"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"context"
+	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/partition"
+	"github.com/hubpart/hubpart/synth"
 	"github.com/paulmach/orb"
 )
 
@@ -20,17 +24,23 @@ import (
 // off the hatch stripes, so that its colour is exactly the hub's fill.
 func interiorPixel(s *scene, grid map[[2]int][]dot, sh shape, x, y float64) (int, int, bool) {
 	clear := func(px, py float64) bool {
-		if in := s.inset; in != nil && px > in.dst[0]-3 && px < in.dst[2]+3 && py > in.dst[1]-3 && py < in.dst[3]+3 {
-			return false // covered by the magnified inset
-		}
-		if in := s.inset; in != nil {
+		for _, in := range s.insets {
+			if px > in.dst[0]-3 && px < in.dst[2]+3 && py > in.dst[1]-3 && py < in.dst[3]+3 {
+				return false // covered by the magnified inset
+			}
 			b := in.src
+			if px > b[0]-6 && px < b[0]+float64(len([]rune(in.label))+2)*s.textSize*0.6 && py > b[1]-s.textSize*1.6 && py < b[1]+3 {
+				return false // under the window's place name
+			}
 			frame := [][2]float64{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}
 			for i := 0; i+1 < len(frame); i++ {
 				if segDist(orb.Point{px, py}, orb.Point(frame[i]), orb.Point(frame[i+1])) < 3 {
 					return false // on the frame of the inset's window
 				}
 			}
+		}
+		if sb := s.scale; sb != nil && px > sb.x-3 && px < sb.x+sb.px+3 && py > sb.y-3*s.textSize && py < sb.y+3 {
+			return false // under the scale bar or its label
 		}
 		cx, cy := int(px)/dotCell, int(py)/dotCell
 		for gx := cx - 1; gx <= cx+1; gx++ {
@@ -110,6 +120,7 @@ func checkPicture(t *testing.T, m *Model, opt MapOptions) {
 	if err != nil {
 		t.Fatalf("PNG does not decode: %v", err)
 	}
+	checkInsets(t, s)
 	wantW := opt.Width
 	if wantW == 0 {
 		wantW = 1200
@@ -258,54 +269,192 @@ func TestPictureErrors(t *testing.T) {
 	}
 }
 
-func TestChooseInset(t *testing.T) {
-	spread := func(n int, seed uint64) []dot {
-		r := rand.New(rand.NewPCG(seed, 1))
-		out := make([]dot, n)
-		for i := range out {
-			out[i] = dot{x: r.Float64() * 1000, y: r.Float64() * 1000, r: 1}
+// inRings reports whether (x, y) is inside rings (even-odd).
+func inRings(rings [][][2]float64, x, y float64) bool {
+	in := false
+	for _, r := range rings {
+		if polygon.RingSide(r, [2]float64{x, y}) != polygon.Outside {
+			in = !in
 		}
-		return out
 	}
-	cluster := func(n int, cx, cy float64) []dot {
-		r := rand.New(rand.NewPCG(3, 4))
-		out := make([]dot, n)
-		for i := range out {
-			out[i] = dot{x: cx + r.NormFloat64()*15, y: cy + r.NormFloat64()*15, r: 1}
+	return in
+}
+
+// checkInsets verifies what the scene promises of its insets: on the map,
+// an inset covers no hub and no practice dot, nor another inset or window;
+// in the strip, it sits below the map; each magnifies its window.
+func checkInsets(t *testing.T, s *scene) {
+	t.Helper()
+	overlap := func(a, b [4]float64) bool { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3] }
+	for k, in := range s.insets {
+		if got := (in.dst[2] - in.dst[0]) / (in.src[2] - in.src[0]); math.Abs(got-in.zoom) > 1e-9 {
+			t.Errorf("inset %d magnifies %v, want %v", k, got, in.zoom)
 		}
-		return out
+		for j, other := range s.insets {
+			if j != k && (overlap(in.dst, other.dst) || overlap(in.dst, other.src)) {
+				t.Errorf("inset %d covers inset %d or its window", k, j)
+			}
+		}
+		if in.strip {
+			continue
+		}
+		for _, h := range s.hubs {
+			if !overlap(in.dst, h.bounds) {
+				continue
+			}
+			for x := in.dst[0]; x <= in.dst[2]; x += 2 {
+				for y := in.dst[1]; y <= in.dst[3]; y += 2 {
+					if inRings(h.rings, x, y) {
+						t.Fatalf("inset %d (%s) hides hub %d at (%.0f, %.0f)", k, in.caption(s.textSize), h.id, x, y)
+					}
+				}
+			}
+		}
+		for _, d := range s.dots {
+			if d.x+d.r > in.dst[0] && d.x-d.r < in.dst[2] && d.y+d.r > in.dst[1] && d.y-d.r < in.dst[3] {
+				t.Fatalf("inset %d hides a practice dot at (%.0f, %.0f)", k, d.x, d.y)
+			}
+		}
 	}
-	cases := []struct {
-		name   string
-		dots   []dot
-		want   bool
-		centre [2]float64
-	}{
-		{"too few dots", cluster(50, 700, 700), false, [2]float64{}},
-		{"uniform", spread(2000, 1), false, [2]float64{}},
-		{"city in the south-east", append(spread(300, 2), cluster(400, 700, 700)...), true, [2]float64{700, 700}},
-		{"city in the north-west", append(spread(300, 5), cluster(400, 200, 150)...), true, [2]float64{200, 150}},
+}
+
+// Two towns of small hubs in a country of large ones: each town gets an
+// inset over its window, placed off the land, and named by its place.
+func TestInsetsTwoTowns(t *testing.T) {
+	sq := func(x, y, d float64) shape {
+		return shape{rings: [][][2]float64{{{x, y}, {x + d, y}, {x + d, y + d}, {x, y + d}, {x, y}}}, bounds: [4]float64{x, y, x + d, y + d}}
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			s := &scene{w: 1000, dots: tc.dots}
-			in := s.chooseInset(0, 0, 1000, 1000)
-			if (in != nil) != tc.want {
-				t.Fatalf("inset = %v, want present %v", in, tc.want)
+	s := &scene{w: 1000, h: 1000, textSize: 11}
+	// Land: a 500 x 800 block of 50 px hubs on the left, two towns of 5 px
+	// hubs inside it; the right half is sea.
+	for x := 50.0; x < 550; x += 50 {
+		for y := 100.0; y < 900; y += 50 {
+			if (x >= 100 && x < 200 && y >= 200 && y < 300) || (x >= 400 && x < 500 && y >= 700 && y < 800) {
+				continue
 			}
-			if in == nil {
-				return
+			s.hubs = append(s.hubs, sq(x, y, 50))
+		}
+	}
+	towns := [][2]float64{{100, 200}, {400, 700}}
+	for _, c := range towns {
+		for x := 0.0; x < 100; x += 5 {
+			for y := 0.0; y < 100; y += 5 {
+				s.hubs = append(s.hubs, sq(c[0]+x, c[1]+y, 5))
 			}
-			c := tc.centre
-			if c[0] < in.src[0] || c[0] > in.src[2] || c[1] < in.src[1] || c[1] > in.src[3] {
-				t.Errorf("window %v misses the city at %v", in.src, c)
-			}
-			if in.dst[0] < in.src[2] && in.src[0] < in.dst[2] && in.dst[1] < in.src[3] && in.src[1] < in.dst[3] {
-				t.Errorf("inset %v covers its own window %v", in.dst, in.src)
-			}
-			if got := (in.dst[2] - in.dst[0]) / (in.src[2] - in.src[0]); math.Abs(got-in.zoom) > 1e-9 {
-				t.Errorf("inset magnifies %v, want %v", got, in.zoom)
-			}
-		})
+		}
+	}
+	for i := range s.hubs {
+		s.hubs[i].id = i
+	}
+	ins := s.chooseInsets(0, 0, 1000, 1000, 6, func(hub int) string {
+		if s.hubs[hub].bounds[1] < 500 {
+			return "Northtown"
+		}
+		return "Southport"
+	})
+	s.placeInsets(ins, 0, 0, 1000, 1000)
+	s.insets = ins
+	if len(ins) != 2 {
+		t.Fatalf("%d insets, want one per town", len(ins))
+	}
+	names := map[string]bool{}
+	for _, in := range ins {
+		names[in.label] = true
+		found := false
+		for _, c := range towns {
+			cx, cy := c[0]+50, c[1]+50
+			found = found || (cx > in.src[0] && cx < in.src[2] && cy > in.src[1] && cy < in.src[3])
+		}
+		if !found {
+			t.Errorf("window %v holds no town", in.src)
+		}
+		if in.dst == ([4]float64{}) {
+			t.Errorf("inset %s not placed: the sea has room", in.label)
+		}
+	}
+	if !names["Northtown"] || !names["Southport"] {
+		t.Errorf("labels %v", names)
+	}
+	checkInsets(t, s)
+}
+
+// With no free space on the map, insets go to the strip under it.
+func TestInsetsStrip(t *testing.T) {
+	s := &scene{w: 400, h: 400, textSize: 9}
+	for x := 0.0; x < 400; x += 3 {
+		for y := 0.0; y < 400; y += 3 {
+			s.hubs = append(s.hubs, shape{rings: [][][2]float64{{{x, y}, {x + 3, y}, {x + 3, y + 3}, {x, y + 3}, {x, y}}}, bounds: [4]float64{x, y, x + 3, y + 3}})
+		}
+	}
+	ins := s.chooseInsets(0, 0, 400, 400, 2, nil)
+	s.placeInsets(ins, 0, 0, 400, 400)
+	if len(ins) == 0 {
+		t.Fatal("no inset on a map of small hubs")
+	}
+	h := layoutStrip(ins, 0, 400, 410, 5)
+	for _, in := range ins {
+		if !in.strip || in.dst[1] < 410 {
+			t.Errorf("inset at %v, want in the strip under the map", in.dst)
+		}
+	}
+	if h <= 0 {
+		t.Errorf("strip height %v", h)
+	}
+}
+
+// The demo's map (the synthetic country): insets hide no land, and every
+// picture check holds.
+func TestPictureDemoCountry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("partitions 6,000 practices; run without -short")
+	}
+	c, err := synth.Generate(synth.Options{Practices: synth.DefaultPractices, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	g, _, err := graph.Build(ctx, c.Practices, graph.WithBoundary(c.Boundary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := []partition.Level{{Name: "hub", Min: 30000, Max: 50000}, {Name: "area", Min: 100000}}
+	res, err := partition.Run(ctx, g, c.Practices, levels, partition.WithSeed(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := build(t, Input{Practices: c.Practices, Graph: g, Result: res, Boundary: c.Boundary})
+	s, err := buildScene(m, MapOptions{Title: "demo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.insets) == 0 {
+		t.Fatal("no inset on the demo map: its towns are crowded")
+	}
+	checkPicture(t, m, MapOptions{Title: "demo"})
+}
+
+// The SVG and PNG of one model may be written side by side (the CLI does):
+// they share one laid-out scene and give the same bytes as one at a time.
+func TestPictureWritersSideBySide(t *testing.T) {
+	m := build(t, synthetic(t, true))
+	opt := MapOptions{Title: "side by side", Width: 600}
+	var wantSVG, wantPNG bytes.Buffer
+	if err := build(t, synthetic(t, true)).WriteSVG(&wantSVG, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, synthetic(t, true)).WritePNG(&wantPNG, opt); err != nil {
+		t.Fatal(err)
+	}
+	var svg, pic bytes.Buffer
+	errs := make(chan error, 2)
+	go func() { errs <- m.WriteSVG(&svg, opt) }()
+	go func() { errs <- m.WritePNG(&pic, opt) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(svg.Bytes(), wantSVG.Bytes()) || !bytes.Equal(pic.Bytes(), wantPNG.Bytes()) {
+		t.Fatal("pictures written side by side differ from those written alone")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -16,16 +17,26 @@ var ErrNoFeatures = errors.New("export: no hub features to draw")
 
 // MapOptions controls the map picture.
 type MapOptions struct {
-	Title   string   // drawn above the map; none when empty
-	Width   int      // picture width in pixels; 0 means 1200
-	Summary []string // legend lines drawn below the map, one per entry
+	Title       string   // drawn above the map; none when empty
+	Attribution string   // small line at the foot (data sources, licence); none when empty
+	Width       int      // picture width in pixels; 0 means 1200
+	Summary     []string // legend lines drawn below the map, one per entry
+	// Insets is the largest number of magnified insets of crowded places:
+	// 0 means 6, a negative number none.
+	Insets int
+	// InsetLabel names an inset from the hub site of the small hub nearest
+	// its centre. When nil, an inset is named by that practice's town
+	// (a kept input column town, post_town, city, locality or place) or,
+	// without one, by its name.
+	InsetLabel func(hubSite *Practice) string
 }
 
 // Colours of the map other than the hub fills.
 var (
 	colBackground = color.RGBA{0xfa, 0xfa, 0xf7, 0xff}
 	colHubEdge    = color.NRGBA{0xff, 0xff, 0xff, 0xd0}
-	colAreaEdge   = color.NRGBA{0x30, 0x30, 0x30, 0xe0}
+	colAreaEdge   = color.NRGBA{0x1e, 0x1e, 0x28, 0xf0}
+	colAreaCasing = color.NRGBA{0xff, 0xff, 0xff, 0xb0}
 	colWarn       = color.RGBA{0xd7, 0x19, 0x1c, 0xff}
 	colDot        = color.NRGBA{0x26, 0x26, 0x33, 0x99}
 	colMoved      = color.NRGBA{0xe0, 0x10, 0x90, 0xf0}
@@ -63,9 +74,21 @@ type scene struct {
 	legendTop float64 // y of the first legend line's top
 	hasAreas  bool
 	hasWarn   bool
-	hasMoved  bool   // some practice moved from its initial group
-	inset     *inset // nil when the map has no crowded spot worth magnifying
+	areaEdges [][2][2]float64 // every area boundary edge once (shared edges are in two rings)
+	insets    []*inset        // magnified crowded places; none when nothing is crowded
+	scale     *scaleBar       // on the map, or nil when it is in the key row
+	scaleKey  scaleBar        // the scale bar's length and label, wherever it is drawn
+	attrib    string          // attribution line, or ""
+	hasMoved  bool            // some practice moved from its initial group
 }
+
+// Line widths, in hairlines (the thinnest line: 1/2400 of the picture
+// width, at least half a pixel).
+const (
+	areaLineW   = 2.4 // area boundary
+	areaCasingW = 6.0 // light casing under it
+	insetFrameW = 2.5 // inset frames and their windows on the map
+)
 
 // Layout constants, in units of the picture width.
 const (
@@ -132,21 +155,50 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 		q := fwd(p)
 		return [2]float64{offX + (q[0]-minX)*scale, top + (maxY-q[1])*scale}
 	}
-	s.legendTop = top + mapH + margin*0.8
-	lines := len(s.summary) + 1 // + key row
-	s.h = int(math.Ceil(s.legendTop + float64(lines)*s.textSize*1.5 + margin))
+	s.attrib = opt.Attribution
+	layoutHeight := func(extra float64) {
+		s.legendTop = top + mapH + extra + margin*0.8
+		lines := len(s.summary) + 1 // + key row
+		if s.attrib != "" {
+			lines++
+		}
+		s.h = int(math.Ceil(s.legendTop + float64(lines)*s.textSize*1.5 + margin))
+	}
+	layoutHeight(0)
 
-	for i := range m.Hubs() {
-		h := &m.Hubs()[i]
+	// Project the shapes on all CPUs (the projection has trigonometry).
+	hubs, areas := m.Hubs(), m.Areas()
+	s.hubs = make([]shape, len(hubs))
+	s.areas = make([]shape, len(areas))
+	parallelFor(len(hubs)+len(areas), func(i int) {
+		if i >= len(hubs) {
+			s.areas[i-len(hubs)] = toShape(&areas[i-len(hubs)], toPx)
+			return
+		}
+		h := &hubs[i]
 		sh := toShape(h, toPx)
 		sh.fill = PaletteColour(h.Colour)
 		sh.warn = h.Status != "" && h.Status != "ok"
-		s.hasWarn = s.hasWarn || sh.warn
 		sh.tip = m.hubTip(h)
-		s.hubs = append(s.hubs, sh)
+		s.hubs[i] = sh
+	})
+	for _, h := range s.hubs {
+		s.hasWarn = s.hasWarn || h.warn
 	}
-	for i := range m.Areas() {
-		s.areas = append(s.areas, toShape(&m.Areas()[i], toPx))
+	seen := map[[2][2]float64]bool{}
+	for _, a := range s.areas {
+		for _, r := range a.rings {
+			for k := 0; k+1 < len(r); k++ {
+				e := [2][2]float64{r[k], r[k+1]}
+				if e[1][0] < e[0][0] || (e[1][0] == e[0][0] && e[1][1] < e[0][1]) {
+					e[0], e[1] = e[1], e[0]
+				}
+				if e[0] != e[1] && !seen[e] {
+					seen[e] = true
+					s.areaEdges = append(s.areaEdges, e)
+				}
+			}
+		}
 	}
 	s.hasAreas = len(s.areas) > 0
 	rmax := math.Max(1.5, W*dotMaxFrac)
@@ -156,7 +208,26 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 		s.dots = append(s.dots, dot{q[0], q[1], math.Max(0.6, rmax*math.Sqrt(math.Max(n, 0)/dotCap)), p.Moved})
 		s.hasMoved = s.hasMoved || p.Moved
 	}
-	s.inset = s.chooseInset(margin, top, W-margin, top+mapH)
+	limit := opt.Insets
+	if limit == 0 {
+		limit = maxInsets
+	}
+	label := opt.InsetLabel
+	if label == nil {
+		label = placeName
+	}
+	s.insets = s.chooseInsets(margin, top, W-margin, top+mapH, limit, func(hub int) string {
+		h := &m.Hubs()[hub]
+		if h.HubSite < 0 || h.HubSite >= len(m.Practices) {
+			return ""
+		}
+		return label(&m.Practices[h.HubSite])
+	})
+	frame := [4]float64{margin, top, W - margin, top + mapH}
+	occ := s.placeInsets(s.insets, frame[0], frame[1], frame[2], frame[3])
+	s.placeScaleBar(occ, scale, frame)
+	strip := layoutStrip(s.insets, margin, W-margin, top+mapH+margin*0.6, margin*0.6)
+	layoutHeight(strip)
 	return s, nil
 }
 
@@ -215,4 +286,32 @@ func thousands(n int64) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// sceneCache keeps the last scene laid out, so that the SVG and PNG of the
+// same map (often written side by side) lay it out once.
+type sceneCache struct {
+	mu  sync.Mutex
+	key string
+	s   *scene
+}
+
+// sceneFor returns the scene of opt, from the cache when the options are
+// the same as last time. Scenes are never changed once built.
+func (m *Model) sceneFor(opt MapOptions) (*scene, error) {
+	if m == nil || m.cache == nil {
+		return buildScene(m, opt)
+	}
+	key := fmt.Sprintf("%q|%q|%d|%q|%d|%p", opt.Title, opt.Attribution, opt.Width, opt.Summary, opt.Insets, opt.InsetLabel)
+	m.cache.mu.Lock()
+	defer m.cache.mu.Unlock()
+	if m.cache.s != nil && m.cache.key == key {
+		return m.cache.s, nil
+	}
+	s, err := buildScene(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.cache.key, m.cache.s = key, s
+	return s, nil
 }

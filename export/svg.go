@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // WriteSVG draws the map of the model as a standalone SVG document: hubs filled in colours that differ between
@@ -18,7 +17,7 @@ import (
 // the title above and the legend (opt.Summary and a key) below.
 // Output is deterministic.
 func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
-	s, err := buildScene(m, opt)
+	s, err := m.sceneFor(opt)
 	if err != nil {
 		return err
 	}
@@ -30,27 +29,43 @@ func (m *Model) WriteSVG(w io.Writer, opt MapOptions) error {
 	return nil
 }
 
-func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v rounded to 0.1 (pixels): the integer part and one
+// decimal when it is not zero, without going through strconv's float
+// formatting (the SVG writes hundreds of thousands of these).
+func appendNum(b []byte, v float64) []byte {
+	t := int64(math.Round(v * 10))
+	if t < 0 {
+		b = append(b, '-')
+		t = -t
+	}
+	b = strconv.AppendInt(b, t/10, 10)
+	if d := t % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
+}
 
 func svgPath(rings [][][2]float64) string {
-	var b strings.Builder
+	var b []byte
 	for _, r := range rings {
 		for i, p := range r {
 			if i == len(r)-1 && len(r) > 1 && p == r[0] {
 				break
 			}
 			if i == 0 {
-				b.WriteByte('M')
+				b = append(b, 'M')
 			} else {
-				b.WriteByte('L')
+				b = append(b, 'L')
 			}
-			b.WriteString(num(p[0]))
-			b.WriteByte(' ')
-			b.WriteString(num(p[1]))
+			b = appendNum(b, p[0])
+			b = append(b, ' ')
+			b = appendNum(b, p[1])
 		}
-		b.WriteByte('Z')
+		b = append(b, 'Z')
 	}
-	return b.String()
+	return string(b)
 }
 
 func (s *scene) writeSVG(w *bufio.Writer) {
@@ -89,13 +104,17 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		fmt.Fprint(w, "</g>\n")
 	}
 	if s.hasAreas {
-		fmt.Fprintf(w, `<g id="areas" fill="none" stroke="%s" stroke-opacity="%.2f" stroke-width="%s" stroke-linejoin="round">
-`, hexColour(colAreaEdge), float64(colAreaEdge.A)/255, num(hairline*2.4))
+		// Area boundaries: a light casing under a dark line, so that they
+		// read over any hub colour.
+		fmt.Fprint(w, "<defs><g id=\"area-lines\">\n")
 		for _, a := range s.areas {
 			fmt.Fprintf(w, `<path class="area" id="area-%d" d="%s"/>
 `, a.id, svgPath(a.rings))
 		}
-		fmt.Fprint(w, "</g>\n")
+		fmt.Fprint(w, "</g></defs>\n")
+		fmt.Fprintf(w, `<use id="areas-casing" href="#area-lines" xlink:href="#area-lines" fill="none" stroke="#ffffff" stroke-opacity="%.2f" stroke-width="%s" stroke-linejoin="round"/>
+<use id="areas" href="#area-lines" xlink:href="#area-lines" fill="none" stroke="%s" stroke-opacity="%.2f" stroke-width="%s" stroke-linejoin="round"/>
+`, float64(colAreaCasing.A)/255, num(hairline*areaCasingW), hexColour(colAreaEdge), float64(colAreaEdge.A)/255, num(hairline*areaLineW))
 	}
 	fmt.Fprintf(w, `<g id="practices" fill="%s" fill-opacity="%.2f">
 `, hexColour(colDot), float64(colDot.A)/255)
@@ -118,20 +137,28 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		fmt.Fprint(w, "</g>\n")
 	}
 	fmt.Fprint(w, "</g>\n")
-	if in := s.inset; in != nil {
+	for k, in := range s.insets {
 		src, dst := in.src, in.dst
-		fmt.Fprintf(w, `<g id="inset"><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>
+		fmt.Fprintf(w, `<g id="inset-%d" class="inset"><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>
 <svg x="%s" y="%s" width="%s" height="%s" viewBox="%s %s %s %s" overflow="hidden"><use href="#map" xlink:href="#map"/></svg>
-`, num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]), hexColour(colBackground),
+`, k, num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]), hexColour(colBackground),
 			num(dst[0]), num(dst[1]), num(dst[2]-dst[0]), num(dst[3]-dst[1]),
 			num(src[0]), num(src[1]), num(src[2]-src[0]), num(src[3]-src[1]))
 		for _, b := range [][4]float64{src, dst} {
 			fmt.Fprintf(w, `<rect class="frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>
-`, num(b[0]), num(b[1]), num(b[2]-b[0]), num(b[3]-b[1]), hexColour(colSubtle), num(hairline*2))
+`, num(b[0]), num(b[1]), num(b[2]-b[0]), num(b[3]-b[1]), hexColour(colText), num(hairline*insetFrameW))
 		}
-		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">%s</text>
-`, num(dst[0]+s.textSize*0.4), num(dst[3]-s.textSize*0.5), num(s.textSize), hexColour(colText), esc(insetLabel(in)))
-		fmt.Fprint(w, "</g>\n")
+		{
+			x, y := in.windowCaption(s.textSize)
+			fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">%s</text>
+`, num(x), num(y), num(s.textSize*0.9), hexColour(colText), esc(in.label))
+		}
+		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" font-weight="bold" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">%s</text>
+</g>
+`, num(dst[0]+s.textSize*0.4), num(dst[1]+s.textSize*1.2), num(s.textSize), hexColour(colText), esc(in.caption(s.textSize)))
+	}
+	if sb := s.scale; sb != nil {
+		s.writeSVGScaleBar(w, *sb, hairline)
 	}
 
 	// Legend.
@@ -157,6 +184,8 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		case "warn":
 			fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#hatch)" stroke="%s" stroke-width="%s"/>
 `, num(it.x), num(sy), num(t*2.2), num(t), hexColour(colWarn), num(hairline*3))
+		case "scale":
+			s.writeSVGScaleBar(w, scaleBar{x: it.x, y: sy + t*0.9, px: it.symW, label: ""}, hairline)
 		case "dots":
 			for k, r := range []float64{0.18, 0.3, 0.45} {
 				fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="%.2f"/>
@@ -169,5 +198,22 @@ func (s *scene) writeSVG(w *bufio.Writer) {
 		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s">%s</text>
 `, num(it.textX), num(ky+t), num(t), hexColour(colSubtle), esc(it.label))
 	}
+	if s.attrib != "" {
+		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" fill="%s">%s</text>
+`, num(margin), num(ky+t*1.5+t), num(t*0.85), hexColour(colSubtle), esc(s.attrib))
+	}
 	fmt.Fprint(w, "</svg>\n")
+}
+
+// writeSVGScaleBar draws a scale bar: a dark bar with end ticks on a light
+// halo, its label centred above (none when empty).
+func (s *scene) writeSVGScaleBar(w *bufio.Writer, sb scaleBar, hairline float64) {
+	bh := math.Max(2, s.textSize*0.3)
+	fmt.Fprintf(w, `<g class="scale"><rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff" stroke-width="%s" stroke-opacity="0.9" paint-order="stroke"/>
+`, num(sb.x), num(sb.y-bh), num(sb.px), num(bh), hexColour(colText), num(hairline*3))
+	if sb.label != "" {
+		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" text-anchor="middle" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">%s</text>
+`, num(sb.x+sb.px/2), num(sb.y-bh-s.textSize*0.35), num(s.textSize*0.9), hexColour(colText), html.EscapeString(sb.label))
+	}
+	fmt.Fprint(w, "</g>\n")
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // An output is one file a command was asked to write: the flag that named
@@ -107,12 +108,28 @@ func (o outputs) writeAll() (err error) {
 			}
 		}
 	}()
-	for _, out := range o {
-		p, err := writeTempFile(out)
+	// The temporary files are written side by side (the map pictures and
+	// the GeoJSON take similar time); the first error in output order wins.
+	temps := make([]pending, len(o))
+	errs := make([]error, len(o))
+	var wg sync.WaitGroup
+	for i, out := range o {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			temps[i], errs[i] = writeTempFile(out)
+		}()
+	}
+	wg.Wait()
+	for i := range o {
+		if errs[i] == nil {
+			done = append(done, temps[i])
+		}
+	}
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		done = append(done, p)
 	}
 	for i, p := range done {
 		if err := os.Rename(p.tmp, p.target); err != nil {

@@ -25,6 +25,7 @@ interactive map to open in a browser) to -out-dir: a quick way to see what
 hubpart does without data of your own.`)
 	var (
 		lf       levelFlags
+		mf       mapFlags
 		n        int
 		dataSeed uint64
 		dir      string
@@ -39,11 +40,15 @@ hubpart does without data of your own.`)
 	fs.StringVar(&data, "write-data", "", "also write the synthetic practices as CSV to `file`")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
 	lf.register(fs)
+	mf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err := mf.check(); err != nil {
+		return err
 	}
 	levels, err := lf.levels()
 	if err != nil {
@@ -70,7 +75,14 @@ hubpart does without data of your own.`)
 		htmlFromMap: mapFile != "",
 		fixedNames:  true,
 		title:       fmt.Sprintf("hubpart demo: synthetic country, %s practices (seed %d)", thousands(n), dataSeed),
+		mapf:        mf,
 		quiet:       quiet,
+	}
+	if mf.title != "" {
+		j.title = mf.title
+	}
+	if j.mapf.attribution == "" {
+		j.mapf.attribution = "Synthetic practices (hubpart demo). Map made with hubpart"
 	}
 	j.extra.add("-write-data", data, func(w io.Writer) error { return c.WriteCSV(w) })
 	if err := j.files().check(); err != nil {

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 // -map FILE.html writes the interactive page; the partition's counts are in
@@ -69,4 +72,57 @@ func TestDemoHTMLMap(t *testing.T) {
 	if st, err := os.Stat(other); err != nil || st.Size() == 0 {
 		t.Errorf("-map %s not written: %v", other, err)
 	}
+}
+
+// A plan started from the real PCNs (-from) marks the practices it moved
+// in the page's data, each with the PCN it came from.
+func TestPartitionHTMLMapFrom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("England partition; run without -short")
+	}
+	page := filepath.Join(t.TempDir(), "from.html")
+	var stdout, stderr bytes.Buffer
+	args := []string{"partition", "-in", fixture.EnglandPractices(), "-boundary", fixture.EnglandBoundary(),
+		"-from", "pcn_code", "-map", page, "-q"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	const open = `<script id="hubpart-data" type="application/json">`
+	i := strings.Index(s, open)
+	if i < 0 {
+		t.Fatal("no data block")
+	}
+	rest := s[i+len(open):]
+	var d struct {
+		Practices struct {
+			Code  []string `json:"code"`
+			Moved []int    `json:"moved"`
+			From  []string `json:"from"`
+		} `json:"practices"`
+	}
+	if err := json.Unmarshal([]byte(rest[:strings.Index(rest, "</script>")]), &d); err != nil {
+		t.Fatal(err)
+	}
+	p := d.Practices
+	if len(p.Moved) != len(p.Code) || len(p.From) != len(p.Code) {
+		t.Fatalf("moved/from columns: %d, %d for %d practices", len(p.Moved), len(p.From), len(p.Code))
+	}
+	moved := 0
+	for k := range p.Code {
+		if p.Moved[k] == 1 {
+			moved++
+			if p.From[k] == "" {
+				t.Errorf("moved practice %s has no PCN it came from", p.Code[k])
+			}
+		}
+	}
+	if moved == 0 || moved == len(p.Code) {
+		t.Errorf("%d of %d practices marked moved", moved, len(p.Code))
+	}
+	t.Logf("%d of %d practices moved", moved, len(p.Code))
 }

@@ -26,6 +26,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	var (
 		lf                                 levelFlags
 		cf                                 constraintFlags
+		mf                                 mapFlags
 		inf                                inputFlags
 		nf                                 nhsFlags
 		in, boundary, strata, locked, from string
@@ -49,12 +50,16 @@ of them fails; an output may not overwrite an input or another output.`)
 	lf.register(fs)
 	inf.register(fs)
 	cf.register(fs)
+	mf.register(fs)
 	nf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err := mf.check(); err != nil {
+		return err
 	}
 	if in == "" {
 		return fmt.Errorf("-in is required")
@@ -91,13 +96,13 @@ of them fails; an output may not overwrite an input or another output.`)
 		levels: levels, hubs: lf.hubs,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
 		inputs: append([]string{"-in", in, "-boundary", boundary}, nf.inputs()...),
-		title:  filepath.Base(in), quiet: quiet,
+		mapf:   mf, inputName: in, quiet: quiet,
 	}
 	if err := j.files().check(j.inputs...); err != nil {
 		return err
 	}
 	var keep []string
-	for _, c := range append([]string{strata, locked, from}, cf.columns()...) {
+	for _, c := range append(append([]string{strata, locked, from}, cf.columns()...), mf.columns()...) {
 		if c != "" {
 			keep = append(keep, c)
 		}

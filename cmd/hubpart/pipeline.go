@@ -35,7 +35,9 @@ type job struct {
 	fixedNames                         bool     // the demo: output names come from -out-dir
 	htmlFromMap                        bool     // the demo: -map named the HTML map
 	inputs                             []string // flag, path pairs no output may overwrite
-	title                              string
+	title                              string   // fixed title (the demo); "" for -title or one from the counts
+	mapf                               mapFlags // -title, -attribution, -inset-label, -insets
+	inputName                          string   // the practices file, named in the map's attribution
 	quiet                              bool
 	prog                               *progress // nil: made from quiet
 
@@ -151,11 +153,10 @@ func (j *job) files() outputs {
 	} else {
 		o.add(j.flag("-out-geojson"), j.outGeoJSON, func(w io.Writer) error { return j.model.WriteGeoJSON(w) })
 	}
-	mo := func() export.MapOptions { return export.MapOptions{Title: j.title, Summary: summaryLines(j.res)} }
-	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, mo()) })
-	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, mo()) })
+	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, j.mapOptions()) })
+	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, j.mapOptions()) })
 	o.add(j.mapFlag(), j.outHTML, func(w io.Writer) error {
-		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.title})
+		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.mapTitle()})
 	})
 	return o
 }

@@ -193,6 +193,7 @@
     view.cy = w[1] + (py - H / 2) / view.s;
   }
   function showBox(b, margin) {
+    if (!isFinite(b[0])) return; // a group without a polygon: keep the view
     var bw = Math.max(b[2] - b[0], 1), bh = Math.max(b[3] - b[1], 1);
     view.cx = (b[0] + b[2]) / 2; view.cy = (b[1] + b[3]) / 2;
     view.s = clampScale(Math.min(W / bw, H / bh) * (margin || 0.85));
@@ -353,36 +354,36 @@
   }
 
   function drawPractices() {
-    var i, q, big = hubPx(), inView = [];
+    var i, n = 0, big = hubPx(), ox = W / 2 - view.cx * view.s, oy = H / 2 + view.cy * view.s;
+    // Screen positions and radii of the practices in view, computed once.
+    var idx = new Int32Array(NP), sx = new Float64Array(NP), sy = new Float64Array(NP), sr = new Float64Array(NP);
     for (i = 0; i < NP; i++) {
-      q = toScreen(P.x[i], P.y[i]);
-      if (q[0] < -20 || q[1] < -20 || q[0] > W + 20 || q[1] > H + 20) continue;
-      inView.push(i);
+      var x = ox + P.x[i] * view.s, y = oy - P.y[i] * view.s;
+      if (x < -20 || y < -20 || x > W + 20 || y > H + 20) continue;
+      idx[n] = i; sx[n] = x; sy[n] = y; sr[n] = dotRadius(i); n++;
     }
+    var k;
     ctx.beginPath();
-    inView.forEach(function (i) {
-      var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i);
-      ctx.moveTo(q[0] + r, q[1]); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI);
-    });
+    for (k = 0; k < n; k++) { ctx.moveTo(sx[k] + sr[k], sy[k]); ctx.arc(sx[k], sy[k], sr[k], 0, 2 * Math.PI); }
     ctx.fillStyle = "rgba(38,38,51,0.62)";
     ctx.fill();
     if (big >= 60) { ctx.strokeStyle = "rgba(255,255,255,0.8)"; ctx.lineWidth = 0.8; ctx.stroke(); }
     if (P.moved) {
       ctx.beginPath();
-      inView.forEach(function (i) {
-        if (!P.moved[i]) return;
-        var q = toScreen(P.x[i], P.y[i]), r = dotRadius(i) + 2.5;
-        ctx.moveTo(q[0] + r, q[1]); ctx.arc(q[0], q[1], r, 0, 2 * Math.PI);
-      });
+      for (k = 0; k < n; k++) {
+        if (!P.moved[idx[k]]) continue;
+        var r = sr[k] + 2.5;
+        ctx.moveTo(sx[k] + r, sy[k]); ctx.arc(sx[k], sy[k], r, 0, 2 * Math.PI);
+      }
       ctx.strokeStyle = "#c51b8a"; ctx.lineWidth = 2.2; ctx.stroke();
     }
     if (big >= 40) {
       ctx.beginPath();
-      inView.forEach(function (i) {
-        if (!isSite[i]) return;
-        var q = toScreen(P.x[i], P.y[i]), d = Math.max(4, dotRadius(i) + 2);
-        ctx.moveTo(q[0], q[1] - d); ctx.lineTo(q[0] + d, q[1]); ctx.lineTo(q[0], q[1] + d); ctx.lineTo(q[0] - d, q[1]); ctx.closePath();
-      });
+      for (k = 0; k < n; k++) {
+        if (!isSite[idx[k]]) continue;
+        var d = Math.max(4, sr[k] + 2), qx = sx[k], qy = sy[k];
+        ctx.moveTo(qx, qy - d); ctx.lineTo(qx + d, qy); ctx.lineTo(qx, qy + d); ctx.lineTo(qx - d, qy); ctx.closePath();
+      }
       ctx.fillStyle = "rgba(255,255,255,0.85)"; ctx.fill();
       ctx.strokeStyle = "#111"; ctx.lineWidth = 1.6; ctx.stroke();
     }
@@ -448,10 +449,11 @@
   // ---------- hit testing ----------
   function practiceAt(px, py) {
     if (!layer.practices) return -1;
-    var best = -1, bd = Infinity;
+    var best = -1, bd = Infinity, ox = W / 2 - view.cx * view.s, oy = H / 2 + view.cy * view.s;
     for (var i = 0; i < NP; i++) {
-      var q = toScreen(P.x[i], P.y[i]);
-      var dx = q[0] - px, dy = q[1] - py, d = dx * dx + dy * dy, r = dotRadius(i) + 3;
+      var dx = ox + P.x[i] * view.s - px, dy = oy - P.y[i] * view.s - py;
+      if (dx > 20 || dx < -20 || dy > 20 || dy < -20) continue;
+      var d = dx * dx + dy * dy, r = dotRadius(i) + 3;
       if (d <= r * r && d < bd) { bd = d; best = i; }
     }
     return best;
@@ -485,7 +487,7 @@
     into.appendChild(el("div", null, HUB + " " + h.id + (isSite[i] && h.site === i ? " (its hub site)" : "") +
       (h.area >= 0 ? " \u00b7 " + AREA + " " + areas[h.area].id : "")));
     if (P.moved && P.moved[i]) {
-      into.appendChild(el("div", "warn", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
+      into.appendChild(el("div", "moved", "Moved" + (P.from && P.from[i] ? " from " + P.from[i] : "")));
     }
   }
   function showTip(px, py) {
@@ -598,7 +600,7 @@
     highlight();
   }
   function zoomToPractice(i) {
-    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = h.box;
+    var h = hubs[P.hub[i]], x = P.x[i], y = P.y[i], b = isFinite(h.box[0]) ? h.box : [x, y, x, y];
     var hw = Math.max(x - b[0], b[2] - x, 500 / D.metres), hh = Math.max(y - b[1], b[3] - y, 500 / D.metres);
     view.cx = x; view.cy = y;
     view.s = clampScale(Math.min(W / (2 * hw), H / (2 * hh)) * 0.9);
