@@ -189,8 +189,10 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 			hubGroups[h] = append(hubGroups[h], int32(i))
 		}
 	}
+	ll := newLonLat(proj)
 	out := &levelPolygons{}
-	var plane []orb.MultiPolygon // level l-1 in the plane
+	var plane []orb.MultiPolygon                          // level l-1 in the plane
+	mergedAt := make([][]orb.MultiPolygon, len(r.Groups)) // every level in the plane, for repairLevel
 	for l := range r.Groups {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -209,8 +211,9 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 			merged = dissolve(plane, below)
 		}
 		plane = merged
+		mergedAt[l] = merged
 		polys := make([]orb.MultiPolygon, len(merged))
-		parallelFor(len(merged), func(gi int) { polys[gi] = finishPolygons(merged[gi], conv) })
+		parallelFor(len(merged), func(gi int) { polys[gi] = ll.finish(merged[gi], conv) })
 		out.byLevel = append(out.byLevel, polys)
 		hubGroup := make([]int32, len(r.Groups[0]))
 		for h, hub := range r.Groups[0] {
@@ -232,8 +235,8 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 		}()
 	}
 	wg.Wait()
-	for _, e := range errs {
-		if e != nil {
+	for l, e := range errs {
+		if e != nil && !repairLevel(in, l, mergedAt[l], ps.apex, out.byLevel[l], ll, conv) {
 			return nil, nil, e
 		}
 	}
@@ -296,7 +299,7 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 			return
 		}
 		for _, p := range gr.Members {
-			if !polygon.Contains(polys[gi], roundPoint(in.Practices[p].Loc)) {
+			if !containsPractice(polys[gi], roundPoint(in.Practices[p].Loc)) {
 				errs[gi] = &GeometryError{Layer: layer, ID: gi,
 					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
 				return

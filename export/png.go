@@ -281,7 +281,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 		}
 		y0, y1 := k*s.h/bands, (k+1)*s.h/bands
 		band := img.SubImage(image.Rect(0, y0, s.w, y1)).(*image.RGBA)
-		s.drawMap(&painter{dst: band}, func(q [2]float64) [2]float64 { return q }, 1, hairline)
+		s.drawMap(&painter{dst: band}, nil, 1, hairline)
 	})
 	box := func(b [4]float64) [][][2]float64 {
 		return [][][2]float64{{{b[0], b[1]}, {b[2], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[0], b[1]}}}
@@ -400,11 +400,16 @@ func (s *scene) raster() (*image.RGBA, error) {
 
 // drawMap paints hubs, hub edges, warnings, area edges and practice dots,
 // mapping picture coordinates through xf (an increasing affine map) and
-// scaling dot radii by dotScale. Line widths do not scale. Only what can
+// scaling dot radii by dotScale (nil xf: the identity, shapes used as they
+// are). Line widths do not scale. Only what can
 // show is drawn: shapes and dots outside the painter's image (the part of
 // the map an inset shows) are skipped, and an edge shared by two hubs is
 // stroked once.
 func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, hairline float64) {
+	identity := xf == nil // shapes are used as they are, never changed
+	if identity {
+		xf = func(q [2]float64) [2]float64 { return q }
+	}
 	view := p.dst.Bounds()
 	visible := func(b [4]float64, pad float64) bool {
 		lo, hi := xf([2]float64{b[0], b[1]}), xf([2]float64{b[2], b[3]})
@@ -412,6 +417,9 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 			hi[1]+pad >= float64(view.Min.Y) && lo[1]-pad <= float64(view.Max.Y)
 	}
 	tr := func(rings [][][2]float64) [][][2]float64 {
+		if identity {
+			return rings // drawing never changes them
+		}
 		out := make([][][2]float64, len(rings))
 		for i, r := range rings {
 			q := make([][2]float64, len(r))

@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strconv"
@@ -69,7 +68,7 @@ func svgPath(rings [][][2]float64) string {
 }
 
 func (s *scene) writeSVG(w *bufio.Writer) {
-	esc := html.EscapeString
+	esc := xmlText
 	W, H := s.w, s.h
 	hairline := math.Max(0.5, float64(W)/2400)
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
@@ -213,7 +212,7 @@ func (s *scene) writeSVGScaleBar(w *bufio.Writer, sb scaleBar, hairline float64)
 `, num(sb.x), num(sb.y-bh), num(sb.px), num(bh), hexColour(colText), num(hairline*3))
 	if sb.label != "" {
 		fmt.Fprintf(w, `<text x="%s" y="%s" font-size="%s" text-anchor="middle" fill="%s" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">%s</text>
-`, num(sb.x+sb.px/2), num(sb.y-bh-s.textSize*0.35), num(s.textSize*0.9), hexColour(colText), html.EscapeString(sb.label))
+`, num(sb.x+sb.px/2), num(sb.y-bh-s.textSize*0.35), num(s.textSize*0.9), hexColour(colText), xmlText(sb.label))
 	}
 	fmt.Fprint(w, "</g>\n")
 }

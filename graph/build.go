@@ -167,8 +167,17 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
 		}
 		total += int64(p.Patients)
-		// -0 and +0 compare equal but have different bits: normalise.
-		key := bits{math.Float64bits(lon + 0), math.Float64bits(lat + 0)}
+		// -0 and +0 compare equal but have different bits: normalise. A
+		// pole is one place whatever the longitude, and so are -180° and
+		// 180°: such points share a site.
+		klon := lon + 0
+		switch {
+		case lat == 90 || lat == -90:
+			klon = 0
+		case klon == -180:
+			klon = 180
+		}
+		key := bits{math.Float64bits(klon), math.Float64bits(lat + 0)}
 		s, ok := index[key]
 		if !ok {
 			s = int32(len(locs))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/paulmach/orb"
+
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 )
@@ -161,10 +163,24 @@ func (v *validator) checkLocations() {
 		return // an abstract graph: nothing to compare
 	}
 	for p := range v.ps {
-		if at := g.Loc[v.s.siteOf[p]]; at != v.ps[p].Loc {
+		if at := g.Loc[v.s.siteOf[p]]; !samePlace(at, v.ps[p].Loc) {
 			v.add("practice %d (%s) is at %v but the graph has its site at %v", p, v.ps[p].Code, v.ps[p].Loc, at)
 		}
 	}
+}
+
+// samePlace reports whether two [lon, lat] points are one place: equal, or
+// at the same pole, or on the antimeridian (±180°) at one latitude.
+func samePlace(a, b orb.Point) bool {
+	switch {
+	case a == b:
+		return true
+	case a[1] != b[1]:
+		return false
+	case a[1] == 90 || a[1] == -90:
+		return true
+	}
+	return math.Abs(a[0]) == 180 && math.Abs(b[0]) == 180
 }
 
 // checkTotal adds up the patients in exactly.

@@ -138,7 +138,7 @@ func readSideFile(path, col string, ps []input.Practice) (raw []string, err erro
 		defer zr.Close()
 		r = zr
 	}
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineCap{r: r})
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -209,6 +209,32 @@ func readSideFile(path, col string, ps []input.Practice) (raw []string, err erro
 		return nil, fmt.Errorf("%s: no row for practice %q (%d practice(s) missing); every practice needs a label, blank for a group of its own", path, first, missing)
 	}
 	return raw, nil
+}
+
+// maxSideLine is the longest line of a side file, as for practices files.
+const maxSideLine = 1 << 20
+
+// lineCap fails once a physical line passes maxSideLine bytes, so a side
+// file without line breaks (or a gzip bomb of one) cannot fill memory.
+type lineCap struct {
+	r    io.Reader
+	cur  int
+	line int
+}
+
+func (l *lineCap) Read(b []byte) (int, error) {
+	n, err := l.r.Read(b)
+	for _, c := range b[:n] {
+		if c == '\n' {
+			l.cur = 0
+			l.line++
+			continue
+		}
+		if l.cur++; l.cur > maxSideLine {
+			return 0, fmt.Errorf("line %d longer than 1 MiB", l.line+1)
+		}
+	}
+	return n, err
 }
 
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {

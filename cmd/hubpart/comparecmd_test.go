@@ -271,3 +271,17 @@ func TestRunCompareBoundary(t *testing.T) {
 		t.Error("a Point outline was accepted")
 	}
 }
+
+// A side file with a line over 1 MiB is refused without reading it whole.
+func TestCompareSideLineLimit(t *testing.T) {
+	dir := t.TempDir()
+	side := filepath.Join(dir, "side.csv")
+	if err := os.WriteFile(side, []byte("code,hub\n"+strings.Repeat("x", 2<<20)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err := runCompare(context.Background(), []string{"-in", compareSmall, "-a", side, "-b", ":pcn", "-q"}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "longer than 1 MiB") {
+		t.Errorf("got %v, want a line-length error", err)
+	}
+}

@@ -198,3 +198,32 @@ func TestOutputModeLinkAndCase(t *testing.T) {
 		t.Errorf("temporary files left: %v", tmp)
 	}
 }
+
+// A boundary that excludes every practice is an error; one that leaves a
+// few outside is a warning naming the first (issue #10: a box 1,000 km away
+// was accepted silently).
+func TestBoundaryOutsidePractices(t *testing.T) {
+	dir := t.TempDir()
+	in, _ := smallInput(t, dir)
+	far := filepath.Join(dir, "far.geojson")
+	if err := os.WriteFile(far, []byte(`{"type":"Polygon","coordinates":[[[10,40],[11,40],[11,41],[10,41],[10,40]]]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+	code, _, stderr := runCLI(append([]string{"partition", "-in", in, "-boundary", far, "-out-csv", out}, smallBounds...)...)
+	if code != 1 || !strings.Contains(stderr, "none of the 30 practices lies inside") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output written")
+	}
+	// a box around all but the practices east of -0.99
+	part := filepath.Join(dir, "part.geojson")
+	if err := os.WriteFile(part, []byte(`{"type":"Polygon","coordinates":[[[-1.2,51.9],[-0.995,51.9],[-0.995,52.2],[-1.2,52.2],[-1.2,51.9]]]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(append([]string{"partition", "-in", in, "-boundary", part, "-out-csv", out}, smallBounds...)...)
+	if code != 0 || !strings.Contains(stderr, "practices lie outside the -boundary outline (first: ") {
+		t.Errorf("exit %d, stderr %q: want a warning", code, stderr)
+	}
+}

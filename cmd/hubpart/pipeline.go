@@ -212,6 +212,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 
+	if err := checkInsideBoundary(j.practices, j.boundary, stderr); err != nil {
+		return err
+	}
 	gopts := []graph.Option{graph.WithProgress(prog.Report)}
 	if len(j.boundary) > 0 {
 		gopts = append(gopts, graph.WithBoundary(j.boundary))
