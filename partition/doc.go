@@ -139,16 +139,17 @@
 // that leave each side no more marked practices than groups (some edge
 // always does: any on the path between two of them), marked practices
 // never move in local search, and a pair of hubs that both hold one is
-// never re-cut. Infeasible cases are explained per site: two marked
-// practices on one site or locked together are a *HubSiteError naming
-// them; marked practices whose connected practices are too light for a
+// never re-cut. Marked practices sharing a site become atoms of their
+// own, so each can host a hub at that point. Infeasible cases are
+// explained per site: marked practices locked together are a
+// *HubSiteError naming them; marked practices whose connected practices are too light for a
 // hub each get one each, out of bounds, with a note naming them, as does
 // any marked practice whose hub ends out of bounds. With WithInitial, a
 // repaired hub holding two marked practices is re-split, alone or with its
 // neighbours, one hub per marked practice. Areas keep the medoid.
 // On England with 300 marked practices at least 8 km apart (none above
 // 50,000): every one the hub site of its own hub, every hub within bounds
-// but the 11 practices above 50,000, mean 1.87 km against 1.70 km
+// but the 11 practices above 50,000, mean 1.86 km against 1.70 km
 // unconstrained (TestHubSitesEngland).
 //
 // Locked sets (WithLocked) never stop a run: a set whose practices cross

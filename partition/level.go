@@ -61,13 +61,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	attachStranded(ag, pieces, over, p.b)
 	out := &levelOut{}
 	chooseK(pieces, p, &out.notes)
-	pinK(ag, pieces, p, &out.notes)
+	crowded := pinK(ag, pieces, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
 		return nil, err
 	}
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
-	pinNotes(ag, lab, status, p, &out.notes)
+	pinNotes(ag, lab, status, reason, crowded, p, &out.notes)
 	out.setCanonical(lab, status, reason)
 	if p.count > 0 && out.ngroups != p.count {
 		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))

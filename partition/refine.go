@@ -37,6 +37,10 @@ type refiner struct {
 	sw     []int64
 	buf    mstBuf
 
+	// site is the fixed hub site (atom) of every group, -1 for none; nil
+	// without fixed hub sites (sites.go).
+	site []int32
+
 	// extra, when set, adds a cost to moving atom v from group from to
 	// group to in boundary moves (alignment's crossing price).
 	extra func(v, from, to int32) float64
@@ -47,6 +51,7 @@ func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups i
 	r := &refiner{ctx: ctx, g: g, b: b, lab: lab,
 		gw: make([]int64, ngroups), gx: make([]float64, ngroups), gy: make([]float64, ngroups), gn: make([]int32, ngroups),
 		stamp: make([]int32, n), changedAt: make([]int32, ngroups), round: 1}
+	r.initPins()
 	for v := range n {
 		a := lab[v]
 		w := g.w[v]
@@ -147,6 +152,7 @@ func (r *refiner) move(v, from, to int32) {
 	r.gn[to]++
 	r.lab[v] = to
 	r.changedAt[from], r.changedAt[to] = r.round, r.round
+	r.movePin(v, from, to)
 }
 
 // moves tries every atom of seeds once, in order, then keeps trying the
@@ -224,7 +230,7 @@ func (r *refiner) tryMove(v int32) bool {
 			rem = leaveCost(w, x, y, r.gw[a], r.gx[a], r.gy[a])
 			computed = true
 		}
-		d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+		d := rem + joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h]) + r.pinCorrection(v, a, h)
 		if r.extra != nil {
 			d += r.extra(v, a, h)
 		}

@@ -51,7 +51,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	for _, li := range issues {
 		r.res.Notes = append(r.res.Notes, li.String())
 	}
-	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked); err != nil {
+	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked, o.hubSites); err != nil {
 		return nil, err
 	}
 	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
@@ -111,7 +111,7 @@ func runOptions(ps []input.Practice, levels []Level, opts []Option) (options, er
 	if o.maxMoved < 0 {
 		return o, &LevelError{0, levels[0], "negative budget of patients moved"}
 	}
-	if err := o.checkAlign(len(ps), len(levels)); err != nil {
+	if err := o.checkConstraints(len(ps), len(levels)); err != nil {
 		return o, err
 	}
 	if o.target < 0 || o.count < 0 {
@@ -320,7 +320,7 @@ func defaultTarget(l Level) float64 {
 // key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string) (units, error) {
+func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string, fixed []bool) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -335,8 +335,12 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 			}
 			var part []int32
 			var w int64
+			hasFixed := false
 			for j := i; j < len(mem); j++ {
 				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
+					if secondFixed(fixed, mem[j], &hasFixed) {
+						continue // fixed hub sites on one site go to separate atoms
+					}
 					done[j] = true
 					part = append(part, mem[j])
 					w += int64(ps[mem[j]].Patients)

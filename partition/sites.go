@@ -14,14 +14,18 @@ import (
 var ErrHubSites = errors.New("partition: fixed hub sites cannot be honoured")
 
 // HubSiteError lists the fixed hub sites (WithHubSites) that no plan can
-// honour: two fixed sites that must share a hub because they stand on one
-// site or are locked together. Each problem names its practices.
+// honour: fixed sites locked together (WithLocked), which must share a
+// hub. Each problem names its practices; Error shows the first five.
 type HubSiteError struct {
 	Problems []string
 }
 
 func (e *HubSiteError) Error() string {
-	return fmt.Sprintf("partition: fixed hub sites: %s", strings.Join(e.Problems, "; "))
+	const show = 5
+	if len(e.Problems) <= show {
+		return fmt.Sprintf("partition: fixed hub sites: %s", strings.Join(e.Problems, "; "))
+	}
+	return fmt.Sprintf("partition: fixed hub sites: %s; and %d more", strings.Join(e.Problems[:show], "; "), len(e.Problems)-show)
 }
 
 // Unwrap returns ErrHubSites.
@@ -34,20 +38,43 @@ func (e *HubSiteError) Unwrap() error { return ErrHubSites }
 // weighted medoid. The search never moves a marked practice out of its hub
 // and never puts two in one; a connected set of practices with more marked
 // practices than it has room for hubs gets one hub per marked practice,
-// out of bounds and explained in Result.Notes. Two marked practices on one
-// site, or locked together (WithLocked), cannot be separated: Run returns
-// a *HubSiteError naming them. Areas keep the medoid. A nil slice means
+// out of bounds and explained in Result.Notes. Marked practices sharing a
+// site are split into atoms of their own (the site's other practices go
+// with the first), so each can host a hub; marked practices locked
+// together (WithLocked) cannot be separated: Run returns a *HubSiteError
+// naming them. Areas keep the medoid. A nil slice means
 // none. See the package documentation (Fixed hub sites).
 func WithHubSites(fixed []bool) Option { return func(o *options) { o.hubSites = fixed } }
+
+// checkConstraints checks the planner constraints' slices against the
+// practices and levels (alignment, fixed hub sites).
+func (o *options) checkConstraints(np, nlevels int) error {
+	if o.hubSites != nil && len(o.hubSites) != np {
+		return fmt.Errorf("%w: %d hub-site flags for %d practices", ErrMismatch, len(o.hubSites), np)
+	}
+	return o.checkAlign(np, nlevels)
+}
+
+// secondFixed reports whether practice p is a fixed hub site while the
+// atom being made already holds one (*has), and records p's flag: fixed
+// hub sites sharing a site each start an atom of their own (the site's
+// other practices go with the first), so that each can host a hub.
+func secondFixed(fixed []bool, p int32, has *bool) bool {
+	if fixed == nil || !fixed[p] {
+		return false
+	}
+	if *has {
+		return true
+	}
+	*has = true
+	return false
+}
 
 // hubSiteUnits marks the level-0 units holding a fixed hub site, or
 // returns a *HubSiteError for units holding two or more.
 func hubSiteUnits(ps []input.Practice, u units, fixed []bool, locked []string) ([]bool, error) {
 	if fixed == nil {
 		return nil, nil
-	}
-	if len(fixed) != len(ps) {
-		return nil, fmt.Errorf("%w: %d hub-site flags for %d practices", ErrMismatch, len(fixed), len(ps))
 	}
 	pin := make([]bool, u.n)
 	by := make([][]int, u.n)
@@ -64,14 +91,14 @@ func hubSiteUnits(ps []input.Practice, u units, fixed []bool, locked []string) (
 			continue
 		}
 		codes := make([]string, len(f))
-		why := "stand on one site"
 		for i, p := range f {
 			codes[i] = ps[p].Code
-			if locked != nil && locked[p] != "" {
-				why = fmt.Sprintf("are locked together (%q)", locked[p])
-			}
 		}
-		problems = append(problems, fmt.Sprintf("practices %s are all fixed hub sites but %s, so they cannot be in different hubs", listCodes(codes), why))
+		lock := ""
+		if locked != nil {
+			lock = fmt.Sprintf(" (%q)", locked[f[0]])
+		}
+		problems = append(problems, fmt.Sprintf("practices %s are fixed hub sites but locked together%s, so they cannot be in different hubs", listCodes(codes), lock))
 	}
 	if problems != nil {
 		return nil, &HubSiteError{problems}
@@ -118,6 +145,21 @@ func (s *splitter) pinSubtrees(order []int32) int {
 	return int(s.sf[order[0]])
 }
 
+// pinTries bounds the fresh trees drawn for a cut of order (weight W)
+// into k groups: when the fixed hub sites force more groups than the
+// weight allows (so some group will be out of bounds whatever the tree),
+// the sites decide the cut far more than the tree does, and one more tree
+// is enough.
+func (s *splitter) pinTries(order []int32, k int, W int64, tries int) int {
+	if s.g.pin == nil {
+		return tries
+	}
+	if _, hi := s.b.kRange(W, len(order)); k <= hi || s.pinCount(order) < k {
+		return tries
+	}
+	return min(tries, 1)
+}
+
 // pinsFit reports whether cutting above v into k1 and k2 groups leaves at
 // most one pinned atom per group on each side (F pinned atoms in all).
 func (s *splitter) pinsFit(v int32, F, k1, k2 int) bool {
@@ -151,6 +193,50 @@ func (s *splitter) pinCut(c *cut, F, k int, W1, W2 int64) {
 // pinned reports whether atom v is a fixed hub site.
 func (r *refiner) pinned(v int32) bool { return r.g.pin != nil && r.g.pin[v] }
 
+// initPins records the fixed hub site of every group of r.
+func (r *refiner) initPins() {
+	if r.g.pin == nil {
+		return
+	}
+	r.site = make([]int32, len(r.gw))
+	for i := range r.site {
+		r.site[i] = -1
+	}
+	for v, a := range r.lab {
+		if r.g.pin[v] {
+			r.site[a] = int32(v)
+		}
+	}
+}
+
+// movePin keeps r.site when atom v moves from one group to another.
+func (r *refiner) movePin(v, from, to int32) {
+	if r.site != nil && r.g.pin[v] {
+		r.site[from], r.site[to] = -1, v
+	}
+}
+
+// pinCorrection turns the inertia change of moving atom v from group a to
+// group h into the change of Σ w·|p − s|² for a group with a fixed hub
+// site s: such a group is judged about its site, not its centroid.
+func (r *refiner) pinCorrection(v, a, h int32) float64 {
+	if r.site == nil {
+		return 0
+	}
+	g := r.g
+	w, x, y := g.w[v], g.x[v], g.y[v]
+	var d float64
+	if s := r.site[a]; s >= 0 {
+		dx, dy := x-g.x[s], y-g.y[s]
+		d += -float64(w)*(dx*dx+dy*dy) - leaveCost(w, x, y, r.gw[a], r.gx[a], r.gy[a])
+	}
+	if s := r.site[h]; s >= 0 {
+		dx, dy := x-g.x[s], y-g.y[s]
+		d += float64(w)*(dx*dx+dy*dy) - joinCost(w, x, y, r.gw[h], r.gx[h], r.gy[h])
+	}
+	return d
+}
+
 // pinIn returns the fixed hub site among members (without skip, with
 // extra), or -1.
 func (r *refiner) pinIn(members []int32, extra, skip int32) int32 {
@@ -179,11 +265,12 @@ func (r *refiner) bothPinned(a, b []int32) bool {
 
 // pinK raises the group count of every piece to its number of fixed hub
 // sites, and keeps a piece with a fixed site from joining an oversize atom
-// that is one too. A piece too light for a hub per fixed site is noted, per
-// site.
-func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
+// that is one too. A piece too light for a hub per fixed site is noted,
+// per site, and not repaired (no repair can put every hub in bounds); its
+// atoms are marked in the returned slice (nil when there is none).
+func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) (crowded []bool) {
 	if ag.pin == nil {
-		return
+		return nil
 	}
 	for _, pc := range pieces {
 		var sites []int32
@@ -206,6 +293,16 @@ func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
 			hi = 0
 		}
 		pc.k = len(sites)
+		if pc.k <= hi {
+			continue // room for a hub per fixed site
+		}
+		pc.feasible = false
+		if crowded == nil {
+			crowded = make([]bool, ag.n())
+		}
+		for _, u := range pc.atoms {
+			crowded[u] = true
+		}
 		names := make([]string, len(sites))
 		for i, u := range sites {
 			names[i] = siteName(p, u)
@@ -213,17 +310,26 @@ func pinK(ag *pgraph, pieces []*piece, p levelParams, notes *[]string) {
 		*notes = append(*notes, fmt.Sprintf("fixed hub sites %s: the practices connected to them have %s patients, room for at most %s of %s; each fixed site got a %s of its own, out of bounds",
 			listCodes(names), num(pc.W), count(max(hi, 0), p.name), span(p.b), p.name))
 	}
+	return crowded
 }
 
 // pinNotes explains, per fixed hub site, every group out of bounds that
-// holds one (lab and status as labelGroups made them).
-func pinNotes(ag *pgraph, lab []int32, status []Status, p levelParams, notes *[]string) {
+// holds one (lab, status and reason as labelGroups made them), and gives
+// the groups of crowded pieces (pinK) their true reason: too many fixed
+// sites for the patients, not an unsplittable weight.
+func pinNotes(ag *pgraph, lab []int32, status []Status, reason []string, crowded []bool, p levelParams, notes *[]string) {
 	if ag.pin == nil {
 		return
 	}
 	gw := make([]int64, len(status))
 	for v, g := range lab {
 		gw[g] += ag.w[v]
+	}
+	for v, g := range lab {
+		if crowded != nil && crowded[v] && status[g] != StatusOK && status[g] != StatusOversize {
+			status[g] = StatusOutOfBounds
+			reason[g] = fmt.Sprintf("%s patients: its practices are connected to more fixed hub sites than there is room for %s of %s", num(gw[g]), plural(p.name), span(p.b))
+		}
 	}
 	for v, g := range lab {
 		if ag.pin[v] && status[g] != StatusOK && status[g] != StatusOversize { // oversize: its own reason
@@ -348,7 +454,7 @@ func separatePins(ctx context.Context, ag *pgraph, out *levelOut, p levelParams)
 			reason[g] = fmt.Sprintf("%s patients: fixed hub sites had to be put in different %s, and no split within %s keeps them apart", num(gw[g]), plural(p.name), span(p.b))
 		}
 	}
-	pinNotes(ag, l.lab, status, p, &out.notes)
+	pinNotes(ag, l.lab, status, reason, nil, p, &out.notes)
 	out.setCanonical(l.lab, status, reason)
 }
 

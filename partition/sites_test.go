@@ -246,3 +246,35 @@ func TestHubSitesSynthetic(t *testing.T) {
 		})
 	}
 }
+
+// Two marked practices on one site each host a hub of their own there.
+func TestHubSitesSharedSite(t *testing.T) {
+	// six practices on a row of five sites: P2 and P3 share site 2
+	sizes := []int{20000, 15000, 10000, 10000, 15000, 20000}
+	g, ps := rowInstance([]int{20000, 20000, 30000, 20000, 20000})
+	ps = ps[:0]
+	for i, s := range sizes {
+		site := min(i, 4)
+		if i >= 3 {
+			site = i - 1
+		}
+		ps = append(ps, input.Practice{Code: code(i), Loc: orb.Point{float64(site) * 0.0146, 52}, Patients: int64(s)})
+	}
+	g.MemberOff = []int32{0, 1, 2, 4, 5, 6}
+	g.Members = []int32{0, 1, 2, 3, 4, 5}
+	fixed := []bool{false, false, true, true, false, false}
+	res, err := Run(context.Background(), g, ps, hubLevels[:1], WithSeed(1), WithHubSites(fixed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValid(t, g, ps, res, WithHubSites(fixed))
+	checkFixedSites(t, ps, fixed, res)
+	if len(res.Groups[0]) != 2 {
+		t.Errorf("%d hubs, want 2", len(res.Groups[0]))
+	}
+	for _, h := range res.Groups[0] {
+		if h.Status != StatusOK {
+			t.Errorf("hub %d %v: %s %d: %s", h.ID, h.Members, h.Status, h.Patients, h.Reason)
+		}
+	}
+}

@@ -245,6 +245,7 @@ func (s *splitter) rec(order, tmp []int32, k int, W int64, seed uint64) {
 		if len(order) <= 64 {
 			tries *= 4 // small sets: trees are cheap and varied trees matter
 		}
+		tries = s.pinTries(order, k, W, tries)
 		for t := 0; c.tier > 1 && t < tries; t++ {
 			if t&7 == 7 && s.ctx.Err() != nil {
 				return // cancelled: tries grow with the effort
