@@ -685,6 +685,7 @@ func TestHTMLHubsOnlyMovedInBrowser(t *testing.T) {
 	for _, p := range []int{3, 7} {
 		m.Practices[p].Props = append(m.Practices[p].Props, Property{"from", "U00042"}, Property{"moved", true})
 	}
+	m.Practices[5].Props = append(m.Practices[5].Props, Property{"postcode", "B1 1AA"})
 	var buf bytes.Buffer
 	if err := m.WriteHTML(&buf, HTMLOptions{Title: "Hubs only"}); err != nil {
 		t.Fatal(err)
@@ -716,6 +717,11 @@ func TestHTMLHubsOnlyMovedInBrowser(t *testing.T) {
 	}
 	if sel := textOf(t, ctx, "selection"); !strings.Contains(sel, "Moved from U00042") {
 		t.Errorf("#selection for moved practice %s: %q", code, sel)
+	}
+	// A postcode finds its practice whatever the spacing and case.
+	search(t, ctx, "b11aa")
+	if sel := textOf(t, ctx, "selection"); !strings.Contains(sel, "Practice "+m.Practices[5].Code) || !strings.Contains(sel, "B1 1AA") {
+		t.Errorf("postcode search shows %q", sel)
 	}
 	watch.check(t, "hubs-only page")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,23 @@ func TestPartitionHTMLMap(t *testing.T) {
 		if !strings.Contains(s, `"`+r[0]+`"`) {
 			t.Errorf("practice %s missing from the page", r[0])
 		}
+	}
+
+	// The default title counts the result; the attribution names the input.
+	if !strings.Contains(s, `"title":"30 practices in `) || !strings.Contains(s, `"attribution":"Practices: small_practices.csv."`) {
+		t.Errorf("default title or attribution missing from the page")
+	}
+	stdout.Reset()
+	args = append(args, "-title", "Test <area>", "-attribution", "Data: ONS & NHS")
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if b, err = os.ReadFile(page); err != nil {
+		t.Fatal(err)
+	}
+	s = string(b)
+	if !strings.Contains(s, "<title>Test &lt;area&gt;</title>") || !strings.Contains(s, `"attribution":"Data: ONS \u0026 NHS"`) {
+		t.Errorf("-title and -attribution did not reach the page")
 	}
 
 	// A map file of another kind is refused before any work.
@@ -125,4 +143,39 @@ func TestPartitionHTMLMapFrom(t *testing.T) {
 		t.Errorf("%d of %d practices marked moved", moved, len(p.Code))
 	}
 	t.Logf("%d of %d practices moved", moved, len(p.Code))
+}
+
+// With -map FILE.html a postcode column, when the file has one, is kept so
+// that the page can search it; a file without one reads as before, and a
+// missing column the user asked for is still reported by its own name.
+func TestPartitionHTMLMapPostcodes(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("code,name,lat,lon,patients,postcode\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "P%03d,Practice %d,%.5f,%.5f,5000,AB%d %dCD\n", i, i, 52+float64(i%8)*0.01, -1+float64(i/8)*0.01, i%9+1, i%7)
+	}
+	in := filepath.Join(dir, "with_postcodes.csv")
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "map.html")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"partition", "-in", in, "-map", page, "-q"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"postcode":["AB1 0CD","AB2 1CD"`) {
+		t.Errorf("page lacks the postcodes")
+	}
+
+	// A column the user asked for and the file lacks: its own error.
+	stderr.Reset()
+	if code := run(context.Background(), []string{"partition", "-in", "../../testdata/small_practices.csv", "-strata", "ccg", "-map", page, "-q"}, &stdout, &stderr); code == 0 ||
+		!strings.Contains(stderr.String(), "ccg") || strings.Contains(stderr.String(), "postcode") {
+		t.Errorf("missing -strata column: exit %d, stderr %q", code, stderr.String())
+	}
 }

@@ -114,14 +114,18 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
-	if keep = nf.keep(keep); len(keep) > 0 {
-		ropts = append(ropts, input.KeepColumns(keep...))
-	}
+	keep = nf.keep(keep)
 	nopts, pcs, err := nf.readOptions(ctx, prog)
 	if err != nil {
 		return err
 	}
-	ps, err := input.ReadFile(in, append(ropts, nopts...)...)
+	ropts = append(ropts, nopts...)
+	var ps []input.Practice
+	if outHTML != "" {
+		ps, err = readForMap(in, keep, ropts, input.ReadFile) // the page also searches postcodes
+	} else {
+		ps, err = input.ReadFile(in, withKeep(ropts, keep)...)
+	}
 	if err != nil {
 		return err
 	}

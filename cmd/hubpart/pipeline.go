@@ -156,7 +156,7 @@ func (j *job) files() outputs {
 	o.add(j.flag("-map-svg"), j.outSVG, func(w io.Writer) error { return j.model.WriteSVG(w, j.mapOptions()) })
 	o.add(j.flag("-map-png"), j.outPNG, func(w io.Writer) error { return j.model.WritePNG(w, j.mapOptions()) })
 	o.add(j.mapFlag(), j.outHTML, func(w io.Writer) error {
-		return j.model.WriteHTML(w, export.HTMLOptions{Title: j.mapTitle()})
+		return j.model.WriteHTML(w, j.htmlOptions())
 	})
 	return o
 }
