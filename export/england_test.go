@@ -2,13 +2,13 @@ package export
 
 import (
 	"context"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"os"
 	"sync"
 	"testing"
 
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -31,7 +31,7 @@ var england struct {
 func englandInput(tb testing.TB) Input {
 	tb.Helper()
 	england.once.Do(func() {
-		ps, err := input.ReadFile(englandPractices)
+		ps, err := input.ReadFile(context.Background(), englandPractices)
 		if err != nil {
 			england.err = err
 			return

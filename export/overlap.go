@@ -11,7 +11,7 @@ import (
 
 // noOverlap reports whether two of the polygons of one level share
 // interior area, returning a *polygon.Error wrapping polygon.ErrOverlap
-// that names them. The polygons must each be valid (geo.CheckPolygon) and
+// that names them. The polygons must each be valid (polygon.Check) and
 // on the 1e-6 degree grid, as finishPolygons leaves them; every test runs
 // exactly in int64 micro-degrees.
 //

@@ -2,11 +2,11 @@ package graph
 
 import (
 	"context"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 func BenchmarkBuildEngland(b *testing.B) {
@@ -28,7 +28,7 @@ func BenchmarkBuild(b *testing.B) {
 		{"10k", func() []input.Practice { return clustered(rng, 10_000, 40) }},
 		{"100k", func() []input.Practice { return clustered(rng, 100_000, 200) }},
 		{"postcodes-1.7M", func() []input.Practice {
-			ps, err := input.ReadFile(fixture.Postcodes(b), input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
+			ps, err := input.ReadFile(context.Background(), fixture.Postcodes(b), input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -41,7 +41,7 @@ const ctxEvery = 1 << 16
 // Graph.Length reports great-circle metres.
 //
 // Errors: ErrNoPractices; a *PracticeError wrapping ErrBadLocation or
-// ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
+// input.ErrNegativePatients; ErrBadRule; errors of geo.NewProjection (such as
 // geo.ErrHemisphere) and delaunay.Triangulate, wrapped; ctx.Err() when ctx is
 // cancelled (checked between stages and inside long loops).
 func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *BuildInfo, error) {
@@ -160,7 +160,7 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 		}
 		if p.Patients < 0 {
 			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w (%d)", ErrNegativePatients, p.Patients)}
+				Err: fmt.Errorf("%w (%d)", input.ErrNegativePatients, p.Patients)}
 		}
 		if total > math.MaxInt64-int64(p.Patients) {
 			return nil, &PracticeError{Index: i, Code: p.Code,

@@ -35,7 +35,7 @@ func TestBuildErrors(t *testing.T) {
 		{name: "NaN latitude", ps: append(slices.Clone(ok), practice("X", 0, math.NaN(), 1)), want: ErrBadLocation, wantIdx: 3},
 		{name: "longitude out of range", ps: []input.Practice{practice("X", 181, 0, 1)}, want: ErrBadLocation, wantIdx: 0},
 		{name: "infinite longitude", ps: []input.Practice{practice("X", math.Inf(-1), 0, 1)}, want: ErrBadLocation, wantIdx: 0},
-		{name: "negative patients", ps: []input.Practice{ok[0], practice("X", 0, 0, -5)}, want: ErrNegativePatients, wantIdx: 1},
+		{name: "negative patients", ps: []input.Practice{ok[0], practice("X", 0, 0, -5)}, want: input.ErrNegativePatients, wantIdx: 1},
 		{name: "negative factor", ps: ok, opts: []Option{WithPrune(PruneRule{Factor: -1})}, want: ErrBadRule, wantIdx: -1},
 		{name: "NaN keep", ps: ok, opts: []Option{WithPrune(PruneRule{KeepBelow: math.NaN()})}, want: ErrBadRule, wantIdx: -1},
 		{name: "cancelled", ctx: cancelled, ps: ok, want: context.Canceled, wantIdx: -1},

@@ -2,14 +2,13 @@ package graph
 
 import (
 	"context"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
 	"testing"
 
+	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
-
-	"github.com/hubpart/hubpart/input"
 )
 
 var (
@@ -20,7 +19,7 @@ var (
 // readEngland loads England's practices and outline from the repository's testdata.
 func readEngland(tb testing.TB) ([]input.Practice, orb.MultiPolygon) {
 	tb.Helper()
-	ps, err := input.ReadFile(englandPractices)
+	ps, err := input.ReadFile(context.Background(), englandPractices)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -11,8 +11,6 @@ var (
 	// ErrBadLocation is wrapped by a *PracticeError for a location that is
 	// not a finite [lon, lat] with lon in [-180, 180] and lat in [-90, 90].
 	ErrBadLocation = errors.New("graph: invalid location")
-	// ErrNegativePatients is wrapped by a *PracticeError for Patients < 0.
-	ErrNegativePatients = errors.New("graph: negative patients")
 	// ErrBadRule is returned for a PruneRule with negative or NaN parameters.
 	ErrBadRule = errors.New("graph: invalid prune rule")
 )
@@ -21,7 +19,7 @@ var (
 type PracticeError struct {
 	Index int    // position in the input slice
 	Code  string // the practice's Code
-	Err   error  // ErrBadLocation or ErrNegativePatients, with detail
+	Err   error  // ErrBadLocation or input.ErrNegativePatients, with detail
 }
 
 func (e *PracticeError) Error() string {

@@ -2,9 +2,11 @@ package input
 
 import (
 	"bytes"
-	"github.com/hubpart/hubpart/internal/fixture"
+	"context"
 	"os"
 	"testing"
+
+	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 func BenchmarkReadCSVEngland(b *testing.B) {
@@ -16,7 +18,7 @@ func BenchmarkReadCSVEngland(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ps, err := ReadCSV(bytes.NewReader(data))
+		ps, err := ReadCSV(context.Background(), bytes.NewReader(data))
 		if err != nil || len(ps) != 6658 {
 			b.Fatal(len(ps), err)
 		}
@@ -29,7 +31,7 @@ func BenchmarkReadPostcodes(b *testing.B) {
 	postcodes := fixture.Postcodes(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		ps, err := ReadFile(postcodes, ColumnAlias("code", "postcode"), ConstantPatients(1))
+		ps, err := ReadFile(context.Background(), postcodes, ColumnAlias("code", "postcode"), ConstantPatients(1))
 		if err != nil || len(ps) != 1684685 {
 			b.Fatal(len(ps), err)
 		}
@@ -44,7 +46,7 @@ func BenchmarkReadGeoJSONFixture(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadGeoJSON(bytes.NewReader(data)); err != nil {
+		if _, err := ReadGeoJSON(context.Background(), bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,6 +3,7 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -54,9 +55,11 @@ const csvBuffer = 64 << 10
 // bytes.Reader), ReadCSV holds about 40 bytes per code for the duplicate
 // check while reading. Codes and names are packed into shared 64 KiB
 // blocks, so a row costs one allocation (encoding/csv's record); Attrs is
-// nil unless columns are kept. WithContext and WithProgress apply.
-func ReadCSV(r io.Reader, opts ...ReadOption) ([]Practice, error) {
-	o := buildOptions(opts)
+// nil unless columns are kept. It stops early with an error wrapping
+// ctx.Err() when ctx is cancelled (checked every 65,536 records);
+// WithProgress applies.
+func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, error) {
+	o := buildOptions(ctx, opts)
 	if o.optErr != nil {
 		return nil, o.optErr
 	}

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -91,7 +92,7 @@ func TestReadCSVGood(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ReadCSV(strings.NewReader(tc.in), tc.opts...)
+			got, err := ReadCSV(context.Background(), strings.NewReader(tc.in), tc.opts...)
 			if err != nil {
 				t.Fatalf("ReadCSV: %v", err)
 			}
@@ -181,7 +182,7 @@ func TestReadCSVBad(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ps, err := ReadCSV(strings.NewReader(tc.in), tc.opts...)
+			ps, err := ReadCSV(context.Background(), strings.NewReader(tc.in), tc.opts...)
 			if err == nil {
 				t.Fatalf("no error; got %d practices", len(ps))
 			}
@@ -226,7 +227,7 @@ func ioCheckRecordError(t *testing.T, err, sentinel error, line, feature int, fi
 }
 
 func TestReadCSVDuplicateNamesBothLines(t *testing.T) {
-	_, err := ReadCSV(strings.NewReader(ioHdr + "A,a,1,2,3\nB,b,1,2,3\nA,c,1,2,3\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader(ioHdr+"A,a,1,2,3\nB,b,1,2,3\nA,c,1,2,3\n"))
 	var re *RecordError
 	if !errors.As(err, &re) || re.Line != 4 || re.Dup != 2 {
 		t.Fatalf("got %v, want duplicate at line 4 of line 2", err)
@@ -238,7 +239,7 @@ func TestReadCSVDuplicateNamesBothLines(t *testing.T) {
 }
 
 func TestReadCSVMessage(t *testing.T) {
-	_, err := ReadCSV(strings.NewReader(ioHdr + "A81001,x,abc,2,3\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader(ioHdr+"A81001,x,abc,2,3\n"))
 	const want = `input: line 2 (code A81001): field "lat": "abc": not a number`
 	if err == nil || err.Error() != want {
 		t.Errorf("message\n%v\nwant\n%s", err, want)
@@ -247,7 +248,7 @@ func TestReadCSVMessage(t *testing.T) {
 
 func TestReadCSVQuotedLineNumbers(t *testing.T) {
 	// The record on line 4 follows a record spanning lines 2-3.
-	_, err := ReadCSV(strings.NewReader(ioHdr + "A,\"two\nlines\",1,2,3\nB,b,1,2,x\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader(ioHdr+"A,\"two\nlines\",1,2,3\nB,b,1,2,x\n"))
 	ioCheckRecordError(t, err, ErrNotNumber, 4, -1, "patients", "x", "B")
 }
 
@@ -258,7 +259,7 @@ func TestReadCSVAllErrors(t *testing.T) {
 		"C,c,1,200,-1\n" + // 4 lon and patients
 		"A,d,1,2,3\n" + // 5 duplicate
 		"E,e,1\n" // 6 ragged
-	_, err := ReadCSV(strings.NewReader(in), AllErrors())
+	_, err := ReadCSV(context.Background(), strings.NewReader(in), AllErrors())
 	var list ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error %v (%T) is not an ErrorList", err, err)
@@ -299,7 +300,7 @@ func TestReadCSVAllErrorsCapped(t *testing.T) {
 	for range bad {
 		b.WriteString(",a,1,2,3\n") // empty code
 	}
-	_, err := ReadCSV(strings.NewReader(b.String()), AllErrors())
+	_, err := ReadCSV(context.Background(), strings.NewReader(b.String()), AllErrors())
 	var list ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error %T is not an ErrorList", err)
@@ -317,7 +318,7 @@ func TestReadCSVAllErrorsCapped(t *testing.T) {
 }
 
 func TestReadCSVFirstErrorOnly(t *testing.T) {
-	_, err := ReadCSV(strings.NewReader(ioHdr + "A,a,x,2,3\nB,b,y,2,3\n"))
+	_, err := ReadCSV(context.Background(), strings.NewReader(ioHdr+"A,a,x,2,3\nB,b,y,2,3\n"))
 	var list ErrorList
 	if errors.As(err, &list) {
 		t.Fatalf("without AllErrors got an ErrorList: %v", err)
@@ -328,7 +329,7 @@ func TestReadCSVFirstErrorOnly(t *testing.T) {
 func TestReadCSVIOError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	r := io.MultiReader(strings.NewReader(ioHdr+"A,a,1,2,3\n"), iotest.ErrReader(boom))
-	_, err := ReadCSV(r)
+	_, err := ReadCSV(context.Background(), r)
 	if !errors.Is(err, boom) {
 		t.Fatalf("error %v does not wrap the I/O error", err)
 	}
@@ -336,7 +337,7 @@ func TestReadCSVIOError(t *testing.T) {
 
 func TestReadCSVOneByteReads(t *testing.T) {
 	in := "\xEF\xBB\xBFcode,name,lat,lon,patients\r\nA,\"x,y\",1,2,3\r\nB,b,4,5,6\r\n"
-	got, err := ReadCSV(iotest.OneByteReader(strings.NewReader(in)))
+	got, err := ReadCSV(context.Background(), iotest.OneByteReader(strings.NewReader(in)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +362,7 @@ func TestReadCSVManyRows(t *testing.T) {
 		b.WriteString("\n")
 	}
 	for _, r := range []io.Reader{strings.NewReader(b.String()), iotest.HalfReader(bytes.NewReader(b.Bytes()))} {
-		got, err := ReadCSV(r)
+		got, err := ReadCSV(context.Background(), r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -405,7 +406,7 @@ func TestReadCSVEstimate(t *testing.T) {
 			}
 			b.WriteString("C" + ioItoa(i) + "," + name + ",1,2," + ioItoa(i) + "\n")
 		}
-		ps, err := ReadCSV(strings.NewReader(b.String()))
+		ps, err := ReadCSV(context.Background(), strings.NewReader(b.String()))
 		if err != nil || len(ps) != n {
 			t.Fatalf("got %d, %v", len(ps), err)
 		}

@@ -17,8 +17,9 @@
 // wrapping a sentinel testable with errors.Is (this package's Err…
 // sentinels, or geo.ErrNonFinite, geo.ErrLatRange, geo.ErrLonRange for
 // coordinates). AllErrors collects up to 1,000 problems in an ErrorList.
-// Long reads take a context and report progress (WithContext,
-// WithProgress).
+// Reads can be long (1.7 million postcodes): the readers take a
+// context.Context first, checked every 65,536 records, and report progress
+// through the WithProgress callback.
 //
 // Package input imports geo; nothing in geo imports input.
 package input

@@ -25,7 +25,7 @@ NE657UW,55.309097,-1.911657
 A84002,NE65 7UW,5903
 Y05788,FY1 9NP,206
 `
-	ps, err := input.ReadCSV(strings.NewReader(listSize), input.LocateByPostcode(lookup))
+	ps, err := input.ReadCSV(context.Background(), strings.NewReader(listSize), input.LocateByPostcode(lookup))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,7 @@
 package input_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -14,7 +15,7 @@ func ExampleReadCSV() {
 A81001,The Densham Surgery,54.561687,-1.318938,4100
 A81002,"Queens Park Medical Centre, Stockton",54.569019,-1.313928,18917
 `
-	ps, err := input.ReadCSV(strings.NewReader(data))
+	ps, err := input.ReadCSV(context.Background(), strings.NewReader(data))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -38,7 +39,7 @@ A2,north,-1.3,900
 A3,54.5,-1.3,12.5
 A1,54.5,-1.3,100
 `
-	_, err := input.ReadCSV(strings.NewReader(data), input.AllErrors())
+	_, err := input.ReadCSV(context.Background(), strings.NewReader(data), input.AllErrors())
 	var list input.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
@@ -56,7 +57,7 @@ A1,54.5,-1.3,100
 // Postcodes have no list size: weigh each one 1.
 func ExampleReadCSV_postcodes() {
 	const data = "postcode,lat,lon,country\nAB101AA,57.148232,-2.096648,S92000003\n"
-	ps, err := input.ReadCSV(strings.NewReader(data),
+	ps, err := input.ReadCSV(context.Background(), strings.NewReader(data),
 		input.ColumnAlias("code", "postcode"), input.ConstantPatients(1), input.KeepColumns("country"))
 	fmt.Println(ps[0].Code, ps[0].Patients, ps[0].Attrs["country"], err)
 	// Output:

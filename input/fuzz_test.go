@@ -2,14 +2,16 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"github.com/hubpart/hubpart/geo"
 	"io"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/hubpart/hubpart/geo"
 )
 
 // ioSentinels are the errors a reader may report for bad input.
@@ -75,10 +77,10 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, err := ReadCSV(bytes.NewReader(data))
+		ps, err := ReadCSV(context.Background(), bytes.NewReader(data))
 		ioCheckReadResult(t, ps, err, ioCountCSVRows(data))
 		// AllErrors agrees on success and failure.
-		ps2, err2 := ReadCSV(bytes.NewReader(data), AllErrors())
+		ps2, err2 := ReadCSV(context.Background(), bytes.NewReader(data), AllErrors())
 		if (err == nil) != (err2 == nil) || len(ps) != len(ps2) {
 			t.Fatalf("AllErrors disagrees: %v vs %v", err, err2)
 		}
@@ -123,7 +125,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, err := ReadGeoJSON(bytes.NewReader(data))
+		ps, err := ReadGeoJSON(context.Background(), bytes.NewReader(data))
 		rows := -1
 		var top struct {
 			Type     string            `json:"type"`
@@ -138,7 +140,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 			}
 		}
 		ioCheckReadResult(t, ps, err, rows)
-		ps2, err2 := ReadGeoJSON(bytes.NewReader(data), AllErrors())
+		ps2, err2 := ReadGeoJSON(context.Background(), bytes.NewReader(data), AllErrors())
 		if (err == nil) != (err2 == nil) || len(ps) != len(ps2) {
 			t.Fatalf("AllErrors disagrees: %v vs %v", err, err2)
 		}
@@ -153,7 +155,7 @@ func FuzzReadCSVLocate(f *testing.F) {
 	f.Add("code,pcds,patients\nA,ZZ1 1ZZ,10\n")
 	pcs := testPostcodes(f)
 	f.Fuzz(func(t *testing.T, in string) {
-		ps, err := ReadCSV(strings.NewReader(in), LocateByPostcode(pcs))
+		ps, err := ReadCSV(context.Background(), strings.NewReader(in), LocateByPostcode(pcs))
 		if err != nil {
 			return
 		}

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,8 +28,8 @@ import (
 // to the property ("code", "patients", "geometry", "coordinates", ...), or
 // with AllErrors as an ErrorList. Syntax errors carry the line of the
 // document. On any error the returned slice is nil.
-func ReadGeoJSON(r io.Reader, opts ...ReadOption) ([]Practice, error) {
-	o := buildOptions(opts)
+func ReadGeoJSON(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, error) {
+	o := buildOptions(ctx, opts)
 	if o.optErr != nil {
 		return nil, o.optErr
 	}

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -15,11 +16,11 @@ import (
 // the GeoJSON fixture (whose features use assorted property spellings and
 // a list size written as 18917.0) and expects identical results.
 func TestReadGeoJSONFixture(t *testing.T) {
-	fromCSV, err := ReadFile("testdata/io_practices.csv", KeepColumns("pcn_code"))
+	fromCSV, err := ReadFile(context.Background(), "testdata/io_practices.csv", KeepColumns("pcn_code"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromJSON, err := ReadFile("testdata/io_practices.geojson", KeepColumns("pcn_code"))
+	fromJSON, err := ReadFile(context.Background(), "testdata/io_practices.geojson", KeepColumns("pcn_code"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestReadGeoJSONFixture(t *testing.T) {
 // TestReadGeoJSONRoundTrip writes practices as GeoJSON with encoding/json
 // (orb/geojson needs a module not in go.sum) and reads them back unchanged.
 func TestReadGeoJSONRoundTrip(t *testing.T) {
-	want, err := ReadFile("testdata/io_practices.csv", KeepAllColumns())
+	want, err := ReadFile(context.Background(), "testdata/io_practices.csv", KeepAllColumns())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestReadGeoJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadGeoJSON(bytes.NewReader(data), KeepAllColumns())
+	got, err := ReadGeoJSON(context.Background(), bytes.NewReader(data), KeepAllColumns())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestReadGeoJSONGood(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ReadGeoJSON(strings.NewReader(tc.in), tc.opts...)
+			got, err := ReadGeoJSON(context.Background(), strings.NewReader(tc.in), tc.opts...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,7 +156,7 @@ func TestReadGeoJSONBad(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ps, err := ReadGeoJSON(strings.NewReader(tc.in))
+			ps, err := ReadGeoJSON(context.Background(), strings.NewReader(tc.in))
 			if err == nil {
 				t.Fatalf("no error; got %+v", ps)
 			}
@@ -171,7 +172,7 @@ func TestReadGeoJSONDuplicateMessage(t *testing.T) {
 	in := `{"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[2,1]},"properties":{"code":"A","patients":1}},
 {"type":"Feature","geometry":{"type":"Point","coordinates":[2,1]},"properties":{"code":"A","patients":2}}]}`
-	_, err := ReadGeoJSON(strings.NewReader(in))
+	_, err := ReadGeoJSON(context.Background(), strings.NewReader(in))
 	const want = `input: feature 1 (code A): field "code": "A": duplicate code (first at feature 0)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -183,7 +184,7 @@ func TestReadGeoJSONAllErrors(t *testing.T) {
 {"type":"Feature","geometry":{"type":"Point","coordinates":[2,100]},"properties":{"code":"A","patients":-1}},
 {"type":"Feature","geometry":{"type":"LineString","coordinates":[[2,1],[3,1]]},"properties":{"code":"B","patients":2}},
 {"type":"Feature","geometry":{"type":"Point","coordinates":[2,1]},"properties":{"code":"C","patients":2}}]}`
-	_, err := ReadGeoJSON(strings.NewReader(in), AllErrors())
+	_, err := ReadGeoJSON(context.Background(), strings.NewReader(in), AllErrors())
 	list, ok := err.(ErrorList)
 	if !ok || len(list) != 3 {
 		t.Fatalf("got %v, want 3 problems", err)
@@ -204,7 +205,7 @@ func TestReadGeoJSONFileIsNotCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadCSV(bytes.NewReader(data)); err == nil {
+	if _, err := ReadCSV(context.Background(), bytes.NewReader(data)); err == nil {
 		t.Error("ReadCSV accepted GeoJSON")
 	}
 }

@@ -23,7 +23,7 @@ func testPostcodes(t testing.TB) *postcode.Table {
 // The list-size file as published: CODE, POSTCODE, NUMBER_OF_PATIENTS and
 // no coordinates.
 func TestReadListSizeByPostcode(t *testing.T) {
-	ps, err := ReadFile("testdata/list_size.csv", LocateByPostcode(testPostcodes(t)))
+	ps, err := ReadFile(context.Background(), "testdata/list_size.csv", LocateByPostcode(testPostcodes(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestReadLocateByPostcode(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ps, err := ReadCSV(strings.NewReader(c.in), c.opts...)
+			ps, err := ReadCSV(context.Background(), strings.NewReader(c.in), c.opts...)
 			if c.err != nil {
 				var re *RecordError
 				if !errors.Is(err, c.err) || !errors.As(err, &re) || re.Field != c.field {
@@ -115,7 +115,7 @@ func TestReadLocateByPostcode(t *testing.T) {
 // Every practice that cannot be located is listed, none dropped.
 func TestReadUnlocatedListsEvery(t *testing.T) {
 	in := "code,postcode,patients\nA,NE65 7UW,10\nB,ZZ1 1ZZ,20\nC,,30\nD,nonsense,40\nE,NE65 7UW,50\n"
-	_, err := ReadCSV(strings.NewReader(in), LocateByPostcode(testPostcodes(t)))
+	_, err := ReadCSV(context.Background(), strings.NewReader(in), LocateByPostcode(testPostcodes(t)))
 	var ue *UnlocatedError
 	if !errors.Is(err, ErrNotLocated) || !errors.As(err, &ue) {
 		t.Fatalf("err = %v; want an *UnlocatedError", err)
@@ -137,7 +137,7 @@ func TestReadUnlocatedListsEvery(t *testing.T) {
 // Other record problems and unlocated practices are reported together.
 func TestReadUnlocatedWithOtherErrors(t *testing.T) {
 	in := "code,postcode,patients\nA,ZZ1 1ZZ,10\nB,NE65 7UW,x\n"
-	_, err := ReadCSV(strings.NewReader(in), LocateByPostcode(testPostcodes(t)), AllErrors())
+	_, err := ReadCSV(context.Background(), strings.NewReader(in), LocateByPostcode(testPostcodes(t)), AllErrors())
 	if !errors.Is(err, ErrNotLocated) || !errors.Is(err, ErrNotNumber) {
 		t.Fatalf("err = %v; want both ErrNotLocated and ErrNotNumber", err)
 	}
@@ -166,7 +166,7 @@ func TestReadListSizeShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, err := ReadFile(list, LocateByPostcode(pcs))
+	ps, err := ReadFile(context.Background(), list, LocateByPostcode(pcs))
 	if err != nil {
 		t.Fatal(err)
 	}

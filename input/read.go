@@ -25,7 +25,7 @@ type readOptions struct {
 	weight    int64             // its weight
 	optErr    *RecordError      // first invalid option
 	sizeHint  int64             // expected input bytes, 0 if unknown (set by ReadFile)
-	ctx       context.Context   // nil: never cancelled
+	ctx       context.Context   // the read's context (nil: never cancelled)
 	progress  func(stage string, done, total int)
 	postcodes *postcode.Table // LocateByPostcode; nil: coordinates required
 }
@@ -46,12 +46,6 @@ func (o *readOptions) tick(stage string, done, total int) error {
 		}
 	}
 	return nil
-}
-
-// WithContext makes a read stop early, returning an error wrapping
-// ctx.Err(), when ctx is cancelled. It is checked every 65,536 records.
-func WithContext(ctx context.Context) ReadOption {
-	return func(o *readOptions) { o.ctx = ctx }
 }
 
 // WithProgress has a read call fn every 65,536 records and once at the end,
@@ -136,8 +130,8 @@ func (o *readOptions) setOptErr(e *RecordError) {
 	}
 }
 
-func buildOptions(opts []ReadOption) *readOptions {
-	o := &readOptions{}
+func buildOptions(ctx context.Context, opts []ReadOption) *readOptions {
+	o := &readOptions{ctx: ctx}
 	for _, f := range opts {
 		if f != nil {
 			f(o)
@@ -150,11 +144,13 @@ func buildOptions(opts []ReadOption) *readOptions {
 // (case-insensitive): .csv and .csv.gz with ReadCSV; .geojson, .json and
 // their .gz forms with ReadGeoJSON. Other extensions give ErrUnknownFormat.
 // Errors are prefixed with the path and wrap the reader's errors.
-func ReadFile(path string, opts ...ReadOption) ([]Practice, error) {
+// Like the readers, it stops early with an error wrapping ctx.Err() when
+// ctx is cancelled (checked every 65,536 records).
+func ReadFile(ctx context.Context, path string, opts ...ReadOption) ([]Practice, error) {
 	name := strings.ToLower(path)
 	gz := strings.HasSuffix(name, ".gz")
 	name = strings.TrimSuffix(name, ".gz")
-	var read func(io.Reader, ...ReadOption) ([]Practice, error)
+	var read func(context.Context, io.Reader, ...ReadOption) ([]Practice, error)
 	switch {
 	case strings.HasSuffix(name, ".csv"):
 		read = ReadCSV
@@ -169,7 +165,7 @@ func ReadFile(path string, opts ...ReadOption) ([]Practice, error) {
 	}
 	defer closeFn()
 	opts = append(opts[:len(opts):len(opts)], func(o *readOptions) { o.sizeHint = size })
-	ps, err := read(r, opts...)
+	ps, err := read(ctx, r, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 var (
@@ -26,7 +27,7 @@ func ioNeedFile(t testing.TB, path string) {
 
 func TestReadFileEngland(t *testing.T) {
 	ioNeedFile(t, ioEnglandCSV)
-	ps, err := ReadFile(ioEnglandCSV, KeepColumns("pcn_code"))
+	ps, err := ReadFile(context.Background(), ioEnglandCSV, KeepColumns("pcn_code"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestReadFileFormats(t *testing.T) {
 	ioWriteGzip(t, filepath.Join(dir, "e.geojson.gz"), gj)
 	for _, name := range []string{"a.CSV", "b.geojson", "c.json", "d.csv.gz", "e.geojson.gz"} {
 		t.Run(name, func(t *testing.T) {
-			ps, err := ReadFile(filepath.Join(dir, name))
+			ps, err := ReadFile(context.Background(), filepath.Join(dir, name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,19 +92,19 @@ func TestReadFileFormats(t *testing.T) {
 		})
 	}
 	t.Run("unknown extension", func(t *testing.T) {
-		if _, err := ReadFile(filepath.Join(dir, "x.txt")); !errors.Is(err, ErrUnknownFormat) {
+		if _, err := ReadFile(context.Background(), filepath.Join(dir, "x.txt")); !errors.Is(err, ErrUnknownFormat) {
 			t.Errorf("got %v, want ErrUnknownFormat", err)
 		}
 	})
 	t.Run("missing file", func(t *testing.T) {
-		if _, err := ReadFile(filepath.Join(dir, "none.csv")); !errors.Is(err, os.ErrNotExist) {
+		if _, err := ReadFile(context.Background(), filepath.Join(dir, "none.csv")); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("got %v, want ErrNotExist", err)
 		}
 	})
 	t.Run("error names the path", func(t *testing.T) {
 		p := filepath.Join(dir, "bad.csv")
 		os.WriteFile(p, []byte("code,lat,lon,patients\nA,x,2,3\n"), 0o644)
-		_, err := ReadFile(p)
+		_, err := ReadFile(context.Background(), p)
 		var re *RecordError
 		if !errors.As(err, &re) || re.Line != 2 || re.Field != "lat" {
 			t.Fatalf("got %v", err)
@@ -125,7 +126,7 @@ func TestReadProgressAndCancel(t *testing.T) {
 
 	t.Run("progress", func(t *testing.T) {
 		var calls [][2]int
-		ps, err := ReadCSV(strings.NewReader(data), WithProgress(func(stage string, done, total int) {
+		ps, err := ReadCSV(context.Background(), strings.NewReader(data), WithProgress(func(stage string, done, total int) {
 			if stage != "read csv" {
 				t.Errorf("stage %q", stage)
 			}
@@ -148,13 +149,13 @@ func TestReadProgressAndCancel(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		ps, err := ReadCSV(strings.NewReader(data), WithContext(ctx))
+		ps, err := ReadCSV(ctx, strings.NewReader(data))
 		if !errors.Is(err, context.Canceled) || ps != nil {
 			t.Fatalf("got %d practices, %v; want context.Canceled", len(ps), err)
 		}
 	})
 	t.Run("not cancelled", func(t *testing.T) {
-		ps, err := ReadCSV(strings.NewReader(data), WithContext(context.Background()))
+		ps, err := ReadCSV(context.Background(), strings.NewReader(data))
 		if err != nil || len(ps) != n {
 			t.Fatalf("got %d, %v", len(ps), err)
 		}
@@ -163,7 +164,7 @@ func TestReadProgressAndCancel(t *testing.T) {
 		var last [2]int
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		ps, err := ReadFile("testdata/io_practices.geojson", WithContext(ctx), WithProgress(func(stage string, done, total int) {
+		ps, err := ReadFile(ctx, "testdata/io_practices.geojson", WithProgress(func(stage string, done, total int) {
 			if stage != "read geojson" {
 				t.Errorf("stage %q", stage)
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"runtime"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/hubpart/hubpart/synth"
 )
 
@@ -89,7 +89,7 @@ func BenchmarkRun(b *testing.B) {
 // BenchmarkRunPostcodes groups the 1.7M GB postcodes (weight 1 each) into
 // contiguous groups of [100, 150]. Skipped when the data is absent.
 func BenchmarkRunPostcodes(b *testing.B) {
-	ps, err := input.ReadFile(fixture.Postcodes(b), input.ConstantPatients(1), input.ColumnAlias("code", "postcode"))
+	ps, err := input.ReadFile(context.Background(), fixture.Postcodes(b), input.ConstantPatients(1), input.ColumnAlias("code", "postcode"))
 	if err != nil {
 		b.Fatal(err)
 	}

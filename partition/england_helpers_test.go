@@ -2,12 +2,12 @@ package partition
 
 import (
 	"context"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 )
 
 const englandPatients = 60606345
@@ -21,7 +21,7 @@ var (
 // project's contiguity graph with the England boundary.
 func loadEngland(tb testing.TB) (*graph.Graph, []input.Practice) {
 	tb.Helper()
-	ps, err := input.ReadFile(englandCSV, input.KeepColumns("pcn_code"))
+	ps, err := input.ReadFile(context.Background(), englandCSV, input.KeepColumns("pcn_code"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -184,17 +184,6 @@ func newLand(seed uint64) *land {
 	return l
 }
 
-// onLand reports whether the micro-degree point lies strictly inside one of
-// the rings.
-func (l *land) onLand(x, y int64) bool {
-	for _, r := range l.rings {
-		if r.contains(x, y) {
-			return true
-		}
-	}
-	return false
-}
-
 // uniform returns a point uniformly distributed inside ring k (rejection
 // sampling in its bounding box; every ring fills well over half of it).
 func (l *land) uniform(r *rng, k int) (int64, int64) {

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"strconv"
@@ -90,7 +91,7 @@ func TestWriteCSVReadBack(t *testing.T) {
 	if err := c.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	ps, err := input.ReadCSV(&b)
+	ps, err := input.ReadCSV(context.Background(), &b)
 	if err != nil {
 		t.Fatalf("input.ReadCSV: %v", err)
 	}

@@ -194,8 +194,3 @@ func writeTempFile(out output) (pending, error) {
 	}
 	return pending{tmp: tmp, target: target}, nil
 }
-
-// writeFileAtomic writes one file whole or not at all (see outputs).
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	return outputs{{flag: "output", path: path, write: write}}.writeAll()
-}

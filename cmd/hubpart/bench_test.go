@@ -3,18 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"io"
 	"path/filepath"
 	"syscall"
 	"testing"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/hubpart/hubpart/partition"
 	"github.com/hubpart/hubpart/synth"
+	"github.com/paulmach/orb"
 )
 
 var (
@@ -70,7 +69,7 @@ func BenchmarkEndToEndEngland(b *testing.B) {
 	var res *partition.Result
 	cpu := cpuTime()
 	for b.Loop() {
-		ps, err := input.ReadFile(englandCSV)
+		ps, err := input.ReadFile(context.Background(), englandCSV)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -112,7 +111,7 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	b.ReportAllocs()
 	var res *partition.Result
 	for b.Loop() {
-		ps, err := input.ReadFile(postcodesCSV, input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
+		ps, err := input.ReadFile(context.Background(), postcodesCSV, input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -131,7 +130,7 @@ func BenchmarkEndToEndEnglandOutputs(b *testing.B) {
 	b.ReportAllocs()
 	cpu := cpuTime()
 	for b.Loop() {
-		ps, err := input.ReadFile(englandCSV)
+		ps, err := input.ReadFile(context.Background(), englandCSV)
 		if err != nil {
 			b.Fatal(err)
 		}

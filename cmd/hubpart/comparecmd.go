@@ -12,11 +12,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 const compareUsage = `Usage: hubpart compare -in PRACTICES -a SIDE -b SIDE [flags]
@@ -301,7 +300,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	ps, err := input.ReadFile(in, append(ropts, nopts...)...)
+	ps, err := input.ReadFile(ctx, in, append(ropts, nopts...)...)
 	if err != nil {
 		return err
 	}

@@ -9,11 +9,10 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/paulmach/orb"
 )
 
 // runGraph implements "hubpart graph": build the contiguity graph of a
@@ -96,7 +95,7 @@ graph of the practice sites (-format metis).`)
 	if err != nil {
 		return err
 	}
-	ps, err = input.ReadFile(in, append(append(ropts, input.WithContext(ctx)), nopts...)...)
+	ps, err = input.ReadFile(ctx, in, append(ropts, nopts...)...)
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -113,7 +112,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err != nil {
 		return err
 	}
-	ropts = append(ropts, input.WithContext(ctx), input.WithProgress(prog.Report))
+	ropts = append(ropts, input.WithProgress(prog.Report))
 	keep = nf.keep(keep)
 	nopts, pcs, err := nf.readOptions(ctx, prog)
 	if err != nil {
@@ -122,9 +121,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	ropts = append(ropts, nopts...)
 	var ps []input.Practice
 	if outHTML != "" {
-		ps, err = readForMap(in, keep, ropts, input.ReadFile) // the page also searches postcodes
+		ps, err = readForMap(in, keep, ropts, func(p string, o ...input.ReadOption) ([]input.Practice, error) { return input.ReadFile(ctx, p, o...) }) // the page also searches postcodes
 	} else {
-		ps, err = input.ReadFile(in, withKeep(ropts, keep)...)
+		ps, err = input.ReadFile(ctx, in, withKeep(ropts, keep)...)
 	}
 	if err != nil {
 		return err

@@ -23,7 +23,7 @@ func main() {
 	flag.Parse()
 	ctx := context.Background()
 
-	practices, err := input.ReadFile(*in)
+	practices, err := input.ReadFile(ctx, *in)
 	if err != nil {
 		log.Fatal(err)
 	}

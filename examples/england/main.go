@@ -37,7 +37,7 @@ func main() {
 func run(data, mapFile, mapFrom, geojsonFile string, seed uint64) error {
 	ctx := context.Background()
 	start := time.Now()
-	ps, err := input.ReadFile(filepath.Join(data, "practices.csv"), input.KeepColumns("pcn_code"))
+	ps, err := input.ReadFile(ctx, filepath.Join(data, "practices.csv"), input.KeepColumns("pcn_code"))
 	if err != nil {
 		return err
 	}

@@ -27,11 +27,10 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/paulmach/orb"
-
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
+	"github.com/paulmach/orb"
 )
 
 func main() {
@@ -55,13 +54,13 @@ func run(data, shared, gpmetis string) error {
 	)
 	switch data {
 	case "england":
-		ps, err = input.ReadFile(filepath.Join(shared, "england-2021/practices.csv"))
+		ps, err = input.ReadFile(ctx, filepath.Join(shared, "england-2021/practices.csv"))
 		if err == nil {
 			boundary, err = input.ReadBoundary(filepath.Join(shared, "england-2021/england_boundary.geojson"))
 		}
 		lvl, target = partition.Level{Name: "hub", Min: 30000, Max: 50000}, 40000
 	case "postcodes":
-		ps, err = input.ReadFile(filepath.Join(shared, "gb-postcodes-2014/postcodes.csv.gz"),
+		ps, err = input.ReadFile(ctx, filepath.Join(shared, "gb-postcodes-2014/postcodes.csv.gz"),
 			input.ColumnAlias("code", "postcode"), input.ConstantPatients(1))
 		lvl, target = partition.Level{Name: "group", Min: 100, Max: 150}, 125
 	default:

@@ -1,8 +1,8 @@
 package voronoi
 
 import (
+	"context"
 	"encoding/json"
-	"github.com/hubpart/hubpart/internal/fixture"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -14,6 +14,7 @@ import (
 	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/fixture"
 	"github.com/paulmach/orb"
 )
 
@@ -38,7 +39,7 @@ var (
 func vtLoadEngland(tb testing.TB) vtEnglandData {
 	tb.Helper()
 	vtEnglandOnce.Do(func() {
-		ps, err := input.ReadFile(vtEnglandCSV)
+		ps, err := input.ReadFile(context.Background(), vtEnglandCSV)
 		if err != nil {
 			vtEnglandErr = "reading practices: " + err.Error()
 			return
