@@ -42,9 +42,18 @@
 // otherwise it is one undersize group.
 //
 // Count. A piece of weight W gets k = round(W/target) groups, clamped to
-// [ceil(W/Max), floor(W/Min)] (WithTarget, WithCount). The default target is
-// (Min+Max)/2 — 40,000 for hubs of [30,000, 50,000], which gives 1,515
-// hubs for England — or 1.5×Min without a maximum (150,000 for areas).
+// [ceil(W/Max), floor(W/Min)]. The default target is (Min+Max)/2 — 40,000
+// for hubs of [30,000, 50,000] — or 1.5×Min without a maximum (150,000 for
+// areas); WithTarget sets another. Repair may still change a piece's count
+// by one where no split of that count fits the map. WithCount(K) asks for K
+// groups in all: K less the oversize groups is shared among the pieces by
+// largest remainders within each piece's range, repairs keep each piece's
+// count (or change it by one and restore it elsewhere), and when K cannot
+// be met Result.Notes says why and what was made. WithFreeCount lets the
+// objective choose: groups are added (a group split in two, two groups
+// re-cut into three, three into four) while every part stays within bounds
+// and the distance falls.
+// See count.go and freecount.go.
 //
 // Within a piece atoms are renumbered along a Hilbert curve, so that atoms
 // close in the plane are close in memory (the input numbering is arbitrary,
@@ -64,22 +73,42 @@
 // neighbouring groups, or those within two steps, and the union re-split;
 // then single atoms are moved across the boundary to fix what remains.
 //
-// Local search. The objective is the patient-weighted inertia
-// Σ w·|p − c|² about each group's weighted centroid, a smooth stand-in for
-// the distance to the hub site that updates in O(1) per move. Rounds of
-// boundary moves (best improving move per atom; both bounds kept; the donor
-// stays connected, checked by a bounded search among its atoms) alternate
-// with pair merge-and-resplit: two adjacent groups are merged and re-cut
-// along the best edge of random spanning trees (both sides in bounds, least
-// inertia), ReCom-style but greedy. Pairs whose groups did not change are
-// not retried. Finally groups of at most 24 atoms are polished by boundary
-// moves judged on the exact objective, the patient-weighted distance to the
-// hub site (O(m²) per group, cheap for hubs of 3–5 practices). Pieces of
-// more than 65,536 atoms are refined in regions (their groups dealt by
-// first atom along the Hilbert order into ⌊n/32768⌋ regions, at most 8,
+// Local search. The objective is the patient-weighted distance from every
+// atom to its group's hub site (the member minimising it), plus any extra
+// cost of the hooks below. It runs in two stages. First a fast stand-in:
+// the patient-weighted inertia Σ w·|p − c|² about each group's weighted
+// centroid, which updates in O(1) per move, drives rounds of boundary
+// moves and pair merge-and-resplit along random spanning trees. Then the
+// true objective (search.go), computed per group in O(m²) for a group of m
+// atoms (hubs hold 3–10 practices) and cached until the group changes:
+// boundary moves judged on it; pair re-cuts that try every connected
+// bipartition of the union of two neighbouring groups (up to 16 atoms,
+// enumerated as connected sets grown within the maximum) or, for larger
+// unions, the cuts of random spanning trees, keeping the best, not the
+// first; and perturbations (perturb.go) that re-split a group and its
+// neighbours along a random tree, re-run the search there and keep the
+// result only when the total fell, undoing every move otherwise, to leave
+// the plateaus where bounds bind on every side. Every move keeps both
+// bounds, the donor's contiguity and the pinned atoms. Small pieces (up to
+// 512 atoms) are solved from 8 independent starts, larger ones from fewer
+// (one for England's hubs), and the best is kept: fewest groups out of
+// bounds, then the count asked for, then the least cost. Pieces of more
+// than 65,536 atoms are refined in regions (their groups dealt by first
+// atom along the Hilbert order into ⌊n/32768⌋ regions, at most 8,
 // independent of the number of workers) in parallel, each on its own
 // subgraph, and then the seam — the groups touching another region — is
-// refined on the whole piece.
+// refined on the whole piece (without perturbations, and WithFreeCount
+// adds no groups there).
+//
+// Hooks. Other features add to the search through two internal hooks
+// (hooks.go), given per level through the options: a termMaker binds an
+// extra group cost (patients × metres, like the distance; for example
+// disruption from an initial plan, or a penalty for crossing a boundary)
+// to each piece, and the search adds it to every group's cost, so moves,
+// re-cuts, perturbations and the choice among starts all weigh it; a
+// pinMaker marks atoms that must stay in their group. A term sees a group
+// as local atoms of the piece and maps them to the level's atoms and
+// practices through levelAtoms.
 //
 // Determinism. The same seed gives the same Result on any machine and for
 // any number of workers: random streams are derived from (seed, sub-problem)

@@ -30,12 +30,16 @@ type levelParams struct {
 	b       bounds
 	target  float64 // target group weight (> 0)
 	count   int     // requested total groups (0: use target)
+	free    bool    // the objective chooses the count (WithFreeCount)
 	effort  int
 	seed    uint64
 	workers int
 	name    string // the level's name: "hub", "area"
 	pin     []bool // per atom: a fixed hub site (sites.go), or nil
 	words   levelWords
+	atoms   *levelAtoms
+	terms   []termMaker
+	pins    []pinMaker
 }
 
 // levelWords lets a level name its atoms in the planner's words.
@@ -60,7 +64,13 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	}
 	attachStranded(ag, pieces, over, p.b)
 	out := &levelOut{}
-	chooseK(pieces, p, &out.notes)
+	noversize := 0
+	for _, o := range over {
+		if o {
+			noversize++
+		}
+	}
+	chooseK(pieces, noversize, p, &out.notes)
 	crowded := pinK(ag, pieces, p, &out.notes)
 	results, err := solvePieces(ctx, ag, pieces, p, progress)
 	if err != nil {
@@ -69,10 +79,22 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 	lab, status, reason := labelGroups(ag, pieces, results, over, p, &out.notes)
 	pinNotes(ag, lab, status, reason, crowded, p, &out.notes)
 	out.setCanonical(lab, status, reason)
+	if p.free && p.count == 0 {
+		out.notes = append(out.notes, fmt.Sprintf("the distance to the hub sites chose %s (the target %s asks for about %s)", count(out.ngroups, p.name), num(int64(math.Round(p.target))), num(int64(targetGroups(pieces, noversize)))))
+	}
 	if p.count > 0 && out.ngroups != p.count {
 		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))
 	}
 	return out, nil
+}
+
+// targetGroups is the number of groups the target alone would give.
+func targetGroups(pieces []*piece, oversize int) int {
+	n := oversize
+	for _, pc := range pieces {
+		n += pc.k
+	}
+	return n
 }
 
 // oversizeAtoms marks the atoms heavier than the maximum.
@@ -280,43 +302,6 @@ func (out *levelOut) setCanonical(lab []int32, status []Status, reason []string)
 	}
 	out.lab = lab
 	out.ngroups = int(next)
-}
-
-// chooseK sets k and feasibility for every piece: round(W/target) clamped
-// to the piece's feasible range, or a requested total shared by weight.
-func chooseK(pieces []*piece, p levelParams, notes *[]string) {
-	var total int64
-	for _, pc := range pieces {
-		lo, hi := p.b.kRange(pc.W, len(pc.atoms))
-		pc.feasible = lo <= hi && pc.W >= p.b.min
-		total += pc.W
-	}
-	for _, pc := range pieces {
-		lo, hi := p.b.kRange(pc.W, len(pc.atoms))
-		want := float64(pc.W) / p.target
-		if p.count > 0 && total > 0 {
-			want = float64(p.count) * float64(pc.W) / float64(total)
-		}
-		k := int(math.Round(want))
-		if pc.feasible {
-			k = min(max(k, lo), hi)
-		} else if p.b.min > 0 {
-			// best effort: as many groups as keep every one at or above min
-			k = max(1, min(int(pc.W/p.b.min), len(pc.atoms)))
-		} else {
-			k = max(1, min(k, len(pc.atoms)))
-		}
-		pc.k = k
-	}
-	if p.count > 0 {
-		got := 0
-		for _, pc := range pieces {
-			got += pc.k
-		}
-		if got != p.count {
-			*notes = append(*notes, fmt.Sprintf("%s requested; %s possible, since every connected set of practices needs a whole number of %s of %s", count(p.count, p.name), num(int64(got)), plural(p.name), span(p.b)))
-		}
-	}
 }
 
 // subgraph extracts the induced subgraph of ag on atoms (distinct, in any

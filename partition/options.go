@@ -21,6 +21,13 @@ type options struct {
 	hubSites []bool
 	initial  []string // WithInitial (initial.go)
 	maxMoved int64    // WithMaxMoved (initial.go)
+
+	freeCount bool // WithFreeCount
+
+	// Hooks of other features into the search (hooks.go): extra group
+	// costs and pinned atoms, per level.
+	terms []termMaker
+	pins  []pinMaker
 }
 
 func defaultOptions() options {

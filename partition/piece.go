@@ -1,6 +1,9 @@
 package partition
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // pieceSolver solves one connected piece of a level in local indices:
 // split into k groups, repair the groups left out of bounds, refine by
@@ -13,6 +16,11 @@ type pieceSolver struct {
 	sem      chan struct{} // worker slots shared by the level
 	feasible bool          // the piece's weight admits a split within bounds
 	sp       *splitter
+	atoms    []int32   // level atom of every local atom (for the hooks)
+	term     groupTerm // the hooks' extra cost, or nil
+	pinned   []bool    // local atoms the search must not move, or nil
+	startNo  int       // which start this is (solve)
+	region   bool      // a region of a large piece (refineRegions)
 }
 
 // solvePiece splits one piece and refines it; it returns dense local labels
@@ -30,6 +38,7 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 		return nil
 	}
 	s := &pieceSolver{ctx: ctx, g: pg, p: p, sem: sem, feasible: pc.feasible}
+	s.bind(atoms)
 	lab := s.solve(pc.k, mix(p.seed, uint64(pc.atoms[0])))
 	back := make([]int32, len(lab))
 	for i, j := range perm {
@@ -40,10 +49,88 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 }
 
 // solve returns the labels of the piece's atoms in k groups (possibly with
-// gaps), derived from seed.
+// gaps), derived from seed: the best of several independent starts (see
+// starts), compared by groups out of bounds, then distance from k groups,
+// then the true objective; ties go to the earlier start, so the result
+// does not depend on scheduling. Starts run concurrently when the level's
+// worker slots allow.
 func (s *pieceSolver) solve(k int, seed uint64) []int32 {
+	starts := s.starts()
+	if starts == 1 {
+		return s.start(k, seed)
+	}
+	labs := make([][]int32, starts)
+	scores := make([]score, starts)
+	var wg sync.WaitGroup
+	for i := range starts {
+		run := func() {
+			sub := *s
+			sub.startNo = i
+			st := seed
+			if i > 0 {
+				st = mix(seed, startStream+uint64(i))
+			}
+			labs[i] = sub.start(k, st)
+			scores[i] = sub.score(labs[i], k)
+		}
+		if i < starts-1 && s.sem != nil {
+			select {
+			case s.sem <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { <-s.sem }()
+					run()
+				}()
+				continue
+			default:
+			}
+		}
+		run()
+	}
+	wg.Wait()
+	best := 0
+	for i := 1; i < starts; i++ {
+		if scores[i].less(scores[best]) {
+			best = i
+		}
+	}
+	return labs[best]
+}
+
+// startStream separates the seeds of the extra starts from other streams.
+const startStream = 0x57a7 << 32
+
+// startAtoms is the piece size up to which a piece gets maxStarts starts;
+// larger pieces get proportionally fewer, down to one (England's mainland
+// hubs: one start; its areas and small regions: several).
+const (
+	startAtoms = 512
+	maxStarts  = 8
+)
+
+// starts returns the number of independent starts for the piece.
+func (s *pieceSolver) starts() int {
+	n := s.g.n()
+	if n <= startAtoms {
+		return maxStarts
+	}
+	least := 1
+	if s.p.count > 0 {
+		least = 2 // both kinds of split (see start)
+	}
+	return max(least, maxStarts*startAtoms/n)
+}
+
+// start solves the piece once from seed: split, repair, refine.
+func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	n := s.g.n()
 	s.sp = newSplitter(s.ctx, s.g, s.p.b, 4+4*s.effort(), s.sem)
+	// With a count asked for, starts alternate between keeping every
+	// piece of the count (cuts and repairs keep it; the local search
+	// mends the bounds) and letting cuts and repairs change it by one,
+	// made good by fixCount: each succeeds where the other fails.
+	s.sp.keepK = s.p.count > 0 && s.startNo%2 == 0
 	vs := make([]int32, n)
 	for i := range vs {
 		vs[i] = int32(i)
@@ -55,6 +142,9 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 	l := newLabelling(denseLabels(s.sp.out))
 	if s.feasible {
 		s.repair(l, seed)
+		if s.p.count > 0 && !s.sp.keepK {
+			s.fixCount(l, k, seed)
+		}
 	}
 	if regions := n / regionAtoms; regions >= 2 && l.ng >= 16*regions {
 		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
@@ -64,4 +154,75 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 	return l.lab
 }
 
+// A score ranks the solutions of one piece: fewer groups out of bounds
+// first, then a group count closer to the one asked for, then a lower cost.
+type score struct {
+	bad, off int
+	cost     float64
+}
+
+func (a score) less(b score) bool {
+	if a.bad != b.bad {
+		return a.bad < b.bad
+	}
+	if a.off != b.off {
+		return a.off < b.off
+	}
+	return a.cost < b.cost
+}
+
+// score evaluates the labels lab of the piece against k groups.
+func (s *pieceSolver) score(lab []int32, k int) score {
+	lab, ng := denseLabels(lab)
+	srch := newSearcher(newRefiner(s.ctx, s.g, s.p.b, lab, ng), s.term, s.pinned)
+	sc := score{off: abs(ng - k), cost: srch.total()}
+	if s.p.free {
+		sc.off = 0 // the count is the objective's to choose
+	}
+	for a := range ng {
+		if !s.p.b.in(srch.gw[a]) {
+			sc.bad++
+		}
+	}
+	return sc
+}
+
+func abs(x int) int { return max(x, -x) }
+
 func (s *pieceSolver) effort() int { return max(s.p.effort, 1) }
+
+// bind sets the solver's atoms and binds the level's hooks to them.
+func (s *pieceSolver) bind(atoms []int32) {
+	s.atoms, s.term, s.pinned = atoms, nil, nil
+	var terms []groupTerm
+	for _, mk := range s.p.terms {
+		if t := mk(s.p.atoms, atoms); t != nil {
+			terms = append(terms, t)
+		}
+	}
+	switch len(terms) {
+	case 0:
+	case 1:
+		s.term = terms[0]
+	default:
+		s.term = func(members []int32, extra, skip int32) float64 {
+			var c float64
+			for _, t := range terms {
+				c += t(members, extra, skip)
+			}
+			return c
+		}
+	}
+	for _, mk := range s.p.pins {
+		pin := mk(s.p.atoms)
+		if pin == nil {
+			continue
+		}
+		if s.pinned == nil {
+			s.pinned = make([]bool, len(atoms))
+		}
+		for i, a := range atoms {
+			s.pinned[i] = s.pinned[i] || pin[a]
+		}
+	}
+}

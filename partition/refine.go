@@ -44,6 +44,8 @@ type refiner struct {
 	// extra, when set, adds a cost to moving atom v from group from to
 	// group to in boundary moves (alignment's crossing price).
 	extra func(v, from, to int32) float64
+
+	journal *[]jmove // when set, every move is recorded (perturb.go)
 }
 
 func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups int) *refiner {
@@ -153,6 +155,9 @@ func (r *refiner) move(v, from, to int32) {
 	r.lab[v] = to
 	r.changedAt[from], r.changedAt[to] = r.round, r.round
 	r.movePin(v, from, to)
+	if r.journal != nil {
+		*r.journal = append(*r.journal, jmove{v, from})
+	}
 }
 
 // moves tries every atom of seeds once, in order, then keeps trying the

@@ -1,5 +1,7 @@
 package partition
 
+import "math"
+
 // treesPerPair is the number of random spanning trees tried per pair
 // merge-and-resplit at effort 1.
 const treesPerPair = 2
@@ -7,8 +9,8 @@ const treesPerPair = 2
 // refine runs the local search on the labels lab (ng groups) of s.g:
 // rounds of single-atom moves to convergence followed by a pass of pair
 // merge-and-resplit, until a round improves nothing or the budget
-// (1 + effort rounds) is spent; then small groups are polished on the
-// exact objective. With seam non-nil only the seam is refined: the first
+// (1 + effort rounds) is spent; then the search continues on the true
+// objective (search.go). With seam non-nil only the seam is refined: the first
 // round starts from the atoms seam (ascending) and re-splits only pairs
 // involving a group of one of them, and the final polish tries only those
 // atoms.
@@ -57,13 +59,51 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 			break
 		}
 	}
-	// Polish small groups against the exact objective.
+	// Then the true objective.
 	if s.ctx.Err() == nil {
-		mem := r.members()
-		for pass := 0; pass < 2*effort; pass++ {
-			if r.medoidPass(mem, seam) == 0 {
-				break
+		srch := newSearcher(r, s.term, s.pinned)
+		if seam != nil {
+			srch.lastPair = 0 // only pairs with a seam group (changedAt >= 0)
+		}
+		srch.run(seeds0(seam), searchRounds*effort, searchTrees*effort, rng)
+		if seam == nil && s.p.free && !s.region {
+			for srch.grow() > 0 && s.ctx.Err() == nil {
+				srch.run(nil, searchRounds*effort, searchTrees*effort, rng)
+			}
+		}
+		if seam == nil {
+			srch.sp = s.sp
+			for range effort {
+				if srch.perturb(s.perturbations(ng), searchTrees, rng) == 0 {
+					break
+				}
+				srch.run(nil, searchRounds, searchTrees, rng)
 			}
 		}
 	}
+}
+
+// searchRounds and searchTrees are the rounds of the true-objective search
+// and the random trees per pair re-cut, at effort 1.
+const (
+	searchRounds = 4
+	searchTrees  = 6
+	// perturbPerGroup is the number of perturbations per group at effort 1.
+	perturbPerGroup = 4
+	maxPerturb      = 1024
+)
+
+// seeds0 returns seam, or nil (every atom) when seam is nil.
+func seeds0(seam []int32) []int32 { return seam }
+
+// perturbations returns the number of perturbations per round for a piece
+// of ng groups: perturbPerGroup per group, at most maxPerturb shared by
+// the piece's starts (England's hubs: one start, 1,024 perturbations for
+// 1,517 groups), and none for levels without a maximum, where bounds
+// rarely bind and the pair search suffices.
+func (s *pieceSolver) perturbations(ng int) int {
+	if s.p.b.max == math.MaxInt64 {
+		return 0
+	}
+	return min(perturbPerGroup*ng, maxPerturb/s.starts())
 }

@@ -88,6 +88,14 @@ func (s *pieceSolver) refineRegion(lab []int32, atoms []int32, seed uint64) {
 	}
 	region := *s
 	region.g = sub
+	region.region = true
+	if s.p.terms != nil || s.p.pins != nil {
+		levelAtoms := make([]int32, len(atoms))
+		for i, v := range atoms {
+			levelAtoms[i] = s.atoms[v]
+		}
+		region.bind(levelAtoms)
+	}
 	loc := make([]int32, len(atoms))
 	for i, v := range atoms {
 		loc[i] = lab[v]

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -116,6 +117,12 @@ func neighbourGroups(pg *pgraph, lab []int32, atoms []int32) []int32 {
 // within bounds) it relabels the union, reusing the set's ids in order of
 // smallest atom and adding new groups as needed, and returns true.
 func (s *pieceSolver) resplit(l *labelling, set []int32, seed uint64) bool {
+	return s.resplitTo(l, set, seed, 0)
+}
+
+// resplitTo is resplit into exactly k groups (k = 0: the counts of
+// repairCounts).
+func (s *pieceSolver) resplitTo(l *labelling, set []int32, seed uint64, k int) bool {
 	b, g, sp := s.p.b, s.g, s.sp
 	var vs []int32
 	var W int64
@@ -130,9 +137,14 @@ func (s *pieceSolver) resplit(l *labelling, set []int32, seed uint64) bool {
 	if lo > hi {
 		return false
 	}
-	k0 := min(max(int(math.Round(float64(W)/s.p.target)), lo), hi)
 	in := func(u int32) bool { return slices.Contains(set, l.lab[u]) }
-	for try, k := range nearCounts(k0, lo, hi, 4) {
+	ks := []int{k}
+	if k == 0 {
+		ks = s.repairCounts(len(set), W, lo, hi)
+	} else if k < lo || k > hi {
+		return false
+	}
+	for try, k := range ks {
 		order := slices.Clone(vs)
 		sp.splitAll(order, k, mix(seed, uint64(try)), in)
 		if s.ctx.Err() != nil {
@@ -168,6 +180,37 @@ func (s *pieceSolver) resplit(l *labelling, set []int32, seed uint64) bool {
 	return false
 }
 
+// repairCounts lists the group counts tried to re-split a union of n
+// groups of weight W (feasible counts lo..hi): n first, so that the piece
+// keeps its count; then up to four more near round(W/target), or, when
+// the count was asked for (WithCount), n+1 and n−1 (fixCount then restores
+// the piece's count elsewhere).
+func (s *pieceSolver) repairCounts(n int, W int64, lo, hi int) []int {
+	var ks []int
+	if n >= lo && n <= hi {
+		ks = append(ks, n)
+	}
+	if s.p.count > 0 {
+		if s.sp.keepK {
+			return ks
+		}
+		// one more or one fewer, made good by fixCount elsewhere
+		for _, k := range []int{n + 1, n - 1} {
+			if k >= lo && k <= hi {
+				ks = append(ks, k)
+			}
+		}
+		return ks
+	}
+	k0 := min(max(int(math.Round(float64(W)/s.p.target)), lo), hi)
+	for _, k := range nearCounts(k0, lo, hi, 4) {
+		if k != n {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
 // nearCounts lists up to m group counts in [lo, hi]: k0 first, then
 // alternately above and below it.
 func nearCounts(k0, lo, hi, m int) []int {
@@ -196,4 +239,76 @@ func (s *pieceSolver) leavesInBounds(vs []int32) bool {
 		}
 	}
 	return true
+}
+
+// fixCount brings the number of non-empty groups of l back to k after
+// repairs that changed it. While there are too many, a group and its
+// neighbours (then those within two steps) are re-split into one group
+// fewer, trying first the neighbourhoods whose mean weight would stay
+// lowest; while too few, into one more, the heaviest first. It stops when
+// no neighbourhood can take the change (Result.Notes then says what was
+// made).
+func (s *pieceSolver) fixCount(l *labelling, k int, seed uint64) {
+	for step := 0; step < 4*k && s.ctx.Err() == nil; step++ {
+		l.members()
+		gw := make([]int64, l.ng)
+		var alive []int32
+		for a := range l.ng {
+			if len(l.mem[a]) > 0 {
+				alive = append(alive, int32(a))
+				for _, v := range l.mem[a] {
+					gw[a] += s.g.w[v]
+				}
+			}
+		}
+		d := len(alive) - k
+		if d == 0 {
+			return
+		}
+		// the mean group weight of every group's neighbourhood after the change
+		type cand struct {
+			ring []int32
+			mean float64
+		}
+		var cands []cand
+		for _, a := range alive {
+			all := append([]int32{a}, neighbourGroups(s.g, l.lab, l.mem[a])...)
+			for _, ring := range [][]int32{{a}, all, s.widen(l, all, all[1:])} {
+				var W int64
+				for _, h := range ring {
+					W += gw[h]
+				}
+				n := len(ring) + 1
+				if d > 0 {
+					n = len(ring) - 1
+				}
+				if len(ring) == 1 && d > 0 {
+					continue // a group alone cannot lose one
+				}
+				if n > 0 {
+					cands = append(cands, cand{ring, float64(W) / float64(n)})
+				}
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int {
+			if d > 0 {
+				return cmp.Compare(a.mean, b.mean)
+			}
+			return cmp.Compare(b.mean, a.mean)
+		})
+		done := false
+		for i, c := range cands[:min(len(cands), 24)] {
+			want := len(c.ring) - 1
+			if d < 0 {
+				want = len(c.ring) + 1
+			}
+			if s.resplitTo(l, c.ring, mix(seed, uint64(step)<<20|uint64(i)), want) {
+				done = true
+				break
+			}
+		}
+		if !done {
+			return
+		}
+	}
 }

@@ -158,13 +158,16 @@ func (r *runner) params(l int) levelParams {
 		b.max = math.MaxInt64
 	}
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
-		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, words: r.words(l)}
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, terms: r.o.terms, pins: r.o.pins}
+	p.atoms = r.atoms(l)
+	p.words = r.words(l, p.atoms)
 	if l == 0 {
 		p.pin = r.pin
 		if r.o.target > 0 {
 			p.target = float64(r.o.target)
 		}
 		p.count = r.o.count
+		p.free = r.o.freeCount && r.o.count == 0
 	}
 	return p
 }
@@ -269,12 +272,16 @@ func practiceGroups(ps []input.Practice, unit []int32, out *levelOut) ([]int32, 
 	return assign, groups
 }
 
+// atoms describes the atoms of level l (the current units) for the hooks.
+func (r *runner) atoms(l int) *levelAtoms {
+	return &levelAtoms{level: l, name: r.res.Levels[l].Name, of: r.u.of, n: r.u.n}
+}
+
 // words names the atoms of level l for statuses and notes: practices at
 // level 0, groups of the level below above it.
-func (r *runner) words(l int) levelWords {
-	u := r.u
-	w := levelWords{practices: make([]int32, u.n)}
-	for _, a := range u.of {
+func (r *runner) words(l int, lv *levelAtoms) levelWords {
+	w := levelWords{practices: make([]int32, lv.n)}
+	for _, a := range lv.of {
 		w.practices[a]++
 	}
 	if l > 0 {
@@ -282,16 +289,10 @@ func (r *runner) words(l int) levelWords {
 		w.describe = func(atom int32) (string, bool) { return fmt.Sprintf("%s %d", below, atom), false }
 		return w
 	}
-	var mem [][]int32 // built on first use: oversize atoms are rare
 	w.describe = func(atom int32) (string, bool) {
-		if mem == nil {
-			mem = make([][]int32, u.n)
-			for p, a := range u.of {
-				mem[a] = append(mem[a], int32(p))
-			}
-		}
-		codes := make([]string, len(mem[atom]))
-		for i, p := range mem[atom] {
+		ps := lv.practices(atom)
+		codes := make([]string, len(ps))
+		for i, p := range ps {
 			codes[i] = r.ps[p].Code
 		}
 		if len(codes) == 1 {

@@ -32,6 +32,11 @@ type splitter struct {
 	sem    chan struct{}
 	wg     sync.WaitGroup
 	bad    atomic.Int32 // leaves emitted without a valid cut
+
+	// keepK forbids cuts that change the total count (tier 3) when the
+	// count was asked for (WithCount): an invalid cut that keeps it is
+	// left to repair and fixCount.
+	keepK bool
 }
 
 func newSplitter(ctx context.Context, g *pgraph, b bounds, tries int, sem chan struct{}) *splitter {
@@ -192,7 +197,7 @@ func (s *splitter) bestCut(order []int32, k int, W int64) cut {
 		if c.tier > 2 {
 			lo1, hi1 := s.b.kRange(W1, n)
 			lo2, hi2 := s.b.kRange(W2, n)
-			if lo1 <= hi1 && lo2 <= hi2 {
+			if lo1 <= hi1 && lo2 <= hi2 && !s.keepK {
 				k1 := min(max(int(math.Round(w1/share)), lo1), hi1)
 				k2 := min(max(int(math.Round(w2/share)), lo2), hi2)
 				c.k1, c.k2, c.tier = k1, k2, 3

@@ -49,7 +49,7 @@ type job struct {
 // levelFlags holds the bounds flags shared by the partition and demo commands.
 type levelFlags struct {
 	hubMin, hubMax, areaMin, areaMax int64
-	noAreas                          bool
+	noAreas, freeHubs                bool
 	seed                             uint64
 	effort, hubs                     int
 	target                           int64
@@ -69,6 +69,7 @@ func (lf *levelFlags) register(fs interface {
 	fs.Uint64Var(&lf.seed, "seed", 1, "random `seed` (same seed, same result)")
 	fs.IntVar(&lf.effort, "effort", 0, "local-search effort `multiplier`, 0 to 100 (0: the library default)")
 	fs.IntVar(&lf.hubs, "hubs", 0, "`number` of hubs (0: chosen from -target)")
+	fs.BoolVar(&lf.freeHubs, "free-hubs", false, "let the distance to the hub sites choose the number of hubs within the bounds (more, smaller hubs)")
 	fs.Int64Var(&lf.target, "target", 0, "target hub `patients` (0: the library default, midway between the bounds)")
 }
 
@@ -117,6 +118,9 @@ func (lf *levelFlags) options() []partition.Option {
 	}
 	if lf.target > 0 {
 		opts = append(opts, partition.WithTarget(lf.target))
+	}
+	if lf.freeHubs {
+		opts = append(opts, partition.WithFreeCount())
 	}
 	return opts
 }
