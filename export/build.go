@@ -86,9 +86,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Props:    locatedProps(p, attrProps(p.Attrs)),
 		}
 	}
-	for l := range m.Levels {
-		colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions)
-	}
+	parallelFor(len(m.Levels), func(l int) { colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions) })
 	addChange(m, r.Change)
 	return m, nil
 }

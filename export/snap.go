@@ -70,8 +70,7 @@ func newVertexSnap(mps []orb.MultiPolygon, apex map[orb.Point]int32, radius floa
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -6,7 +6,6 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/input"
 )
 
@@ -18,11 +17,10 @@ func checkInsideBoundary(ps []input.Practice, b orb.MultiPolygon, stderr io.Writ
 	if len(b) == 0 || len(ps) == 0 {
 		return nil
 	}
-	bound := b.Bound()
+	ix := newBoundaryIndex(b) // polygon.Contains, through an index of the outline's edges
 	outside, first := 0, ""
 	for i := range ps {
-		p := ps[i].Loc
-		if !bound.Contains(p) || !polygon.Contains(b, p) {
+		if !ix.contains(ps[i].Loc) {
 			if outside == 0 {
 				first = ps[i].Code
 			}

@@ -12,7 +12,7 @@ import (
 // Sites are renumbered in insertion order: internal site k has coordinates
 // pts[k] and input index orig[k]; sites 0, 1, 2 form the seed triangle.
 // Consecutive insertions touch nearby sites, so this numbering keeps the
-// working set in cache (it roughly halves the time for a million points).
+// working set in cache.
 // Triangles and the hull are mapped back to input indices at the end.
 //
 // The current convex hull is a circular doubly linked list of sites in

@@ -19,4 +19,13 @@
 // never a coin toss. The checks are deliberately independent of the code
 // that builds polygons (geo/voronoi): they share nothing beyond the exact
 // predicate, so a bug in the builders cannot hide itself from the checker.
+//
+// Weighed against github.com/peterstace/simplefeatures' Validate (issue #9,
+// `go test -tags sfeval -bench SFValidate ./geo/voronoi`, under load): on
+// England's 6,658 cells both accept every cell and take the same time
+// (13.8 ms against 14.4 ms for all of them). The library is not adopted:
+// Check reports where a problem is (a typed *Error naming polygon, ring
+// and vertex), CheckNoOverlap has no counterpart there short of pairwise
+// overlays, and Locate's exact boundary answer is what graph and export
+// need; a dependency for equal speed buys nothing.
 package polygon
