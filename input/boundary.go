@@ -19,7 +19,10 @@ import (
 // first; altitudes are ignored. A geometry of another type is ErrNotPolygon;
 // a ring with fewer than four positions or not closed is ErrSyntax with
 // Field "coordinates"; coordinates out of range are geo.ErrLatRange or
-// geo.ErrLonRange; no polygon at all is ErrEmpty. Problems are *RecordError
+// geo.ErrLonRange; no polygon at all is ErrEmpty. A part given twice is
+// kept once; rings that cross, or parts that overlap, are ErrBadBoundary
+// (see checkBoundary). The document is read with ReadGeoJSON's limits.
+// Problems are *RecordError
 // values (Feature set for collections), wrapped with the path.
 func ReadBoundary(path string) (orb.MultiPolygon, error) {
 	r, _, closeFn, err := openMaybeGzip(path, strings.HasSuffix(strings.ToLower(path), ".gz"))
@@ -43,7 +46,7 @@ type gjObject struct {
 }
 
 func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(&jsonLimiter{r: r})
 	if err != nil {
 		return nil, fmt.Errorf("input: reading boundary: %w", err)
 	}
@@ -78,7 +81,7 @@ func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
 	if len(mp) == 0 {
 		return nil, newRecordError(0, -1, "", "", "", ErrEmpty)
 	}
-	return mp, nil
+	return checkBoundary(mp)
 }
 
 // appendPolygons decodes a Polygon or MultiPolygon geometry and appends its

@@ -38,12 +38,17 @@ const csvBuffer = 64 << 10
 //
 // The format is RFC 4180 as read by encoding/csv: quoted fields may hold
 // commas, quotes ("") and newlines; a UTF-8 byte-order mark, CRLF line
-// ends and blank lines (empty or white space only) are accepted.
+// ends, CR-only line ends (when the first line ends in a lone CR) and
+// blank lines (empty or white space only, any number) are accepted.
 //
 // Every record is checked and nothing is dropped or altered: the code must
-// not be blank and must be unique, lat and lon must be finite decimal
-// numbers within [-90, 90] and [-180, 180], patients a non-negative whole
-// number written with digits only ("12.5", "1,234" and " 12" are errors),
+// not be blank, hold no control character and be unique, lat and lon must
+// be finite numbers in plain decimal notation (an optional minus, digits,
+// an optional fraction and exponent: "+5", "0x1p5" and "5_1.5" are errors)
+// within [-90, 90] and [-180, 180], patients a non-negative whole number
+// written with digits only ("12.5", "1,234", "+5", "-0" and " 12" are
+// errors) whose running total stays within int64 (ErrTotalTooLarge names
+// the line where it would not),
 // and every row must have as many fields as the header. A physical line
 // longer than 1 MiB stops the read with ErrLineTooLong without buffering
 // it. Problems come back as a *RecordError (Field is the canonical field
@@ -63,7 +68,8 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 	if o.optErr != nil {
 		return nil, o.optErr
 	}
-	lim := &lineLimiter{r: r, line: 1}
+	src := bufio.NewReaderSize(r, csvBuffer)
+	lim := &lineLimiter{r: src, line: 1, crOnly: crOnly(src)}
 	br := bufio.NewReaderSize(lim, csvBuffer)
 	var base int64 // bytes skipped before the csv reader (BOM)
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
@@ -92,6 +98,7 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 
 	var (
 		out   practiceBuf
+		total patientTotal
 		codes codeSet
 		ar    arena
 		last  = headerLine
@@ -108,7 +115,6 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		}
 	}
 	for !p.stopped {
-		lim.recStart = base + cr.InputOffset()
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -141,6 +147,8 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		}
 		if isBlank(code) {
 			check(cols.code, "code", code, ErrEmptyCode)
+		} else if hasControl(code) {
+			check(cols.code, "code", code, ErrControlCode)
 		}
 		var (
 			lat, lon float64
@@ -177,6 +185,13 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 				p.add(e)
 			}
 			code = stored
+		}
+		if !bad && total.add(n) {
+			col := cols.patients
+			if o.constant {
+				col = cols.code
+			}
+			check(col, "patients", fmt.Sprint(n), ErrTotalTooLarge)
 		}
 		if bad || len(p.list) > 0 {
 			continue // keep checking, but build nothing
@@ -265,17 +280,31 @@ func csvReadError(err error, p *problems) error {
 	return p.err()
 }
 
+// crOnly reports whether the first line break of the buffered input is a
+// carriage return not followed by a line feed (old Mac files).
+func crOnly(br *bufio.Reader) bool {
+	b, _ := br.Peek(csvBuffer)
+	i := bytes.IndexAny(b, "\r\n")
+	return i >= 0 && b[i] == '\r' && (i+1 == len(b) && len(b) < csvBuffer || i+1 < len(b) && b[i+1] != '\n')
+}
+
 // lineLimiter passes bytes through, counting lines, and fails with a
 // *RecordError (ErrLineTooLong) as soon as a physical line exceeds maxLine
-// bytes or the record being parsed (which starts at recStart, maintained
-// by the caller) exceeds maxLine plus the read-ahead buffer. It never
-// holds more than the caller's buffer.
+// bytes or a record exceeds maxLine plus the read-ahead buffer. Records are
+// told apart by their line breaks outside quotes (it follows the quotes as
+// RFC 4180 writes them), so blank lines between records, however many,
+// never count against a record, while a quoted field stays bounded
+// whatever it holds. A file whose first line break is a carriage return
+// alone has its line breaks read as such: each CR becomes a line feed. It
+// never holds more than the caller's buffer.
 type lineLimiter struct {
 	r        io.Reader
 	cur      int   // bytes in the current physical line so far
 	line     int   // 1-based number of the current physical line
 	off      int64 // bytes delivered
 	recStart int64 // offset where the current record begins
+	quoted   bool  // inside a quoted field
+	crOnly   bool  // line breaks are lone carriage returns
 	err      error // sticky
 }
 
@@ -285,24 +314,31 @@ func (l *lineLimiter) Read(b []byte) (int, error) {
 	}
 	n, err := l.r.Read(b)
 	data := b[:n]
-	for {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			l.cur += len(data)
-			break
+	for i, c := range data {
+		if l.crOnly && c == '\r' {
+			c = '\n'
+			data[i] = c
 		}
-		if l.cur+i > maxLine {
-			l.cur += i
-			break
+		switch c {
+		case '"':
+			l.quoted = !l.quoted
+		case '\n':
+			if l.cur > maxLine {
+				break
+			}
+			l.cur = 0
+			l.line++
+			if !l.quoted {
+				l.recStart = l.off + int64(i) + 1
+			}
+			continue
 		}
-		l.cur = 0
-		l.line++
-		data = data[i+1:]
+		l.cur++
+		if l.cur > maxLine || l.off+int64(i)-l.recStart > maxLine+csvBuffer {
+			l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
+			return 0, l.err
+		}
 	}
 	l.off += int64(n)
-	if l.cur > maxLine || l.off-l.recStart > maxLine+csvBuffer+1 {
-		l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
-		return 0, l.err
-	}
 	return n, err
 }

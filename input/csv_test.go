@@ -55,8 +55,8 @@ func TestReadCSVGood(t *testing.T) {
 			},
 		},
 		{
-			name: "no final newline, exponent and signs",
-			in:   "code,lat,lon,patients\nA,+1e1,-0.5E1,+7",
+			name: "no final newline, exponent and minus",
+			in:   "code,lat,lon,patients\nA,1e1,-0.5E1,7",
 			want: []Practice{{Code: "A", Loc: orb.Point{-5, 10}, Patients: 7}},
 		},
 		{

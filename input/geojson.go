@@ -28,13 +28,24 @@ import (
 // to the property ("code", "patients", "geometry", "coordinates", ...), or
 // with AllErrors as an ErrorList. Syntax errors carry the line of the
 // document. On any error the returned slice is nil.
+//
+// The document is held in memory, so its reading is bounded: it must start
+// with '{' (a file of zeros stops at once), may hold no run of more than
+// 1 MiB of white space (padding, or a gzip bomb of blanks, stops within a
+// megabyte) and no more than 1 GiB in all (ErrTooLarge). ReadFile also
+// stops a .gz input that decompresses more than 200 times its size beyond
+// 64 MiB (ErrGzipBomb).
 func ReadGeoJSON(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, error) {
 	o := buildOptions(ctx, opts)
 	if o.optErr != nil {
 		return nil, o.optErr
 	}
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(&jsonLimiter{r: r})
 	if err != nil {
+		var re *RecordError
+		if errors.As(err, &re) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrGzipBomb) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("input: reading GeoJSON: %w", err)
 	}
 	p := &problems{all: o.allErrors}
@@ -60,11 +71,16 @@ func ReadGeoJSON(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practi
 	}
 	out := make([]Practice, 0, len(top.Features))
 	var codes codeSet
+	var total patientTotal
 	for i, raw := range top.Features {
 		if p.stopped {
 			break
 		}
 		pr, ok := readFeature(raw, i, o, &codes, p)
+		if ok && total.add(pr.Patients) {
+			p.add(newRecordError(0, i, pr.Code, "patients", fmt.Sprint(pr.Patients), ErrTotalTooLarge))
+			ok = false
+		}
 		if ok && len(p.list) == 0 {
 			out = append(out, pr)
 		}
@@ -146,6 +162,8 @@ func readFeature(raw json.RawMessage, i int, o *readOptions, codes *codeSet, p *
 		switch {
 		case kind == jsonNull || (kind == jsonString && isBlank(s)):
 			fail("code", s, ErrEmptyCode)
+		case kind == jsonString && hasControl(s):
+			fail("code", s, ErrControlCode)
 		case kind == jsonString || kind == jsonNumber:
 			code = s
 		default:

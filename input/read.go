@@ -188,12 +188,13 @@ func openMaybeGzip(path string, gz bool) (io.Reader, int64, func(), error) {
 		return f, size, func() { f.Close() }, nil
 	}
 	size = gzipSize(f, size)
-	zr, err := gzip.NewReader(f)
+	in := &countReader{r: f}
+	zr, err := gzip.NewReader(in)
 	if err != nil {
 		f.Close()
 		return nil, 0, nil, fmt.Errorf("input: %s: %w", path, err)
 	}
-	return zr, size, func() { zr.Close(); f.Close() }, nil
+	return &ratioLimiter{r: zr, in: in}, size, func() { zr.Close(); f.Close() }, nil
 }
 
 // gzipSize reads the uncompressed size (modulo 2^32) from the trailer of a

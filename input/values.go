@@ -12,7 +12,20 @@ import (
 // parseFloat parses a coordinate. It returns ErrNotNumber for text that is
 // not a number and geo.ErrNonFinite for NaN, ±Inf and values overflowing a
 // float64. Surrounding spaces are not accepted: nothing is silently changed.
+//
+// Only plain decimal notation is a number: an optional minus, digits with
+// an optional fraction (".5" and "5." included), and an optional exponent
+// ("5.15e1"). A plus sign, hexadecimal ("0x1p5"), digit separators
+// ("5_1.5") and words other than NaN and Inf are ErrNotNumber.
 func parseFloat(s string) (float64, error) {
+	if !isDecimal(s) {
+		if _, err := strconv.ParseFloat(s, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+			if f, _ := strconv.ParseFloat(s, 64); math.IsNaN(f) || math.IsInf(f, 0) && !strings.ContainsAny(s, "0123456789") {
+				return 0, geo.ErrNonFinite
+			}
+		}
+		return 0, ErrNotNumber
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		var ne *strconv.NumError
@@ -51,7 +64,19 @@ func parseLon(s string) (float64, error) {
 // parseCount parses a patient count: a base-10 integer, optionally signed,
 // with no separators or spaces. "12.5" gives ErrNotInteger, "1,234" and
 // "abc" give ErrNotNumber, "-3" gives ErrNegativePatients.
+//
+// Only digits are a count: a sign ("+5", "-0"), separators ("1_000") and
+// other bases ("0x10") are errors too.
 func parseCount(s string) (int64, error) {
+	if !isDigits(s) {
+		switch {
+		case len(s) > 1 && s[0] == '-' && isDigits(s[1:]) && strings.Trim(s[1:], "0") != "":
+			return 0, ErrNegativePatients
+		case isDecimal(s) && !isDigits(strings.TrimPrefix(s, "-")):
+			return 0, ErrNotInteger
+		}
+		return 0, ErrNotNumber
+	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		if f, ferr := parseFloat(s); ferr == nil && f == math.Trunc(f) && isIntegerLiteral(s) {
@@ -66,6 +91,57 @@ func parseCount(s string) (int64, error) {
 		return 0, ErrNegativePatients
 	}
 	return n, nil
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDecimal reports whether s is a number in plain decimal notation: an
+// optional '-', digits with an optional '.' and fraction (at least one
+// digit in all), and an optional exponent 'e' or 'E' with an optional sign
+// and digits.
+func isDecimal(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i, digits = i+1, digits+1
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i, exp = i+1, exp+1
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
 // isIntegerLiteral reports whether s is an optional sign and digits only.

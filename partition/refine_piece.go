@@ -89,7 +89,7 @@ const (
 	searchRounds = 4
 	searchTrees  = 6
 	// perturbPerGroup is the number of perturbations per group at effort 1.
-	perturbPerGroup = 4
+	perturbPerGroup = 8
 	maxPerturb      = 1024
 )
 

@@ -22,7 +22,7 @@ func vtRev(r orb.Ring) orb.Ring {
 	return out
 }
 
-func TestCheckPolygon(t *testing.T) {
+func TestCheck(t *testing.T) {
 	cases := []struct {
 		name string
 		mp   orb.MultiPolygon
@@ -113,7 +113,7 @@ func TestCheckNoOverlap(t *testing.T) {
 	}
 }
 
-func TestContainsPoint(t *testing.T) {
+func TestContains(t *testing.T) {
 	mp := orb.MultiPolygon{{vtSq(0, 0, 4, 4), vtRev(vtSq(1, 1, 2, 2))}, {vtSq(5, 0, 6, 1)}}
 	cases := []struct {
 		name string
@@ -161,7 +161,7 @@ func vtStar(n int) orb.Ring {
 	return append(r, r[0])
 }
 
-func TestCheckPolygonStar(t *testing.T) {
+func TestCheckStar(t *testing.T) {
 	if err := Check(orb.MultiPolygon{{vtStar(10000)}}); err != nil {
 		t.Fatal(err)
 	}

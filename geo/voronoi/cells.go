@@ -35,8 +35,9 @@ var ErrNoTriangulation = errors.New("voronoi: nil triangulation")
 // Clip region:
 //   - clip == nil (or empty): the convex hull of the sites buffered outward
 //     by a margin m = max(2 × mean nearest-neighbour distance, 1% of the
-//     diagonal of the sites' bounding box), or m = 1 when both are zero (a
-//     single site or all points identical). The buffer is the Minkowski
+//     diagonal of the sites' bounding box, 1 metre), so a single site, all
+//     points identical, or sites nanometres apart still get cells a metre
+//     across, which survive rounding to the output grid. The buffer is the Minkowski
 //     sum of the hull with a regular 16-gon of radius m, so a single site
 //     gets a 16-gon, two or collinear sites a stadium-like strip, and every
 //     cell is bounded and non-empty.
@@ -159,7 +160,7 @@ func newBuilder(t *delaunay.Triangulation) *builder {
 		v.margin = 2 * sum / float64(cnt)
 	}
 	v.margin = max(v.margin, 0.01*math.Hypot(maxX-minX, maxY-minY))
-	if v.margin == 0 || math.IsNaN(v.margin) {
+	if !(v.margin >= 1) { // also NaN: sites closer than a metre still get cells a metre across
 		v.margin = 1
 	}
 	return v

@@ -59,7 +59,7 @@ func vtTriangulate(t testing.TB, pts [][2]float64) *delaunay.Triangulation {
 	return tr
 }
 
-func TestVoronoiCells(t *testing.T) {
+func TestCells(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	random := make([][2]float64, 300)
 	for i := range random {
@@ -117,7 +117,7 @@ func TestVoronoiCells(t *testing.T) {
 	}
 }
 
-func TestVoronoiCellsClipped(t *testing.T) {
+func TestCellsClipped(t *testing.T) {
 	// U-shaped clip with a hole in one arm; a site in the middle of the
 	// notch has a cell spanning it, so its clipped cell has two pieces.
 	clip := orb.MultiPolygon{{
@@ -140,7 +140,7 @@ func TestVoronoiCellsClipped(t *testing.T) {
 	}
 }
 
-func TestVoronoiCellsErrors(t *testing.T) {
+func TestCellsErrors(t *testing.T) {
 	if _, err := Cells(nil, nil); !errors.Is(err, ErrNoTriangulation) {
 		t.Fatalf("nil triangulation: %v", err)
 	}

@@ -1,10 +1,6 @@
 package voronoi
 
-import (
-	"math"
-
-	"github.com/paulmach/orb"
-)
+import "github.com/paulmach/orb"
 
 // Test shapes (the same helpers as in geo/polygon's tests).
 
@@ -20,19 +16,4 @@ func vtRev(r orb.Ring) orb.Ring {
 		out[i] = r[len(r)-1-i]
 	}
 	return out
-}
-
-// vtStar returns a closed CCW star-shaped ring with n vertices whose radius
-// alternates, so that its edges are not in convex position.
-func vtStar(n int) orb.Ring {
-	r := make(orb.Ring, 0, n+1)
-	for k := range n {
-		a := 2 * math.Pi * float64(k) / float64(n)
-		rad := 1000.0
-		if k%2 == 1 {
-			rad = 900
-		}
-		r = append(r, orb.Point{rad * math.Cos(a), rad * math.Sin(a)})
-	}
-	return append(r, r[0])
 }
