@@ -122,6 +122,7 @@ func TestExportAdversarialGeometry(t *testing.T) {
 		{"1000 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 1000), 1000, 30000},
 		{"800 cocircular points at the equator", ringOf(orb.Point{0, 0}, 0.05, 800), 1000, 5000},
 		{"100 practices at one point", coincident, 1000, 30000},
+		{"100 practices at one point, one hub each", coincident, 1000, 1000},
 		{"three practices at 5e-324, 0 and 1e-300", []orb.Point{{5e-324, 0}, {0, 1e-300}, {1e-300, 5e-324}}, 1000, 1000},
 		{"three practices within a nanometre, one hub", []orb.Point{{5e-324, 0}, {0, 1e-300}, {1e-300, 5e-324}}, 1000, 30000},
 	}

@@ -135,8 +135,8 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, names []string, p
 			}
 			r.gs[g].attached = append(r.gs[g].attached, pieceWeight(ag, pc))
 			np := 0
-			for _, u := range pc {
-				if p.words.practices != nil {
+			if p.words.practices != nil {
+				for _, u := range pc {
 					np += int(p.words.practices[u])
 				}
 			}
@@ -150,24 +150,26 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, names []string, p
 	// components of its atoms still unplaced, edges joining equal ids only.
 	parts := atomComponents(ag, func(v int32) bool { return r.lab[v] < 0 }, ia)
 	// An initial group is valid when it forms exactly one such part, has
-	// no oversize atom, and is within bounds.
-	count := make([]int, ninit)
+	// no atom placed above (oversize, or in a piece below the minimum),
+	// and is within bounds.
+	nparts := make([]int, ninit)
 	weight := make([]int64, ninit)
+	placed := make([]bool, ninit)
 	for _, pc := range parts {
 		if l := ia[pc[0]]; l >= 0 {
-			count[l]++
+			nparts[l]++
 			weight[l] += pieceWeight(ag, pc)
 		}
 	}
 	for v := range int32(n) {
 		if l := ia[v]; l >= 0 && r.lab[v] >= 0 {
-			count[l] += 2 // an oversize atom or a stranded piece: not intact
+			placed[l] = true
 		}
 	}
 	var todo [][]int32
 	for _, pc := range parts {
 		l := ia[pc[0]]
-		if l >= 0 && count[l] == 1 && b.in(weight[l]) {
+		if l >= 0 && nparts[l] == 1 && !placed[l] && b.in(weight[l]) {
 			g := r.newGroup(kindPart, pc)
 			r.gs[g].frozen = true
 			continue
@@ -193,6 +195,7 @@ func solveInitial(ctx context.Context, ag *pgraph, ia []int32, names []string, p
 	}
 	r.repairAll()
 	r.improve()
+	r.polish(p.seed)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

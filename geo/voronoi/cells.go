@@ -15,6 +15,9 @@ import (
 // ErrNoTriangulation is returned by Cells for a nil *delaunay.Triangulation.
 var ErrNoTriangulation = errors.New("voronoi: nil triangulation")
 
+// minMargin is the smallest margin (metres) of the default clip region.
+const minMargin = 50.0
+
 // Cells returns, for every input point index of t, its Voronoi cell
 // clipped to clip: a MultiPolygon with counter-clockwise outer rings and
 // clockwise holes, in the planar coordinates of t.Points (metres of a
@@ -35,9 +38,10 @@ var ErrNoTriangulation = errors.New("voronoi: nil triangulation")
 // Clip region:
 //   - clip == nil (or empty): the convex hull of the sites buffered outward
 //     by a margin m = max(2 × mean nearest-neighbour distance, 1% of the
-//     diagonal of the sites' bounding box, 1 metre), so a single site, all
-//     points identical, or sites nanometres apart still get cells a metre
-//     across, which survive rounding to the output grid. The buffer is the Minkowski
+//     diagonal of the sites' bounding box, minMargin = 50 m), so a single
+//     site, all points identical, or sites nanometres apart still get cells
+//     large enough to share among dozens of groups after rounding to an
+//     output grid of 0.1 m. The buffer is the Minkowski
 //     sum of the hull with a regular 16-gon of radius m, so a single site
 //     gets a 16-gon, two or collinear sites a stadium-like strip, and every
 //     cell is bounded and non-empty.
@@ -160,8 +164,8 @@ func newBuilder(t *delaunay.Triangulation) *builder {
 		v.margin = 2 * sum / float64(cnt)
 	}
 	v.margin = max(v.margin, 0.01*math.Hypot(maxX-minX, maxY-minY))
-	if !(v.margin >= 1) { // also NaN: sites closer than a metre still get cells a metre across
-		v.margin = 1
+	if !(v.margin >= minMargin) { // also NaN
+		v.margin = minMargin
 	}
 	return v
 }
