@@ -142,10 +142,10 @@
 // cross them. Result.Coterminosity measures each aligned level: groups
 // inside one value, patients whose group lies inside their own value, and
 // the groups crossing each value (MeasureCoterminosity does the same for any
-// grouping). On England with the 2021 CCGs (seed 1): 97.8% of hubs inside
-// one CCG for a mean of 1.768 km against 1.698 km unaligned (+4.1%), every
-// hub within bounds but the 11 practices above 50,000; seeds 1–6 give
-// 97.4–97.9% for 1.02–1.04× the distance (TestAlignEngland). A stratum
+// grouping). On England with the 2021 CCGs (seed 1): 97.9% of hubs inside
+// one CCG for a mean of 1.583 km against 1.582 km unaligned (+0.1%), every
+// hub within bounds but the 11 practices above 50,000; seeds 1–3 give
+// 97.7–97.9% for 0.996–1.001× the distance (TestAlignEngland). A stratum
 // merged after a failed split is solved again alone, not the whole level.
 // With WithInitial the repaired configuration decides the hubs; alignment
 // then moves a practice only out of a hub where its value is foreign into
@@ -178,7 +178,7 @@
 // neighbours, one hub per marked practice. Areas keep the medoid.
 // On England with 300 marked practices at least 8 km apart (none above
 // 50,000): every one the hub site of its own hub, every hub within bounds
-// but the 11 practices above 50,000, mean 1.86 km against 1.70 km
+// but the 11 practices above 50,000, mean 1.76 km against 1.58 km
 // unconstrained (TestHubSitesEngland).
 //
 // Locked sets (WithLocked) never stop a run: a set whose practices cross
