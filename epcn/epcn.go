@@ -45,6 +45,7 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // A Membership is one practice-to-PCN relationship.
 type Membership struct {
 	Practice string    // ODS code of the practice (Partner Organisation Code)
+	Name     string    // the practice's name (Partner Name); may be blank
 	PCN      string    // ODS code of the PCN
 	PCNName  string    // may be blank
 	Start    time.Time // first day, UTC midnight
@@ -79,6 +80,23 @@ func AsAt(ms []Membership, d time.Time) (map[string]Membership, error) {
 		out[m.Practice] = m
 	}
 	return out, nil
+}
+
+// Names returns each practice's name as its latest relationship (by start
+// date, then file order) gives it, keyed by practice code; practices whose
+// rows have no name are absent.
+func Names(ms []Membership) map[string]string {
+	out := make(map[string]string)
+	start := make(map[string]time.Time)
+	for _, m := range ms {
+		if m.Name == "" {
+			continue
+		}
+		if s, ok := start[m.Practice]; !ok || !m.Start.Before(s) {
+			out[m.Practice], start[m.Practice] = m.Name, m.Start
+		}
+	}
+	return out
 }
 
 // ParseDate reads a date as the ePCN file writes it (YYYYMMDD), as

@@ -26,7 +26,7 @@ func TestReadCSVPublishedHeader(t *testing.T) {
 		t.Fatalf("%d relationships, want 6", len(ms))
 	}
 	first := ms[0]
-	want := Membership{Practice: "C85628", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), End: day("20200831"), Line: 16}
+	want := Membership{Practice: "C85628", Name: "CAXTON HOUSE SURGERY", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), End: day("20200831"), Line: 16}
 	if first != want {
 		t.Errorf("first = %+v\nwant    %+v", first, want)
 	}
@@ -165,5 +165,18 @@ func TestShared(t *testing.T) {
 	}
 	if len(at) != 6587 {
 		t.Errorf("%d practices in a PCN on 2021-01-01, want 6,587", len(at))
+	}
+}
+
+func TestNames(t *testing.T) {
+	ms := []Membership{
+		{Practice: "A1", Name: "OLD NAME", Start: day("20190101")},
+		{Practice: "A1", Name: "NEW NAME", Start: day("20200101")},
+		{Practice: "A1", Name: "", Start: day("20210101")},
+		{Practice: "B2", Name: "", Start: day("20190101")},
+	}
+	got := Names(ms)
+	if len(got) != 1 || got["A1"] != "NEW NAME" {
+		t.Errorf("Names = %v, want A1: NEW NAME only", got)
 	}
 }

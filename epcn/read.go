@@ -14,6 +14,7 @@ var (
 	practiceNames = []string{"partner organisation code", "practice code"}
 	pcnNames      = []string{"pcn code"}
 	nameNames     = []string{"pcn name"}
+	partnerNames  = []string{"partner name", "practice name"}
 	startNames    = []string{"practice to pcn relationship start date", "start date"}
 	endNames      = []string{"practice to pcn relationship end date", "end date"}
 )
@@ -116,16 +117,16 @@ func read(src rowSource) ([]Membership, error) {
 		}
 		return -1, nil
 	}
-	var c [5]int
+	var c [6]int
 	for i, f := range []struct {
 		names    []string
 		required bool
-	}{{practiceNames, true}, {pcnNames, true}, {nameNames, false}, {startNames, true}, {endNames, false}} {
+	}{{practiceNames, true}, {pcnNames, true}, {nameNames, false}, {startNames, true}, {endNames, false}, {partnerNames, false}} {
 		if c[i], err = col(f.names, f.required); err != nil {
 			return nil, err
 		}
 	}
-	cPractice, cPCN, cName, cStart, cEnd := c[0], c[1], c[2], c[3], c[4]
+	cPractice, cPCN, cName, cStart, cEnd, cPartner := c[0], c[1], c[2], c[3], c[4], c[5]
 	var out []Membership
 	for {
 		row, line, err := src.next()
@@ -150,7 +151,7 @@ func read(src rowSource) ([]Membership, error) {
 		bad := func(i int, v string, e error) error {
 			return &RecordError{Line: line, Column: canon(header[i]), Value: v, Err: e}
 		}
-		m := Membership{Practice: field(cPractice), PCN: field(cPCN), PCNName: field(cName), Line: line}
+		m := Membership{Practice: field(cPractice), Name: field(cPartner), PCN: field(cPCN), PCNName: field(cName), Line: line}
 		if m.Practice == "" {
 			return nil, bad(cPractice, "", ErrBlank)
 		}

@@ -48,9 +48,9 @@ func TestReadXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Membership{
-		{Practice: "C85628", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), End: day("20200831"), Line: 2},
-		{Practice: "C85628", PCN: "U99999", PCNName: "NORTH BARNSLEY PCN", Start: day("20200901"), Line: 3},
-		{Practice: "C85026", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), Line: 4},
+		{Practice: "C85628", Name: "CAXTON HOUSE SURGERY", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), End: day("20200831"), Line: 2},
+		{Practice: "C85628", Name: "CAXTON HOUSE SURGERY", PCN: "U99999", PCNName: "NORTH BARNSLEY PCN", Start: day("20200901"), Line: 3},
+		{Practice: "C85026", Name: "APOLLO COURT", PCN: "U16464", PCNName: "BARNSLEY PCN", Start: day("20191001"), Line: 4},
 	}
 	if len(ms) != len(want) {
 		t.Fatalf("got %d relationships, want %d: %+v", len(ms), len(want), ms)

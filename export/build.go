@@ -15,6 +15,7 @@ import (
 	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 	"github.com/paulmach/orb"
 )
 
@@ -82,12 +83,31 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Loc:      roundPoint(p.Loc),
 			Patients: int64(p.Patients),
 			Group:    grp,
-			Props:    attrProps(p.Attrs),
+			Props:    locatedProps(p, attrProps(p.Attrs)),
 		}
 	}
 	parallelFor(len(m.Levels), func(l int) { colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions) })
 	addChange(m, r.Change)
 	return m, nil
+}
+
+// locatedProps puts where the practice's location came from (located:
+// coordinates, postcode, sector or district) and its postcode, when the
+// reader read one, before the kept columns; a kept column of a name
+// written here becomes "input_" + name (a kept postcode column stays
+// "postcode" when the reader read none).
+func locatedProps(p input.Practice, attrs []Property) []Property {
+	ps := []Property{{"located", p.Located.String()}}
+	if p.Postcode != "" {
+		ps = append(ps, Property{"postcode", p.Postcode})
+	}
+	for _, a := range attrs {
+		if a.Key == "located" || (a.Key == "postcode" && p.Postcode != "") {
+			a.Key = "input_" + a.Key
+		}
+		ps = append(ps, a)
+	}
+	return ps
 }
 
 // attrProps turns kept input columns into properties, sorted by name.

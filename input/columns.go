@@ -12,6 +12,7 @@ type columns struct {
 	lat      int
 	lon      int
 	patients int // -1 with ConstantPatients
+	postcode int // -1 unless LocateByPostcode found one; lat, lon may then be -1
 	keep     []keptColumn
 }
 
@@ -48,9 +49,34 @@ func resolveColumns(header []string, line int, o *readOptions, add func(*RecordE
 	}
 	c.n = len(header)
 	used := make([]bool, len(header))
+	pcCol, optionalLatLon, ambiguous := locateColumns(lower, o)
+	c.postcode = pcCol
+	if ambiguous != nil {
+		var got []string
+		for _, i := range ambiguous {
+			got = append(got, strings.TrimSpace(header[i]))
+		}
+		fail(strings.Join(got, ","), ErrAmbiguousColumn)
+	}
+	if _, la := o.alias["lat"]; !la && o.postcodes == nil {
+		if _, lo := o.alias["lon"]; !lo && len(find(defaultNames["lat"]...)) == 0 && len(find(defaultNames["lon"]...)) == 0 {
+			if len(find(postcodeNames...)) > 0 {
+				fail("lat", ErrNoCoordinates)
+				return c, false
+			}
+		}
+	}
+	if optionalLatLon {
+		_, la := o.alias["lat"]
+		_, lo := o.alias["lon"]
+		if !la && !lo && len(find(defaultNames["lat"]...)) != len(find(defaultNames["lon"]...)) {
+			optionalLatLon = false // one without the other: report the missing one
+		}
+	}
 	for _, f := range fields {
 		_, aliased := o.alias[f]
-		required := (f != "name" || aliased) && !(f == "patients" && o.constant)
+		required := (f != "name" || aliased) && !(f == "patients" && o.constant) &&
+			!((f == "lat" || f == "lon") && optionalLatLon && !aliased)
 		col := -1
 		if f == "patients" && o.constant {
 			// The weight is constant; any patients column is ignored and

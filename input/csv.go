@@ -10,6 +10,8 @@ import (
 	"io"
 
 	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/postcode"
 )
 
 // maxLine is the longest physical line (and, give or take the read buffer,
@@ -28,7 +30,11 @@ const csvBuffer = 64 << 10
 // (list_size, number_of_patients, patients_registered, weight). Other
 // columns are ignored unless KeepColumns or KeepAllColumns ask for them;
 // ColumnAlias and ConstantPatients change the mapping. Two columns for
-// one field are an error (ErrAmbiguousColumn).
+// one field are an error (ErrAmbiguousColumn). With LocateByPostcode, lat
+// and lon may be absent (as in NHS Digital's list-size file: CODE,
+// POSTCODE, NUMBER_OF_PATIENTS) or blank, and practices are then located
+// by their postcode; without it, a file that has a postcode column but no
+// coordinates fails with ErrNoCoordinates.
 //
 // The format is RFC 4180 as read by encoding/csv: quoted fields may hold
 // commas, quotes ("") and newlines; a UTF-8 byte-order mark, CRLF line
@@ -100,6 +106,8 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		hint  = o.sizeHint
 		est   int // estimated data rows, 0 until known
 		rows  int // data rows read
+
+		unlocated []Unlocated // LocateByPostcode's failures, in file order
 	)
 	if hint == 0 {
 		if l, ok := r.(interface{ Len() int }); ok {
@@ -142,10 +150,27 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		} else if hasControl(code) {
 			check(cols.code, "code", code, ErrControlCode)
 		}
-		lat, err := parseLat(rec[cols.lat])
-		check(cols.lat, "lat", rec[cols.lat], err)
-		lon, err := parseLon(rec[cols.lon])
-		check(cols.lon, "lon", rec[cols.lon], err)
+		var (
+			lat, lon float64
+			located  Located
+			pc       string
+		)
+		if cols.postcode >= 0 {
+			pc = rec[cols.postcode]
+		}
+		if cols.postcode >= 0 && (cols.lat < 0 || (isBlank(rec[cols.lat]) && isBlank(rec[cols.lon]))) {
+			if at, err := o.locate(pc); err != nil {
+				bad = true
+				unlocated = append(unlocated, Unlocated{Line: line, Code: code, Postcode: pc, Err: err})
+			} else {
+				lat, lon, located = at.Loc.Lat(), at.Loc.Lon(), at.Located
+			}
+		} else {
+			lat, err = parseLat(rec[cols.lat])
+			check(cols.lat, "lat", rec[cols.lat], err)
+			lon, err = parseLon(rec[cols.lon])
+			check(cols.lon, "lon", rec[cols.lon], err)
+		}
 		n := o.weight
 		if !o.constant {
 			n, err = parseCount(rec[cols.patients])
@@ -171,7 +196,13 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		if bad || len(p.list) > 0 {
 			continue // keep checking, but build nothing
 		}
-		pr := Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: n}
+		pr := Practice{Code: code, Loc: orb.Point{lon, lat}, Patients: n, Located: located}
+		if cols.postcode >= 0 {
+			if canon, err := postcode.Normalize(pc); err == nil {
+				pc = canon
+			}
+			pr.Postcode = ar.str(pc)
+		}
 		if cols.name >= 0 {
 			pr.Name = ar.str(rec[cols.name])
 		}
@@ -189,7 +220,13 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		}
 	}
 	if err := p.err(); err != nil {
+		if len(unlocated) > 0 {
+			return nil, errors.Join(err, &UnlocatedError{Practices: unlocated})
+		}
 		return nil, err
+	}
+	if len(unlocated) > 0 {
+		return nil, &UnlocatedError{Practices: unlocated}
 	}
 	if err := o.tick("read csv", rows, rows); err != nil {
 		return nil, err

@@ -6,7 +6,11 @@
 // and Patients >= 0 (int64, the weight partitioned). CSV columns are found
 // by name, with common aliases (list_size, number_of_patients, ...) and
 // ColumnAlias for others; ConstantPatients gives every record one weight
-// (postcodes); KeepColumns keeps extra columns in Attrs.
+// (postcodes); KeepColumns keeps extra columns in Attrs. LocateByPostcode
+// places practices without coordinates by their postcode (package
+// postcode), at a sector or district centre when the postcode itself is
+// not listed; Practice.Located records which, and practices that cannot be
+// placed at all fail the read together in an *UnlocatedError.
 //
 // Invariants: readers never drop or alter a record silently; every problem
 // is reported as a *RecordError naming the line (or feature) and the field,

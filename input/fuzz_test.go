@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo"
@@ -146,6 +147,26 @@ func FuzzReadGeoJSON(f *testing.F) {
 		ps2, err2 := ReadGeoJSON(context.Background(), bytes.NewReader(data), AllErrors())
 		if (err == nil) != (err2 == nil) || len(ps) != len(ps2) {
 			t.Fatalf("AllErrors disagrees: %v vs %v", err, err2)
+		}
+	})
+}
+
+// FuzzReadCSVLocate reads arbitrary CSV with a postcode lookup: no panic,
+// and every practice placed by postcode carries its postcode.
+func FuzzReadCSVLocate(f *testing.F) {
+	f.Add("CODE,POSTCODE,NUMBER_OF_PATIENTS\nA,NE65 7UW,10\nB,FY1 9NP,5\nC,MK8 1EQ,1\n")
+	f.Add("code,lat,lon,postcode,patients\nA,55.0,-1.5,NE65 7UW,10\nB,,,ne657uw,20\n")
+	f.Add("code,pcds,patients\nA,ZZ1 1ZZ,10\n")
+	pcs := testPostcodes(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		ps, err := ReadCSV(context.Background(), strings.NewReader(in), LocateByPostcode(pcs))
+		if err != nil {
+			return
+		}
+		for _, p := range ps {
+			if p.Located > ByDistrict || (p.Located != ByCoordinates && p.Postcode == "") {
+				t.Fatalf("practice %+v: located %v without a postcode", p, p.Located)
+			}
 		}
 	})
 }

@@ -10,6 +10,13 @@ type Practice struct {
 	Loc      orb.Point // [lon, lat], degrees
 	Patients int64     // registered list size (weight), >= 0
 
+	// Postcode is the practice's postcode when LocateByPostcode read one
+	// (canonical "FY1 9AB" form when it is a postcode), else "".
+	Postcode string
+	// Located says where Loc came from: the input's coordinates (the zero
+	// value), the practice's postcode, or its sector or district centre.
+	Located Located
+
 	// Attrs holds the extra input columns the reader was asked to keep
 	// (for example a CCG code used as strata); nil when none were kept.
 	Attrs map[string]string

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/hubpart/hubpart/postcode"
 )
 
 // A ReadOption changes how ReadCSV, ReadGeoJSON and ReadFile interpret
@@ -25,6 +27,7 @@ type readOptions struct {
 	sizeHint  int64             // expected input bytes, 0 if unknown (set by ReadFile)
 	ctx       context.Context   // the read's context (nil: never cancelled)
 	progress  func(stage string, done, total int)
+	postcodes *postcode.Table // LocateByPostcode; nil: coordinates required
 }
 
 // progressEvery is how many records pass between progress reports and
@@ -96,7 +99,7 @@ func KeepAllColumns() ReadOption {
 func ColumnAlias(field, column string) ReadOption {
 	return func(o *readOptions) {
 		f := strings.ToLower(strings.TrimSpace(field))
-		if _, ok := defaultNames[f]; !ok {
+		if _, ok := defaultNames[f]; !ok && f != "postcode" {
 			o.setOptErr(newRecordError(0, -1, "", "ColumnAlias", field, ErrOption))
 			return
 		}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -62,6 +64,23 @@ func FuzzRead(f *testing.F) {
 			if err != nil || m.Level != Exact || m.Point != e.point() {
 				t.Fatalf("Locate(%s) = %+v, %v; want exact at %v", e.k, m, err, e.point())
 			}
+		}
+	})
+}
+
+// FuzzParseMicro checks the fast decimal reader against strconv.
+func FuzzParseMicro(f *testing.F) {
+	for _, s := range []string{"57.148232", "-2.096648", "+0.5", "53.", ".5", "1e3", "1.1234567"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := parseMicro([]byte(s))
+		if !ok {
+			return
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.Round(x*1e6) != float64(v) {
+			t.Fatalf("parseMicro(%q) = %d; strconv gives %v, %v", s, v, x, err)
 		}
 	})
 }

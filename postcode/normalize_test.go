@@ -78,3 +78,33 @@ func TestKeyOrder(t *testing.T) {
 		t.Errorf("FY10 falls inside FY1's district range")
 	}
 }
+
+func TestParseMicro(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"57.148232", 57148232, true},
+		{"-2.096648", -2096648, true},
+		{"+0.5", 500000, true},
+		{"53", 53000000, true},
+		{"53.", 53000000, true},
+		{".5", 500000, true},
+		{"99.999999", onspdNoGridMicro, true},
+		{"1.1234567", 0, false}, // seven places: strconv rounds it
+		{"1e3", 0, false},
+		{"", 0, false},
+		{"-", 0, false},
+		{".", 0, false},
+		{"1.2.3", 0, false},
+		{"1234567.123456", 0, false}, // 13 digits
+		{"NaN", 0, false},
+	}
+	for _, c := range cases {
+		got, ok := parseMicro([]byte(c.in))
+		if ok != c.ok || (ok && got != c.want) {
+			t.Errorf("parseMicro(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

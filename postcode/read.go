@@ -55,6 +55,55 @@ var (
 // without a grid reference.
 const onspdNoGrid = 99.999999
 
+// onspdNoGridMicro is onspdNoGrid in millionths of a degree.
+const onspdNoGridMicro = 99999999
+
+// parseMicro reads a plain decimal with at most six decimal places
+// ("-2.096648", "57", "+0.5") as an exact number of millionths. It reports
+// false for anything else (exponents, more places, over 12 digits), which
+// the caller then reads with strconv.
+func parseMicro(b []byte) (int64, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	neg := false
+	switch b[0] {
+	case '-':
+		neg, b = true, b[1:]
+	case '+':
+		b = b[1:]
+	}
+	var v int64
+	digits, places := 0, -1
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*10 + int64(c-'0')
+			digits++
+			if places >= 0 {
+				places++
+			}
+		case c == '.' && places < 0:
+			places = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 12 || places > 6 {
+		return 0, false
+	}
+	if places < 0 {
+		places = 0
+	}
+	for ; places < 6; places++ {
+		v *= 10
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
 // layout says which columns hold what.
 type layout struct {
 	format    Format
@@ -386,6 +435,22 @@ func parseRow(f [][]byte, lay layout, line int) (e entry, skip bool, err error) 
 	}
 	bad := func(i int, s []byte) error {
 		return &RecordError{Line: line, Field: lay.names[i], Value: string(s), Err: ErrCoordinate}
+	}
+	if !lay.grid {
+		// Fast path: plain decimals with at most six places, read exactly.
+		if la, ok := parseMicro(as); ok {
+			if lo, ok := parseMicro(bs); ok {
+				switch {
+				case la == onspdNoGridMicro:
+					return e, true, nil
+				case la < -90e6 || la > 90e6:
+					return e, false, bad(1, as)
+				case lo < -180e6 || lo > 180e6:
+					return e, false, bad(2, bs)
+				}
+				return entry{k: k, lat: int32(la), lon: int32(lo)}, false, nil
+			}
+		}
 	}
 	a, err := strconv.ParseFloat(string(as), 64)
 	if err != nil || math.IsNaN(a) || math.IsInf(a, 0) {

@@ -123,7 +123,11 @@ func TestReadCancelled(t *testing.T) {
 
 // All 1.7 million GB postcodes of 2014 (skips without ../shared).
 func TestReadShared(t *testing.T) {
-	tb, err := ReadFile(context.Background(), fixture.Postcodes(t))
+	path := fixture.Postcodes(t)
+	if testing.Short() {
+		t.Skip("1.7M postcodes: skipped with -short")
+	}
+	tb, err := ReadFile(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

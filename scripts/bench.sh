@@ -21,5 +21,6 @@ if [ "${1:-}" != quick ]; then
   run -bench 'EndToEndSynthetic' -benchtime 1x -count "$large" ./cmd/hubpart
   run -bench 'EndToEndPostcodes' -benchtime 1x -count "$large" ./cmd/hubpart
   run -bench 'Triangulate/postcodes|ReadPostcodes' -benchtime 1x -count "$large" ./geo/delaunay ./input
+  run -bench 'ReadFile|Read$|Locate' -count "$small" ./postcode
 fi
 go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da "$out"

@@ -38,7 +38,7 @@ func readAssign(t *testing.T, path string) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"code", "hub", "area", "hub_status", "area_status"}
+	want := []string{"code", "hub", "area", "hub_status", "area_status", "located"}
 	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 		t.Fatalf("header %v, want %v", rows[0], want)
 	}
@@ -275,7 +275,7 @@ func TestPartitionOtherColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "code,hub,hub_status" {
+	if strings.Join(rows[0], ",") != "code,hub,hub_status,located" {
 		t.Fatalf("header %v", rows[0])
 	}
 	size := map[string]int{}

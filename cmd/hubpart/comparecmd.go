@@ -248,8 +248,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		align                      string
 		lo, hi                     int64
 		quiet                      bool
+		nf                         nhsFlags
 	)
-	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
+	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson; without coordinates, with -postcodes)")
 	fs.StringVar(&specA, "a", "", "first grouping: `FILE[:COLUMN]` or :COLUMN")
 	fs.StringVar(&specB, "b", "", "second grouping: `FILE[:COLUMN]` or :COLUMN")
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
@@ -257,7 +258,11 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.Int64Var(&hi, "max", 50000, "largest group `patients` counted in bounds (0: no maximum)")
 	fs.StringVar(&align, "align", "", "also report each side's coterminosity with this `column` of the practices file (e.g. ccg_code)")
 	fs.BoolVar(&quiet, "q", false, "no progress display")
+	nf.register(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := nf.check(); err != nil {
 		return err
 	}
 	switch {
@@ -288,11 +293,18 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		keep = append(keep, align)
 	}
 	var ropts []input.ReadOption
-	if len(keep) > 0 {
+	if keep = nf.keep(keep); len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
-	ps, err := input.ReadFile(ctx, in, ropts...)
+	nopts, pcs, err := nf.readOptions(ctx, nil)
 	if err != nil {
+		return err
+	}
+	ps, err := input.ReadFile(ctx, in, append(ropts, nopts...)...)
+	if err != nil {
+		return err
+	}
+	if err := nf.apply(ps, pcs, stdout); err != nil {
 		return err
 	}
 	if len(ps) == 0 {

@@ -41,7 +41,7 @@ func TestPartitionFrom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "code,hub,hub_status,from,change,hub_origin,hub_change" {
+	if got := strings.Join(rows[0], ","); got != "code,hub,hub_status,from,change,hub_origin,hub_change,located" {
 		t.Fatalf("header %s", got)
 	}
 	classes := map[string]int{}

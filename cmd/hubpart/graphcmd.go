@@ -43,8 +43,10 @@ graph of the practice sites (-format metis).`)
 		in, boundary, out, format string
 		quiet                     bool
 		inf                       inputFlags
+		nf                        nhsFlags
 	)
 	inf.register(fs)
+	nf.registerPostcodes(fs)
 	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional: drops links across the sea")
 	fs.StringVar(&out, "out", "", "output `file`")
@@ -82,15 +84,22 @@ graph of the practice sites (-format metis).`)
 			return g.WriteMETIS(w)
 		})
 	}
-	if err := outs.check("-in", in, "-boundary", boundary); err != nil {
+	if err := outs.check(append([]string{"-in", in, "-boundary", boundary}, nf.inputs()...)...); err != nil {
 		return err
 	}
 	ropts, err := inf.options()
 	if err != nil {
 		return err
 	}
-	ps, err = input.ReadFile(ctx, in, ropts...)
+	nopts, pcs, err := nf.readOptions(ctx, nil)
 	if err != nil {
+		return err
+	}
+	ps, err = input.ReadFile(ctx, in, append(ropts, nopts...)...)
+	if err != nil {
+		return err
+	}
+	if err := nf.apply(ps, pcs, stdout); err != nil {
 		return err
 	}
 	var opts []graph.Option

@@ -27,18 +27,19 @@ of them fails; an output may not overwrite an input or another output.`)
 		cf                                 constraintFlags
 		mf                                 mapFlags
 		inf                                inputFlags
+		nf                                 nhsFlags
 		in, boundary, strata, locked, from string
 		maxMoved                           int64
 		outCSV, outGeoJSON, outSVG, outPNG string
 		quiet                              bool
 	)
-	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson)")
+	fs.StringVar(&in, "in", "", "practices `file` (.csv, .csv.gz, .geojson; without coordinates, as NHS Digital's list-size file, with -postcodes)")
 	fs.StringVar(&boundary, "boundary", "", "land outline `file` (GeoJSON Polygon/MultiPolygon), optional")
 	fs.StringVar(&strata, "strata", "", "`column` whose values groups must not cross (e.g. a CCG code)")
 	fs.StringVar(&locked, "locked", "", "`column` naming practices that must share a hub (blank: free)")
 	fs.StringVar(&from, "from", "", "`column` of an existing configuration to start from, e.g. pcn_code (blank: free); hubs change it as little as possible")
 	fs.Int64Var(&maxMoved, "max-moved", 0, "with -from: at most this many `patients` moved by repairs (0: no limit); groups left out of bounds are reported")
-	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change) to `file`")
+	fs.StringVar(&outCSV, "out-csv", "", "write code,hub,area,hub_status,area_status (with -from also from,change,hub_origin,hub_change), located to `file`")
 	fs.StringVar(&outGeoJSON, "out-geojson", "", "write hubs, areas and practices as GeoJSON to `file`, or to DIR/hubs.geojson, areas.geojson and practices.geojson when it is a directory (ends in /)")
 	fs.StringVar(&outSVG, "map-svg", "", "draw the map as SVG to `file`")
 	fs.StringVar(&outPNG, "map-png", "", "draw the map as PNG to `file`")
@@ -49,6 +50,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	inf.register(fs)
 	cf.register(fs)
 	mf.register(fs)
+	nf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,6 +62,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	}
 	if in == "" {
 		return fmt.Errorf("-in is required")
+	}
+	if err := nf.check(); err != nil {
+		return err
 	}
 	switch ext := strings.ToLower(filepath.Ext(mapFile)); {
 	case mapFile == "":
@@ -89,7 +94,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	j := &job{
 		levels: levels, hubs: lf.hubs,
 		outCSV: outCSV, outGeoJSON: outGeoJSON, outSVG: outSVG, outPNG: outPNG, outHTML: outHTML,
-		inputs: []string{"-in", in, "-boundary", boundary},
+		inputs: append([]string{"-in", in, "-boundary", boundary}, nf.inputs()...),
 		mapf:   mf, inputName: in, quiet: quiet,
 	}
 	if err := j.files().check(j.inputs...); err != nil {
@@ -108,6 +113,12 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, input.WithProgress(prog.Report))
+	keep = nf.keep(keep)
+	nopts, pcs, err := nf.readOptions(ctx, prog)
+	if err != nil {
+		return err
+	}
+	ropts = append(ropts, nopts...)
 	var ps []input.Practice
 	if outHTML != "" {
 		ps, err = readForMap(in, keep, ropts, func(p string, o ...input.ReadOption) ([]input.Practice, error) { return input.ReadFile(ctx, p, o...) }) // the page also searches postcodes
@@ -115,6 +126,9 @@ of them fails; an output may not overwrite an input or another output.`)
 		ps, err = input.ReadFile(ctx, in, withKeep(ropts, keep)...)
 	}
 	if err != nil {
+		return err
+	}
+	if err := nf.apply(ps, pcs, stdout); err != nil {
 		return err
 	}
 	var b orb.MultiPolygon

@@ -310,7 +310,9 @@ func summaryLines(res *partition.Result) []string {
 // per level: with levels hub and area, "code,hub,area,hub_status,area_status".
 // A result started from an initial configuration (-from) adds the
 // practice's initial label and change class and its hub's origin and
-// change class: "from,change,hub_origin,hub_change".
+// change class: "from,change,hub_origin,hub_change". The last column,
+// located, says where each practice's location came from: coordinates,
+// postcode, sector or district (see input.Located).
 func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) error {
 	var b strings.Builder
 	b.WriteString("code")
@@ -324,7 +326,7 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 	if ch != nil {
 		b.WriteString(",from,change," + csvField(res.Levels[0].Name+"_origin") + "," + csvField(res.Levels[0].Name+"_change"))
 	}
-	b.WriteString("\n")
+	b.WriteString(",located\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
@@ -341,7 +343,7 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 			h := ch.Hubs[res.Assign[0][p]]
 			b.WriteString("," + csvField(ch.From[p]) + "," + ch.Class[p] + "," + csvField(h.Origin) + "," + h.Class)
 		}
-		b.WriteString("\n")
+		b.WriteString("," + ps[p].Located.String() + "\n")
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
 		}
