@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/hubpart/hubpart/geo/polygon"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -53,7 +54,7 @@ func FuzzFinishPolygons(f *testing.F) {
 						t.Fatalf("spike at vertex %d of %v", i, r)
 					}
 				}
-				a := ringArea2(r)
+				a := 2 * polygon.SignedArea(r)
 				if a == 0 || (ri == 0) != (a > 0) {
 					t.Fatalf("polygon %d ring %d area2 %v: wrong orientation", pi, ri, a)
 				}

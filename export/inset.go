@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/hubpart/hubpart/geo/polygon"
 	"math"
 	"slices"
 	"strconv"
@@ -92,7 +93,7 @@ func (s *scene) chooseInsets(x0, y0, x1, y1 float64, limit int, name func(hub in
 		h := &s.hubs[i]
 		a := 0.0
 		for _, r := range h.rings {
-			a += ringAreaPx(r)
+			a += polygon.SignedArea(r)
 		}
 		side := math.Sqrt(math.Abs(a))
 		if side < smallFrac*mapW {
@@ -208,15 +209,6 @@ func (s *scene) chooseInsets(x0, y0, x1, y1 float64, limit int, name func(hub in
 		out = append(out, in)
 	}
 	return out
-}
-
-// ringAreaPx is the signed shoelace area of a closed ring.
-func ringAreaPx(r [][2]float64) float64 {
-	var a float64
-	for i := 0; i+1 < len(r); i++ {
-		a += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
-	}
-	return a / 2
 }
 
 // layoutStrip places the insets without a dst in rows under the map,

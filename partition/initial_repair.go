@@ -288,7 +288,7 @@ func (r *repairer) sqDist(v int32, cx, cy float64) float64 {
 // describe names an atom in the planner's words.
 func (r *repairer) describe(v int32) (string, bool) {
 	if r.p.words.describe == nil {
-		return fmt.Sprintf("%s atom %d", r.p.name, v), false
+		return fmt.Sprintf("practices at %s site %d", r.p.name, v), false
 	}
 	return r.p.words.describe(v)
 }

@@ -71,7 +71,7 @@ func Check(mp orb.MultiPolygon) error {
 			if err := checkRing(ring, pi, ri); err != nil {
 				return err
 			}
-			a := ringArea(ring)
+			a := SignedArea(ring)
 			if (ri == 0) != (a > 0) {
 				return polyErr(ErrRingOrientation, pi, ri, -1)
 			}
@@ -107,9 +107,11 @@ func checkRing(ring orb.Ring, pi, ri int) error {
 	return nil
 }
 
-// ringArea returns the signed area of a closed ring (positive when
-// counter-clockwise), summed relative to the first point for precision.
-func ringArea(ring orb.Ring) float64 {
+// SignedArea returns the signed (shoelace) area of a ring, positive when it
+// runs counter-clockwise. The ring may be open or closed (a closing point equal
+// to the first adds nothing); the sum is taken relative to the first point for
+// precision. Fewer than three points have area 0.
+func SignedArea[P ~[2]float64](ring []P) float64 {
 	if len(ring) < 3 {
 		return 0
 	}
@@ -128,7 +130,7 @@ func Area(mp orb.MultiPolygon) float64 {
 	var s float64
 	for _, poly := range mp {
 		for ri, ring := range poly {
-			a := math.Abs(ringArea(ring))
+			a := math.Abs(SignedArea(ring))
 			if ri == 0 {
 				s += a
 			} else {

@@ -100,7 +100,7 @@ func Cells(t *delaunay.Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon
 			continue
 		}
 		ring = v.box.clip(ring)
-		if len(ring) < 3 || loopArea(ring) <= 0 {
+		if len(ring) < 3 || polygon.SignedArea(ring) <= 0 {
 			continue
 		}
 		cells[s] = cr.clip(ring, nil)

@@ -64,7 +64,7 @@ func openCCW(cell orb.Ring) [][2]float64 {
 	for len(ring) > 1 && ring[0] == ring[len(ring)-1] {
 		ring = ring[:len(ring)-1]
 	}
-	a := loopArea(ring)
+	a := polygon.SignedArea(ring)
 	if len(ring) < 3 || a == 0 {
 		return nil
 	}

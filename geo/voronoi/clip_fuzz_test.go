@@ -49,7 +49,7 @@ func vtConvexArea(subject, clipper [][2]float64) float64 {
 	if len(out) < 3 {
 		return 0
 	}
-	return loopArea(out)
+	return polygon.SignedArea(out)
 }
 
 // FuzzClipConvex clips a random convex cell against a U-shaped region with a

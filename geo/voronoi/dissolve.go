@@ -2,6 +2,7 @@ package voronoi
 
 import (
 	"cmp"
+	"github.com/hubpart/hubpart/geo/polygon"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo/robust"
@@ -52,7 +53,7 @@ func appendEdges(edges []dirEdge, mp orb.MultiPolygon) []dirEdge {
 			if n < 3 {
 				continue
 			}
-			a := ringAreaOpen(ring[:n])
+			a := polygon.SignedArea(ring[:n])
 			if a == 0 {
 				continue
 			}
@@ -70,17 +71,6 @@ func appendEdges(edges []dirEdge, mp orb.MultiPolygon) []dirEdge {
 		}
 	}
 	return edges
-}
-
-// ringAreaOpen is the signed area of an open ring given as orb points.
-func ringAreaOpen(r orb.Ring) float64 {
-	o := r[0]
-	var s float64
-	for k := 1; k+1 < len(r); k++ {
-		a, b := r[k], r[k+1]
-		s += (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
-	}
-	return s / 2
 }
 
 // edgeKey orders an edge's endpoints so that both directions share a key.

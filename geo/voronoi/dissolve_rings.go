@@ -160,20 +160,6 @@ func splitLoops(walk [][2]float64, loops [][][2]float64) [][][2]float64 {
 	return append(loops, stack)
 }
 
-// loopArea returns the signed area of an open loop.
-func loopArea(loop [][2]float64) float64 {
-	if len(loop) < 3 {
-		return 0
-	}
-	o := loop[0]
-	var s float64
-	for k := 1; k+1 < len(loop); k++ {
-		a, b := loop[k], loop[k+1]
-		s += (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
-	}
-	return s / 2
-}
-
 // closeLoop returns loop as a closed orb.Ring.
 func closeLoop(loop [][2]float64) orb.Ring {
 	r := make(orb.Ring, len(loop)+1)
@@ -197,7 +183,7 @@ func assemble(loops [][][2]float64) orb.MultiPolygon {
 		if len(l) < 3 {
 			continue
 		}
-		switch a := loopArea(l); {
+		switch a := polygon.SignedArea(l); {
 		case a > 0:
 			r := closeLoop(l)
 			outers = append(outers, outer{r, a, r.Bound()})

@@ -85,7 +85,7 @@ func vtLoadEngland(tb testing.TB) vtEnglandData {
 				}
 				// The file (an ESRI export) has clockwise outer rings;
 				// orient outer rings CCW and holes CW.
-				if (len(pp) == 0) != (ringAreaOpen(r) > 0) {
+				if (len(pp) == 0) != (polygon.SignedArea(r) > 0) {
 					r = vtRev(r)
 				}
 				pp = append(pp, r)

@@ -95,4 +95,4 @@ func FuzzVoronoi(f *testing.F) {
 	})
 }
 
-func vtPolygonArea(loop [][2]float64) float64 { return math.Abs(loopArea(loop)) }
+func vtPolygonArea(loop [][2]float64) float64 { return math.Abs(polygon.SignedArea(loop)) }

@@ -50,7 +50,7 @@ func fromSF(g geom.Geometry) orb.MultiPolygon {
 				r = append(r, orb.Point{xy.X, xy.Y})
 			}
 			// orient: outer CCW, holes CW
-			a := ringAreaOpen(r)
+			a := polygon.SignedArea(r)
 			if (i == 0) != (a > 0) {
 				for l, m := 0, len(r)-1; l < m; l, m = l+1, m-1 {
 					r[l], r[m] = r[m], r[l]

@@ -1,6 +1,7 @@
 package voronoi
 
 import (
+	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/geo/robust"
 	"math"
 )
@@ -50,7 +51,7 @@ func (cr *region) snapVertices(ring [][2]float64, cand []int32) [][2]float64 {
 	for len(dedup) > 1 && dedup[0] == dedup[len(dedup)-1] {
 		dedup = dedup[:len(dedup)-1]
 	}
-	if len(dedup) < 3 || loopArea(dedup) <= 0 {
+	if len(dedup) < 3 || polygon.SignedArea(dedup) <= 0 {
 		return nil
 	}
 	return dedup
