@@ -56,7 +56,7 @@ func TestAlignEngland(t *testing.T) {
 	ctx := context.Background()
 	for seed := uint64(1); seed <= 3; seed++ {
 		if seed > 1 && testing.Short() {
-			break // an aligned England run costs seconds of CPU (see BENCHMARKS.md)
+			break // seeds 2 and 3 only in the full run (see BENCHMARKS.md)
 		}
 		free, err := Run(ctx, g, ps, hubLevels, WithSeed(seed), WithAlign(ccg, 0))
 		if err != nil {

@@ -40,6 +40,10 @@ type levelParams struct {
 	atoms   *levelAtoms
 	terms   []termMaker
 	pins    []pinMaker
+	// levelAtoms is the number of atoms of all the level's pieces solved
+	// together (solvePieces): the number of starts follows it, so a level
+	// cut into many pieces (strata, alignment) does not multiply its work.
+	levelAtoms int
 }
 
 // levelWords lets a level name its atoms in the planner's words.
@@ -173,6 +177,9 @@ func solvePieces(ctx context.Context, ag *pgraph, pieces []*piece, p levelParams
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, c int) int { return len(pieces[c].atoms) - len(pieces[a].atoms) })
+	for _, pc := range pieces {
+		p.levelAtoms += len(pc.atoms)
+	}
 	sem := make(chan struct{}, max(p.workers, 1))
 	results := make([][]int32, len(pieces))
 	var wg sync.WaitGroup

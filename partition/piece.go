@@ -101,9 +101,11 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 // startStream separates the seeds of the extra starts from other streams.
 const startStream = 0x57a7 << 32
 
-// startAtoms is the piece size up to which a piece gets maxStarts starts;
-// larger pieces get proportionally fewer, down to one (England's mainland
-// hubs: one start; its areas and small regions: several).
+// startAtoms is the size up to which a piece gets maxStarts starts; larger
+// pieces get proportionally fewer, down to one (England's mainland hubs:
+// one start; its areas and small regions: several). The size is that of the
+// whole level when the level is larger than the piece, so that a level cut
+// into many small pieces (strata, alignment) does not multiply its work.
 const (
 	startAtoms = 512
 	maxStarts  = 8
@@ -111,7 +113,7 @@ const (
 
 // starts returns the number of independent starts for the piece.
 func (s *pieceSolver) starts() int {
-	n := s.g.n()
+	n := max(s.g.n(), s.p.levelAtoms)
 	if n <= startAtoms {
 		return maxStarts
 	}
