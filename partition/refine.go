@@ -52,7 +52,8 @@ func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups i
 	n := g.n()
 	r := &refiner{ctx: ctx, g: g, b: b, lab: lab,
 		gw: make([]int64, ngroups), gx: make([]float64, ngroups), gy: make([]float64, ngroups), gn: make([]int32, ngroups),
-		stamp: make([]int32, n), changedAt: make([]int32, ngroups), round: 1}
+		// stamp marks atoms and, in the search, groups: as long as both.
+		stamp: make([]int32, max(n, ngroups)), changedAt: make([]int32, ngroups), round: 1}
 	r.initPins()
 	for v := range n {
 		a := lab[v]

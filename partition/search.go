@@ -239,7 +239,7 @@ func (s *searcher) neighbours(a int32, nb []int32) []int32 {
 	st := s.nextStamp()
 	for _, v := range s.mem[a] {
 		for _, u := range g.adj[g.off[v]:g.off[v+1]] {
-			if h := s.lab[u]; h != a && s.stamp[h] != st { // stamp indexed by group id (groups <= atoms)
+			if h := s.lab[u]; h != a && s.stamp[h] != st { // stamp indexed by group id (see newRefiner)
 				s.stamp[h] = st
 				nb = append(nb, h)
 			}
