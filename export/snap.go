@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -66,17 +67,8 @@ func newVertexSnap(mps []orb.MultiPolygon, apex map[orb.Point]int32, radius floa
 			}
 		}
 	}
-	parent := make([]int, len(pts))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := disjoint.New(len(pts))
+	find := func(i int) int { return int(sets.Find(int32(i))) }
 	type cell struct{ x, y int64 }
 	grid := map[cell][]int{}
 	key := func(p orb.Point) cell {
@@ -89,10 +81,7 @@ func newVertexSnap(mps []orb.MultiPolygon, apex map[orb.Point]int32, radius floa
 				for _, j := range grid[cell{c.x + dx, c.y + dy}] {
 					q := pts[j]
 					if math.Hypot(p[0]-q[0], p[1]-q[1]) < radius {
-						a, b := find(i), find(j)
-						if a != b {
-							parent[max(a, b)] = min(a, b)
-						}
+						sets.Union(int32(i), int32(j))
 					}
 				}
 			}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"slices"
 )
 
@@ -12,19 +13,19 @@ import (
 // component graph. It returns the chosen edges in order and the number of
 // components before bridging.
 func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (bridges [][2]int32, components int) {
-	uf := newUnionFind(n)
+	uf := disjoint.New(n)
 	for i, e := range del {
 		if kept[i] {
-			uf.union(e[0], e[1])
+			uf.Union(e[0], e[1])
 		}
 	}
-	components = uf.sets
+	components = uf.Count()
 	if components <= 1 {
 		return nil, components
 	}
 	var cand []int32
 	for i, e := range del {
-		if !kept[i] && uf.find(e[0]) != uf.find(e[1]) {
+		if !kept[i] && uf.Find(e[0]) != uf.Find(e[1]) {
 			cand = append(cand, int32(i))
 		}
 	}
@@ -39,51 +40,12 @@ func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (bridges [][2
 	})
 	for _, i := range cand {
 		e := del[i]
-		if uf.union(e[0], e[1]) {
+		if uf.Union(e[0], e[1]) {
 			bridges = append(bridges, e)
-			if uf.sets == 1 {
+			if uf.Count() == 1 {
 				break
 			}
 		}
 	}
 	return bridges, components
-}
-
-// unionFind is a disjoint-set forest with path halving and union by size.
-type unionFind struct {
-	parent []int32
-	size   []int32
-	sets   int
-}
-
-func newUnionFind(n int) *unionFind {
-	u := &unionFind{parent: make([]int32, n), size: make([]int32, n), sets: n}
-	for i := range u.parent {
-		u.parent[i] = int32(i)
-		u.size[i] = 1
-	}
-	return u
-}
-
-func (u *unionFind) find(x int32) int32 {
-	for u.parent[x] != x {
-		u.parent[x] = u.parent[u.parent[x]]
-		x = u.parent[x]
-	}
-	return x
-}
-
-// union merges the sets of a and b and reports whether they were separate.
-func (u *unionFind) union(a, b int32) bool {
-	ra, rb := u.find(a), u.find(b)
-	if ra == rb {
-		return false
-	}
-	if u.size[ra] < u.size[rb] {
-		ra, rb = rb, ra
-	}
-	u.parent[rb] = ra
-	u.size[ra] += u.size[rb]
-	u.sets--
-	return true
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -226,10 +227,10 @@ func checkBuild(t *testing.T, g *Graph, info *BuildInfo, sea *land) {
 		}
 	}
 	slices.SortFunc(pairs, func(x, y pair) int { return cmp.Compare(x.l, y.l) })
-	uf := newUnionFind(count)
+	uf := disjoint.New(count)
 	var want, got float64
 	for _, p := range pairs {
-		if uf.union(p.a, p.b) {
+		if uf.Union(p.a, p.b) {
 			want += p.l
 		}
 	}

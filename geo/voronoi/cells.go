@@ -3,6 +3,7 @@ package voronoi
 import (
 	"errors"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"math"
 
 	"github.com/hubpart/hubpart/geo"
@@ -198,17 +199,8 @@ func (v *builder) prepare() {
 		return
 	}
 	// Merge triangles across exactly cocircular edges.
-	parent := make([]int32, nt)
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	find := func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := disjoint.New(nt)
+	find := sets.Find
 	P := t.Points
 	for e, o := range t.Halfedges {
 		if o < int32(e) {
@@ -218,10 +210,7 @@ func (v *builder) prepare() {
 		a, bb := t.Triangles[e32], t.Triangles[delaunay.NextHalfedge(e32)]
 		c, d := t.Triangles[delaunay.PrevHalfedge(e32)], t.Triangles[delaunay.PrevHalfedge(o)]
 		if robust.InCircle(P[a], P[bb], P[c], P[d]) == 0 {
-			ra, rb := find(e32/3), find(o/3)
-			if ra != rb {
-				parent[max(ra, rb)] = min(ra, rb)
-			}
+			sets.Union(e32/3, o/3)
 		}
 	}
 	v.cc = make([][2]float64, nt)
@@ -252,7 +241,7 @@ func (v *builder) prepare() {
 			d := [2]float64{v.cc[r1][0] - v.cc[r2][0], v.cc[r1][1] - v.cc[r2][1]}
 			tiny := 1e-11 * max(math.Abs(v.cc[r1][0]), math.Abs(v.cc[r1][1]), math.Abs(a[0]), math.Abs(a[1]), math.Abs(bb[0]-a[0]), math.Abs(bb[1]-a[1]))
 			if d[0]*(a[1]-bb[1])+d[1]*(bb[0]-a[0]) <= 0 || (math.Abs(d[0]) <= tiny && math.Abs(d[1]) <= tiny) {
-				parent[max(r1, r2)] = min(r1, r2)
+				sets.Union(r1, r2)
 				changed = true
 			}
 		}
