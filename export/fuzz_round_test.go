@@ -1,7 +1,6 @@
 package export
 
 import (
-	"github.com/hubpart/hubpart/geo/polygon"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -54,7 +53,7 @@ func FuzzFinishPolygons(f *testing.F) {
 						t.Fatalf("spike at vertex %d of %v", i, r)
 					}
 				}
-				a := 2 * polygon.SignedArea(r)
+				a := ringArea2(r)
 				if a == 0 || (ri == 0) != (a > 0) {
 					t.Fatalf("polygon %d ring %d area2 %v: wrong orientation", pi, ri, a)
 				}

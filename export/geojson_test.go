@@ -275,7 +275,7 @@ func TestFan(t *testing.T) {
 			}
 			total := 0.0
 			for i, w := range wedges {
-				a := 2 * polygon.SignedArea(w) / 2
+				a := ringArea2(w) / 2
 				if a <= 0 {
 					t.Fatalf("wedge %d area %v, want > 0 (CCW)", i, a)
 				}
@@ -284,7 +284,7 @@ func TestFan(t *testing.T) {
 					t.Errorf("wedge %d does not start at the site", i)
 				}
 			}
-			if got := 2 * polygon.SignedArea(perim) / 2; got != 16 || total != 16 {
+			if got := ringArea2(perim) / 2; got != 16 || total != 16 {
 				t.Fatalf("square area %v, wedges sum %v, want 16", got, total)
 			}
 			if err := polygon.CheckNoOverlap(func() []orb.MultiPolygon {

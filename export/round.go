@@ -1,7 +1,6 @@
 package export
 
 import (
-	"github.com/hubpart/hubpart/geo/polygon"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -86,10 +85,23 @@ func micro(p orb.Point) (int64, int64) {
 	return int64(math.Round(p[0] * roundScale)), int64(math.Round(p[1] * roundScale))
 }
 
+// ringArea2 is twice the signed (shoelace) area; > 0 for counter-clockwise.
+// It stays apart from polygon.SignedArea on purpose: on rounded, nearly
+// degenerate rings the sum relative to the first point can keep its sign when
+// the ring is reversed, which FuzzFinishPolygons found (regression input
+// 2d9572bb3e79cf0b); this summation is the one the fuzzer has vetted here.
+func ringArea2(r orb.Ring) float64 {
+	var s float64
+	for i := 0; i+1 < len(r); i++ {
+		s += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
+	}
+	return s
+}
+
 // orient makes r counter-clockwise if ccw, else clockwise (RFC 7946: outer
 // rings CCW, holes CW). It reverses r in place when needed.
 func orient(r orb.Ring, ccw bool) {
-	if (polygon.SignedArea(r) > 0) != ccw {
+	if (ringArea2(r) > 0) != ccw {
 		for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
 			r[i], r[j] = r[j], r[i]
 		}
@@ -109,7 +121,7 @@ func finishPolygons(mp orb.MultiPolygon, conv func(orb.Point) orb.Point) orb.Mul
 				r[i] = conv(p)
 			}
 			r = cleanRing(r)
-			if r == nil || polygon.SignedArea(r) == 0 {
+			if r == nil || ringArea2(r) == 0 {
 				if ri == 0 {
 					break
 				}
