@@ -177,33 +177,7 @@ func (r *repairer) cost() (int64, int) {
 // minus; -1 for none) whose initial group is not the group's origin, the
 // initial group supplying most of its weight (ties: lower id).
 func (r *repairer) movedW(g, plus, minus int32) int64 {
-	var labelled int64
-	r.accIDs = r.accIDs[:0]
-	add := func(v int32) {
-		l := r.ia[v]
-		if l < 0 {
-			return
-		}
-		if r.acc[l] == 0 {
-			r.accIDs = append(r.accIDs, l)
-		}
-		r.acc[l] += r.g.w[v]
-		labelled += r.g.w[v]
-	}
-	for _, v := range r.gs[g].mem {
-		if v != minus {
-			add(v)
-		}
-	}
-	if plus >= 0 {
-		add(plus)
-	}
-	var best int64
-	for _, l := range r.accIDs {
-		best = max(best, r.acc[l])
-		r.acc[l] = 0
-	}
-	return labelled - best
+	return r.movedOf(r.gs[g].mem, plus, minus)
 }
 
 // baseMoved returns movedW(g, -1, -1), cached for the groups around a
