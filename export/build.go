@@ -41,11 +41,19 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// The colours depend only on the assignment and the sites'
+	// neighbours: they are chosen while the polygons are made.
+	colours := make([][]int, len(r.Groups))
+	coloured := make(chan struct{})
+	go func() {
+		defer close(coloured)
+		parallelFor(len(r.Groups), func(l int) { colours[l] = levelColours(g, cells.tri, r.Assign[l], len(r.Groups[l])) })
+	}()
 	polys, err := groupPolygons(ctx, in, cells)
+	<-coloured
 	if err != nil {
 		return nil, err
 	}
-	tri := cells.tri
 
 	m := &Model{Boundary: in.Boundary, plane: cells.proj, cache: &sceneCache{}}
 	for l := range r.Groups {
@@ -88,7 +96,11 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Props:    locatedProps(p, attrProps(p.Attrs)),
 		}
 	}
-	parallelFor(len(m.Levels), func(l int) { colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions) })
+	for l, lv := range m.Levels {
+		for i, c := range colours[l] {
+			lv.Regions[i].Colour = c
+		}
+	}
 	addChange(m, r.Change)
 	return m, nil
 }
