@@ -155,6 +155,9 @@ func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func
 		n += per * max(len(r)-1, 0)
 	}
 	slab := make([][2]float64, 0, n)
+	if need := len(out) + n/4; cap(out) < need { // at most one piece per 4 points
+		out = append(make([][][2]float64, 0, max(need, 2*cap(out))), out...)
+	}
 	piece := func(pts ...[2]float64) {
 		k := len(slab)
 		slab = append(slab, pts...)

@@ -32,7 +32,12 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	parallelFor(strips, func(s int) {
 		y0, y1 := s*stripRows, min((s+1)*stripRows, ht)
 		rowLen := 1 + 3*wd
-		data := make([]byte, (y1-y0)*rowLen)
+		bp := stripBufs.Get().(*[]byte)
+		defer stripBufs.Put(bp)
+		if n := (y1 - y0) * rowLen; cap(*bp) < n {
+			*bp = make([]byte, n)
+		}
+		data := (*bp)[:(y1-y0)*rowLen] // every byte is written below
 		for y := y0; y < y1; y++ {
 			src := img.Pix[y*img.Stride : y*img.Stride+4*wd]
 			row := data[(y-y0)*rowLen : (y-y0+1)*rowLen]
@@ -47,6 +52,7 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 		}
 		sums[s], lens[s] = adler32.Checksum(data), len(data)
 		var buf bytes.Buffer
+		buf.Grow(len(data) / 4)
 		fw := deflaters.Get().(*flate.Writer)
 		defer deflaters.Put(fw)
 		fw.Reset(&buf) // a fresh stream: no history from another strip
@@ -100,6 +106,9 @@ func adler32Combine(a1, a2 uint32, n2 int) uint32 {
 	s2 := (s2a + s2b + rem*s1a + base - rem) % base
 	return uint32(s2<<16 | s1)
 }
+
+// stripBufs recycles the strips' filtered rows.
+var stripBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // deflaters recycles the deflate writers (about 1 MB of state each).
 var deflaters = sync.Pool{New: func() any {
