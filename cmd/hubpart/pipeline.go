@@ -275,7 +275,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	if got := res.Quality[0].Groups; j.hubs > 0 && got != j.hubs {
-		fmt.Fprintf(stdout, "note: -hubs %s asked for %s hubs; made %s (each connected part of the map gets as many as its patients allow within the bounds)\n",
+		fmt.Fprintf(stdout, "note: -hubs %s asked for %s hubs; made %s (why: the notes above)\n",
 			thousands(j.hubs), thousands(j.hubs), thousands(got))
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
