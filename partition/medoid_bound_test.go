@@ -8,7 +8,7 @@ import (
 	"github.com/hubpart/hubpart/input"
 )
 
-// TestHubSiteLargeGroups: on groups large enough for the axis bounds,
+// TestHubSiteLargeGroups: on groups large enough for the cell bounds,
 // hubSite returns exactly the brute-force medoid (lowest cost, then lowest
 // practice index), also with shared sites, equal weights and ties.
 func TestHubSiteLargeGroups(t *testing.T) {
@@ -23,7 +23,9 @@ func TestHubSiteLargeGroups(t *testing.T) {
 		{"weighted", 300, false, 1, 50_000},
 		{"grid ties", 400, true, 1, 1},
 		{"shared sites", 600, false, 3, 10},
-		{"at the threshold", axisBoundMin, true, 1, 1},
+		{"at the threshold", cellBoundMin, true, 1, 1},
+		{"area sized", 3000, false, 1, 1},
+		{"area sized, shared", 4000, false, 2, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
