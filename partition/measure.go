@@ -1,9 +1,7 @@
 package partition
 
 import (
-	"cmp"
 	"context"
-	"slices"
 	"sync"
 
 	"github.com/hubpart/hubpart/geo"
@@ -124,18 +122,11 @@ func quality(name string, ps []input.Practice, groups []Group, dist []float64) Q
 		q.MaxSize = max(q.MaxSize, g.Patients)
 		q.MaxKm = max(q.MaxKm, g.MaxKm)
 	}
-	// Weighted 95th percentile: sort (distance, weight) pairs by distance;
-	// the order within ties cannot change the distance where the
-	// cumulative weight first reaches 95%.
-	type dw struct {
-		d float64
-		w int64
-	}
-	pairs := make([]dw, len(ps))
+	pairs := make([]distWeight, len(ps))
 	var W, S float64
 	for p := range ps {
 		w := float64(ps[p].Patients)
-		pairs[p] = dw{dist[p], int64(ps[p].Patients)}
+		pairs[p] = distWeight{dist[p], int64(ps[p].Patients)}
 		W += w
 		S += w * dist[p]
 	}
@@ -143,14 +134,6 @@ func quality(name string, ps []input.Practice, groups []Group, dist []float64) Q
 		return q
 	}
 	q.MeanKm = S / W
-	slices.SortFunc(pairs, func(a, b dw) int { return cmp.Compare(a.d, b.d) })
-	var cum float64
-	for _, x := range pairs {
-		cum += float64(x.w)
-		if cum >= 0.95*W {
-			q.P95Km = x.d
-			break
-		}
-	}
+	q.P95Km = weightedQuantile(pairs, 0.95*W)
 	return q
 }
