@@ -14,6 +14,7 @@ type medoidScratch struct {
 	sites []int32
 	w     []float64
 	first []int32   // lowest practice index per site slot
+	x, y  []float64 // site coordinates per slot (contiguous: the sites' own are scattered)
 	r     []float64 // lower bound on each slot's cost
 	ord   []int32
 	cells cellBound
@@ -31,12 +32,12 @@ func newMedoidScratch(nsites int) *medoidScratch {
 // of planar distances (projected metres) to the other members; ties go to
 // the lowest practice index. Practices on one site are at distance zero,
 // so the search runs over distinct sites. Every site gets an exact lower
-// bound on its cost (medoidBounds); sites are evaluated by increasing
-// bound, and the search stops at the first bound above the best cost
-// found, so the choice is the brute-force one. tag must differ between
-// calls sharing m (the group id will do).
+// bound on its cost (medoidBounds); the site of least bound is evaluated
+// first, then every site whose bound does not exceed the best cost found,
+// by increasing bound, so the choice is the brute-force one. tag must
+// differ between calls sharing m (the group id will do).
 func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag int32) int {
-	m.sites, m.w, m.first = m.sites[:0], m.w[:0], m.first[:0]
+	m.sites, m.w, m.first, m.x, m.y = m.sites[:0], m.w[:0], m.first[:0], m.x[:0], m.y[:0]
 	for _, p := range members {
 		v := s.siteOf[p]
 		if m.stamp[v] != tag {
@@ -45,6 +46,8 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 			m.sites = append(m.sites, v)
 			m.w = append(m.w, 0)
 			m.first = append(m.first, int32(p))
+			m.x = append(m.x, s.x[v])
+			m.y = append(m.y, s.y[v])
 		}
 		i := m.slot[v]
 		m.w[i] += float64(ps[p].Patients)
@@ -61,10 +64,25 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 	if W == 0 {
 		return int(slices.Min(m.first))
 	}
-	slack := m.medoidBounds(s, W)
+	slack := m.medoidBounds(W)
+	// The site of least bound gives a first cost; only sites whose bound
+	// does not exceed it can win, and they are tried by increasing bound.
+	i0 := int32(0)
+	for i := range int32(k) {
+		if m.r[i] < m.r[i0] || m.r[i] == m.r[i0] && m.first[i] < m.first[i0] {
+			i0 = i
+		}
+	}
+	best, bestCost := m.first[i0], math.Inf(1)
+	bestCost, _ = m.cost(i0, bestCost)
+	if k >= cellBoundMin {
+		m.cells.refine(m, bestCost*(1+slack))
+	}
 	m.ord = m.ord[:0]
-	for i := range k {
-		m.ord = append(m.ord, int32(i))
+	for i := range int32(k) {
+		if i != i0 && m.r[i] <= bestCost*(1+slack) {
+			m.ord = append(m.ord, i)
+		}
 	}
 	slices.SortFunc(m.ord, func(a, b int32) int {
 		if m.r[a] != m.r[b] {
@@ -75,12 +93,11 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 		}
 		return int(m.first[a] - m.first[b])
 	})
-	best, bestCost := int32(-1), math.Inf(1)
 	for _, i := range m.ord {
 		if m.r[i] > bestCost*(1+slack) {
 			break
 		}
-		if c, ok := m.cost(s, i, bestCost); ok && (c < bestCost || c == bestCost && m.first[i] < best) {
+		if c, ok := m.cost(i, bestCost); ok && (c < bestCost || c == bestCost && m.first[i] < best) {
 			best, bestCost = m.first[i], c
 		}
 	}
@@ -91,15 +108,15 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 // site of the group, summed in slot order (so that every caller gets the
 // same figure to the last bit), or ok false as soon as the partial sum
 // exceeds limit: terms are not negative, so the full sum would too.
-func (m *medoidScratch) cost(s *sites, i int32, limit float64) (c float64, ok bool) {
-	vi := m.sites[i]
-	xi, yi := s.x[vi], s.y[vi]
+func (m *medoidScratch) cost(i int32, limit float64) (c float64, ok bool) {
+	xi, yi := m.x[i], m.y[i]
 	const block = 64
-	for lo := 0; lo < len(m.sites); lo += block {
-		hi := min(lo+block, len(m.sites))
-		for j, vj := range m.sites[lo:hi] {
-			dx, dy := xi-s.x[vj], yi-s.y[vj]
-			c += m.w[lo+j] * math.Sqrt(dx*dx+dy*dy)
+	for lo := 0; lo < len(m.x); lo += block {
+		hi := min(lo+block, len(m.x))
+		ys, ws := m.y[lo:hi], m.w[lo:hi]
+		for j, xj := range m.x[lo:hi] {
+			dx, dy := xi-xj, yi-ys[j]
+			c += ws[j] * math.Sqrt(dx*dx+dy*dy)
 		}
 		if c > limit {
 			return c, false
@@ -120,25 +137,27 @@ const cellBoundMin = 64
 // with weight W_C and weighted centroid c_C, Σ_{j∈C} w_j·|p − s_j| ≥
 // W_C·|p − c_C|. Small groups take C = the whole group (less the centroid
 // distances' sum, D: W·r − D, a bound that is weak but costs nothing);
-// large ones cut the group into compact cells (cellBound), exact within
-// the candidate's own cell, whose sum is within a few per cent of the cost.
-func (m *medoidScratch) medoidBounds(s *sites, W float64) float64 {
+// large ones cut the group into compact cells (cellBound): first coarse
+// ones for every site, then, for the sites the coarse bound cannot rule
+// out, fine ones, exact within the site's own cell, whose sum is within a
+// few per cent of the cost (refine).
+func (m *medoidScratch) medoidBounds(W float64) float64 {
 	k := len(m.sites)
 	m.r = slices.Grow(m.r[:0], k)[:k]
 	if k >= cellBoundMin {
-		m.cells.bound(s, m)
+		m.cells.bound(m)
 		return 1e-9
 	}
 	var cx, cy float64
-	for i, v := range m.sites {
-		cx += m.w[i] * s.x[v]
-		cy += m.w[i] * s.y[v]
+	for i := range m.x {
+		cx += m.w[i] * m.x[i]
+		cy += m.w[i] * m.y[i]
 	}
 	cx /= W
 	cy /= W
 	var D float64
-	for i, v := range m.sites {
-		dx, dy := s.x[v]-cx, s.y[v]-cy
+	for i := range m.x {
+		dx, dy := m.x[i]-cx, m.y[i]-cy
 		m.r[i] = math.Sqrt(dx*dx + dy*dy)
 		D += m.w[i] * m.r[i]
 	}
@@ -149,140 +168,143 @@ func (m *medoidScratch) medoidBounds(s *sites, W float64) float64 {
 }
 
 // cellBound cuts a group's sites into about √k compact cells of about √k
-// sites each (a k-d split at weighted-count medians, along the longer
-// side) and bounds the cost of each site by the exact sum over its own
-// cell plus W_C·|p − c_C| for every other cell C: O(k·√k) for all sites,
-// against O(k²) for their exact costs.
+// sites each (a k-d split at count medians, along the longer side), and
+// runs of cellsPerBlock consecutive cells (neighbours in the k-d order)
+// into blocks. bound gives every site the Jensen sum over the blocks;
+// refine replaces it, for the sites whose block bound does not already
+// exceed a cost found, by the sum over the other cells plus the exact sum
+// over the site's own cell: O(k·√k/cellsPerBlock) for all sites and
+// O(√k) more for each site refined, against O(k) for one exact cost.
 type cellBound struct {
 	idx    []int32   // slots, grouped by cell
 	start  []int32   // cell c holds idx[start[c]:start[c+1]]
 	cw     []float64 // cell weight
 	cx, cy []float64 // cell weighted centroid
-	key    []float64 // coordinate being split on, per slot
+	cell   []int32   // cell of each slot
+	bw     []float64 // block weight
+	bx, by []float64 // block weighted centroid
 }
 
-func (cb *cellBound) bound(s *sites, m *medoidScratch) {
+// cellsPerBlock is the number of consecutive cells bound together in the
+// first, coarse bound.
+const cellsPerBlock = 4
+
+func (cb *cellBound) bound(m *medoidScratch) {
 	k := len(m.sites)
 	cb.idx = cb.idx[:0]
 	for i := range k {
 		cb.idx = append(cb.idx, int32(i))
 	}
-	cb.key = slices.Grow(cb.key[:0], k)[:k]
 	leaf := max(8, int(math.Sqrt(float64(k))))
 	cb.start = append(cb.start[:0], 0)
-	cb.split(s, m, 0, k, leaf)
+	cb.split(m, 0, k, leaf)
 	nc := len(cb.start) - 1
 	cb.cw = slices.Grow(cb.cw[:0], nc)[:nc]
 	cb.cx = slices.Grow(cb.cx[:0], nc)[:nc]
 	cb.cy = slices.Grow(cb.cy[:0], nc)[:nc]
+	cb.cell = slices.Grow(cb.cell[:0], k)[:k]
+	nb := (nc + cellsPerBlock - 1) / cellsPerBlock
+	cb.bw = append(cb.bw[:0], make([]float64, nb)...)
+	cb.bx = append(cb.bx[:0], make([]float64, nb)...)
+	cb.by = append(cb.by[:0], make([]float64, nb)...)
 	for c := range nc {
 		var w, x, y float64
 		for _, i := range cb.idx[cb.start[c]:cb.start[c+1]] {
-			v := m.sites[i]
 			w += m.w[i]
-			x += m.w[i] * s.x[v]
-			y += m.w[i] * s.y[v]
+			x += m.w[i] * m.x[i]
+			y += m.w[i] * m.y[i]
+			cb.cell[i] = int32(c)
 		}
-		cb.cw[c] = w
+		b := c / cellsPerBlock
+		cb.bw[b] += w
+		cb.bx[b] += x
+		cb.by[b] += y
 		if w > 0 {
 			x /= w
 			y /= w
 		}
-		cb.cx[c], cb.cy[c] = x, y
+		cb.cw[c], cb.cx[c], cb.cy[c] = w, x, y
 	}
-	for c := range nc {
-		own := cb.idx[cb.start[c]:cb.start[c+1]]
-		for _, i := range own {
-			v := m.sites[i]
-			xi, yi := s.x[v], s.y[v]
-			var b float64
-			for d := range nc {
-				if d != c {
-					dx, dy := xi-cb.cx[d], yi-cb.cy[d]
-					b += cb.cw[d] * math.Sqrt(dx*dx+dy*dy)
-				}
-			}
-			for _, j := range own {
-				vj := m.sites[j]
-				dx, dy := xi-s.x[vj], yi-s.y[vj]
-				b += m.w[j] * math.Sqrt(dx*dx+dy*dy)
-			}
-			m.r[i] = b
+	for b := range nb {
+		if cb.bw[b] > 0 {
+			cb.bx[b] /= cb.bw[b]
+			cb.by[b] /= cb.bw[b]
 		}
+	}
+	for i := range m.x {
+		xi, yi := m.x[i], m.y[i]
+		var r float64
+		for b := range nb {
+			dx, dy := xi-cb.bx[b], yi-cb.by[b]
+			r += cb.bw[b] * math.Sqrt(dx*dx+dy*dy)
+		}
+		m.r[i] = r
+	}
+}
+
+// refine raises the bound of every site whose block bound is at most
+// limit to its cell bound (the cells refine the blocks, so it is no
+// lower).
+func (cb *cellBound) refine(m *medoidScratch, limit float64) {
+	nc := len(cb.start) - 1
+	for i := range m.x {
+		if m.r[i] > limit {
+			continue
+		}
+		xi, yi := m.x[i], m.y[i]
+		own := cb.cell[i]
+		var r float64
+		for c := range int32(nc) {
+			if c != own {
+				dx, dy := xi-cb.cx[c], yi-cb.cy[c]
+				r += cb.cw[c] * math.Sqrt(dx*dx+dy*dy)
+			}
+		}
+		for _, j := range cb.idx[cb.start[own]:cb.start[own+1]] {
+			dx, dy := xi-m.x[j], yi-m.y[j]
+			r += m.w[j] * math.Sqrt(dx*dx+dy*dy)
+		}
+		m.r[i] = r
 	}
 }
 
 // split appends the cells of idx[lo:hi] to cb.start: a range of at most
-// leaf sites is one cell; a larger one is halved at its median along the
-// longer side of its bounding box (ties by slot, so the cells depend on
-// the group alone).
-func (cb *cellBound) split(s *sites, m *medoidScratch, lo, hi, leaf int) {
+// leaf sites is one cell; a larger one is cut at the mean coordinate along
+// the longer side of its bounding box (distinct sites, so both halves are
+// non-empty). The cells only make the bounds tighter or looser, never the
+// choice of hub site.
+func (cb *cellBound) split(m *medoidScratch, lo, hi, leaf int) {
 	if hi-lo <= leaf {
 		cb.start = append(cb.start, int32(hi))
 		return
 	}
+	part := cb.idx[lo:hi]
 	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, i := range cb.idx[lo:hi] {
-		v := m.sites[i]
-		x0, x1 = min(x0, s.x[v]), max(x1, s.x[v])
-		y0, y1 = min(y0, s.y[v]), max(y1, s.y[v])
+	var sx, sy float64
+	for _, i := range part {
+		x, y := m.x[i], m.y[i]
+		x0, x1 = min(x0, x), max(x1, x)
+		y0, y1 = min(y0, y), max(y1, y)
+		sx += x
+		sy += y
 	}
-	coord := s.x
+	coord, cut := m.x, sx/float64(len(part))
 	if y1-y0 > x1-x0 {
-		coord = s.y
+		coord, cut = m.y, sy/float64(len(part))
 	}
-	for _, i := range cb.idx[lo:hi] {
-		cb.key[i] = coord[m.sites[i]]
-	}
-	mid := (lo + hi) / 2
-	selectNth(cb.idx[lo:hi], mid-lo, cb.key)
-	cb.split(s, m, lo, mid, leaf)
-	cb.split(s, m, mid, hi, leaf)
-}
-
-// selectNth reorders a so that a[n] is the element of rank n by (key,
-// value), those before it rank lower and those after higher
-// (quickselect, median-of-three pivots: deterministic).
-func selectNth(a []int32, n int, key []float64) {
-	less := func(i, j int32) bool {
-		if key[i] != key[j] {
-			return key[i] < key[j]
-		}
-		return i < j
-	}
-	lo, hi := 0, len(a)-1
-	for hi > lo {
-		mid := lo + (hi-lo)/2
-		if less(a[mid], a[lo]) {
-			a[mid], a[lo] = a[lo], a[mid]
-		}
-		if less(a[hi], a[lo]) {
-			a[hi], a[lo] = a[lo], a[hi]
-		}
-		if less(a[hi], a[mid]) {
-			a[hi], a[mid] = a[mid], a[hi]
-		}
-		pivot := a[mid]
-		i, j := lo, hi
-		for i <= j {
-			for less(a[i], pivot) {
-				i++
-			}
-			for less(pivot, a[j]) {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		if n <= j {
-			hi = j
-		} else if n >= i {
-			lo = i
+	i, j := 0, len(part)-1
+	for i <= j {
+		if coord[part[i]] < cut {
+			i++
 		} else {
-			return
+			part[i], part[j] = part[j], part[i]
+			j--
 		}
 	}
+	if i == 0 || i == len(part) { // rounding put every site on one side
+		cb.start = append(cb.start, int32(hi))
+		return
+	}
+	cb.split(m, lo, lo+i, leaf)
+	cb.split(m, lo+i, hi, leaf)
 }
