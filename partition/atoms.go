@@ -126,6 +126,28 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 
 func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
 
+// unitPerSite reports whether unit numbers the practices as their sites do
+// and the graph's neighbour lists are strictly ascending without loops:
+// then the unit graph is the site graph, and unitGraph copies it (at
+// level 0 with no strata, locked sets or heavy sites the units are the
+// sites) instead of gathering it site by site.
+func (s *sites) unitPerSite(unit []int32) bool {
+	if !slices.Equal(unit, s.siteOf) {
+		return false
+	}
+	g := s.g
+	for v := range g.N() {
+		prev := int32(-1)
+		for _, t := range g.Neighbors(v) {
+			if t <= prev || int(t) == v {
+				return false
+			}
+			prev = t
+		}
+	}
+	return true
+}
+
 // unitGraph builds the atom graph of units: unit[p] is the unit of practice
 // p (dense 0..nu-1), every unit within one stratum. Units are adjacent when
 // they share a site or sit on adjacent sites, and lie in the same stratum.
@@ -149,6 +171,10 @@ func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32
 		pg.w[u] += int64(ps[p].Patients)
 	}
 	ns := s.g.N()
+	if stratum == nil && nu == ns && s.unitPerSite(unit) {
+		pg.off, pg.adj = slices.Clone(s.g.Off), slices.Clone(s.g.Adj)
+		return pg
+	}
 	// Distinct units per site, in order of first practice.
 	soff := make([]int32, ns+1)
 	var sunits []int32
