@@ -175,6 +175,20 @@ func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32
 		pg.off, pg.adj = slices.Clone(s.g.Off), slices.Clone(s.g.Adj)
 		return pg
 	}
+	if s.unitsBySite(ctx, unit, nu, stratum, pg) {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return pg
+	}
+	return s.unitsByPractice(ctx, unit, nu, stratum, uoff, umem, pg)
+}
+
+// unitsByPractice fills pg.off and pg.adj in general: through each unit's
+// practices, their sites and the sites' neighbours. It returns nil if ctx
+// is cancelled.
+func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, stratum, uoff, umem []int32, pg *pgraph) *pgraph {
+	ns := s.g.N()
 	// Distinct units per site, in order of first practice.
 	soff := make([]int32, ns+1)
 	var sunits []int32
@@ -272,4 +286,81 @@ func labelIDs(labels []string) []int32 {
 		out[i] = id
 	}
 	return out
+}
+
+// unitsBySite fills pg.off and pg.adj when every site's practices lie in
+// one unit (the levels above the first, or locked sets without shared
+// sites): units are then adjacent exactly when two of their sites are, and
+// the adjacency is gathered in two sequential passes over the site graph
+// (count, then fill), each list sorted and its repeats dropped. It returns
+// false, filling nothing, when some site holds practices of two units.
+func (s *sites) unitsBySite(ctx context.Context, unit []int32, nu int, stratum []int32, pg *pgraph) bool {
+	g := s.g
+	ns := g.N()
+	su := make([]int32, ns) // unit of each site, -1 for a site without practices
+	for v := range int32(ns) {
+		mem := s.practices(v)
+		su[v] = -1
+		if len(mem) == 0 {
+			continue
+		}
+		u := unit[mem[0]]
+		for _, p := range mem[1:] {
+			if unit[p] != u {
+				return false
+			}
+		}
+		su[v] = u
+	}
+	apart := func(v, t int32) bool { // different strata
+		return stratum != nil && stratum[s.mem[s.off[v]]] != stratum[s.mem[s.off[t]]]
+	}
+	off := make([]int32, nu+1)
+	for v := range int32(ns) {
+		a := su[v]
+		if a < 0 {
+			continue
+		}
+		for _, t := range g.Adj[g.Off[v]:g.Off[v+1]] {
+			if b := su[t]; b >= 0 && b != a && !apart(v, t) {
+				off[a+1]++
+			}
+		}
+	}
+	for a := range nu {
+		off[a+1] += off[a]
+	}
+	adj := make([]int32, off[nu])
+	fill := slices.Clone(off[:nu])
+	for v := range int32(ns) {
+		if v&0xffff == 0xffff && ctx.Err() != nil {
+			return true // cancelled; the caller checks ctx
+		}
+		a := su[v]
+		if a < 0 {
+			continue
+		}
+		for _, t := range g.Adj[g.Off[v]:g.Off[v+1]] {
+			if b := su[t]; b >= 0 && b != a && !apart(v, t) {
+				adj[fill[a]] = b
+				fill[a]++
+			}
+		}
+	}
+	// Sort each list and drop repeats, compacting in place.
+	n := int32(0)
+	for a := range nu {
+		ls := adj[off[a]:off[a+1]]
+		slices.Sort(ls)
+		pg.off[a] = n
+		for i, b := range ls {
+			if i == 0 || b != ls[i-1] {
+				adj[n] = b
+				n++
+			}
+		}
+	}
+	pg.off[nu] = n
+	pg.adj = adj[:n:n]
+	return true
 }
