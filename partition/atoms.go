@@ -13,9 +13,9 @@ import (
 // sites maps practices to the vertices (sites) of the graph.
 type sites struct {
 	g      *graph.Graph
-	siteOf []int32 // practice -> site
-	x, y   []float64
-	off    []int32 // site -> practices (ascending)
+	siteOf []int32      // practice -> site
+	xy     [][2]float64 // per site, projected metres (the graph's XY when it has them)
+	off    []int32      // site -> practices (ascending)
 	mem    []int32
 	fixed  []bool // fixed hub sites of the level being measured (sites.go), or nil
 }
@@ -71,10 +71,14 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 				return nil, fmt.Errorf("%w: practice %d (%s) is at no site", ErrMismatch, p, ps[p].Code)
 			}
 		}
-		s.off = slices.Clone(g.MemberOff)
-		s.mem = slices.Clone(g.Members)
-		for v := range n {
-			slices.Sort(s.mem[s.off[v]:s.off[v+1]])
+		// graph.Build lists each site's practices ascending: share them.
+		s.off, s.mem = g.MemberOff, g.Members
+		if !membersSorted(g.MemberOff, g.Members) {
+			s.off = slices.Clone(g.MemberOff)
+			s.mem = slices.Clone(g.Members)
+			for v := range n {
+				slices.Sort(s.mem[s.off[v]:s.off[v+1]])
+			}
 		}
 	}
 	for p := range ps {
@@ -96,12 +100,10 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 			}
 		}
 	}
-	s.x, s.y = make([]float64, n), make([]float64, n)
 	if len(g.XY) == n {
-		for v := range n {
-			s.x[v], s.y[v] = g.XY[v][0], g.XY[v][1]
-		}
+		s.xy = g.XY
 	} else {
+		s.xy = make([][2]float64, n)
 		// Equirectangular projection about the mean latitude of the
 		// practices (metres), used only when the graph carries no XY.
 		var lat0 float64
@@ -117,14 +119,24 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 				continue
 			}
 			loc := ps[s.mem[s.off[v]]].Loc
-			s.x[v] = earthRadius * loc[0] * math.Pi / 180 * c
-			s.y[v] = earthRadius * loc[1] * math.Pi / 180
+			s.xy[v] = [2]float64{earthRadius * loc[0] * math.Pi / 180 * c, earthRadius * loc[1] * math.Pi / 180}
 		}
 	}
 	return s, nil
 }
 
 func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
+
+// membersSorted reports whether every site's practices are listed
+// ascending.
+func membersSorted(off, mem []int32) bool {
+	for v := range len(off) - 1 {
+		if !slices.IsSorted(mem[off[v]:off[v+1]]) {
+			return false
+		}
+	}
+	return true
+}
 
 // unitPerSite reports whether unit numbers the practices as their sites do
 // and the graph's neighbour lists are strictly ascending without loops:

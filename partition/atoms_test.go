@@ -48,7 +48,7 @@ func TestUnitsBySite(t *testing.T) {
 	ids := map[[2]int]int32{}
 	for p := range ps {
 		v := s.siteOf[p]
-		key := [2]int{int(s.x[v] / 4000), int(s.y[v] / 3000)}
+		key := [2]int{int(s.xy[v][0] / 4000), int(s.xy[v][1] / 3000)}
 		id, ok := ids[key]
 		if !ok {
 			id = int32(len(ids))
@@ -59,7 +59,7 @@ func TestUnitsBySite(t *testing.T) {
 	nu := len(ids)
 	strata := make([]int32, len(ps))
 	for p := range ps {
-		strata[p] = int32(s.x[s.siteOf[p]]/4000) / 4 // every fourth column of blocks: whole units
+		strata[p] = int32(s.xy[s.siteOf[p]][0]/4000) / 4 // every fourth column of blocks: whole units
 	}
 	for _, st := range [][]int32{nil, strata} {
 		uoff, umem := unitMembers(unit, nu)

@@ -46,8 +46,8 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 			m.sites = append(m.sites, v)
 			m.w = append(m.w, 0)
 			m.first = append(m.first, int32(p))
-			m.x = append(m.x, s.x[v])
-			m.y = append(m.y, s.y[v])
+			m.x = append(m.x, s.xy[v][0])
+			m.y = append(m.y, s.xy[v][1])
 		}
 		i := m.slot[v]
 		m.w[i] += float64(ps[p].Patients)

@@ -133,7 +133,7 @@ func (c *levelCheck) medoidCost(members []int, h int) float64 {
 	var cost float64
 	for _, p := range members {
 		v := s.siteOf[p]
-		dx, dy := s.x[vh]-s.x[v], s.y[vh]-s.y[v]
+		dx, dy := s.xy[vh][0]-s.xy[v][0], s.xy[vh][1]-s.xy[v][1]
 		cost += float64(c.ps[p].Patients) * math.Sqrt(dx*dx+dy*dy)
 	}
 	return cost
