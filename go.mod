@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/chromedp/cdproto v0.160.1
 	github.com/chromedp/chromedp v0.23.1
+	github.com/klauspost/compress v1.20.4
 	github.com/paulmach/orb v0.13.0
 	github.com/peterstace/simplefeatures v0.50.0
 	github.com/xuri/excelize/v2 v2.11.1

@@ -21,6 +21,25 @@ func BenchmarkBuildEngland(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildEnglandCellsAhead is Build with the cells made beforehand
+// (Input.Cells), as the CLI does while the partition runs: the part of
+// Build that waits for the partition.
+func BenchmarkBuildEnglandCellsAhead(b *testing.B) {
+	in := englandInput(b)
+	c, err := NewCells(context.Background(), in.Graph, in.Boundary)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in.Cells = c
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		if _, err := Build(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkGeoJSONEngland(b *testing.B) {
 	m := build(b, englandInput(b))
 	b.ReportAllocs()
@@ -43,6 +62,27 @@ func BenchmarkPNGEngland(b *testing.B) {
 	defer reportCPU(b)()
 	for b.Loop() {
 		if err := m.WritePNG(io.Discard, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPNGEncodeEngland is the PNG encoding alone (filter, deflate in
+// strips, chunks) of the England map, drawn once.
+func BenchmarkPNGEncodeEngland(b *testing.B) {
+	m := build(b, englandInput(b))
+	s, err := m.sceneFor(MapOptions{Title: "England", Summary: []string{"benchmark"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	img, err := s.raster()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		if err := encodePNG(io.Discard, img); err != nil {
 			b.Fatal(err)
 		}
 	}

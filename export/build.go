@@ -10,8 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/hubpart/hubpart/geo"
-	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
@@ -36,16 +34,28 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 		return nil, err
 	}
 	g, r := in.Graph, in.Result
-	plane, err := geo.NewProjection(g.Loc)
+	cells, err := cellsFor(ctx, in)
 	if err != nil {
-		return nil, fmt.Errorf("export: projecting sites: %w", err)
+		return nil, err
 	}
-	polys, tri, err := groupPolygons(ctx, in, plane)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// The colours depend only on the assignment and the sites'
+	// neighbours: they are chosen while the polygons are made.
+	colours := make([][]int, len(r.Groups))
+	coloured := make(chan struct{})
+	go func() {
+		defer close(coloured)
+		parallelFor(len(r.Groups), func(l int) { colours[l] = levelColours(g, cells.tri, r.Assign[l], len(r.Groups[l])) })
+	}()
+	polys, err := groupPolygons(ctx, in, cells)
+	<-coloured
 	if err != nil {
 		return nil, err
 	}
 
-	m := &Model{Boundary: in.Boundary, plane: plane, cache: &sceneCache{}}
+	m := &Model{Boundary: in.Boundary, plane: cells.proj, cache: &sceneCache{}}
 	for l := range r.Groups {
 		lv := Level{Name: levelName(r, l), Regions: make([]Region, len(r.Groups[l]))}
 		hubsUnder := countHubsUnder(in, l)
@@ -86,7 +96,11 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Props:    locatedProps(p, attrProps(p.Attrs)),
 		}
 	}
-	parallelFor(len(m.Levels), func(l int) { colourLevel(g, tri, r.Assign[l], m.Levels[l].Regions) })
+	for l, lv := range m.Levels {
+		for i, c := range colours[l] {
+			lv.Regions[i].Colour = c
+		}
+	}
 	addChange(m, r.Change)
 	return m, nil
 }
@@ -145,34 +159,16 @@ type levelPolygons struct {
 	bridged [][]bool
 }
 
-// groupPolygons computes the cells, assigns them to hubs, dissolves them
+// groupPolygons assigns the cells of c to hubs, dissolves them
 // into hubs and the hubs into the groups of each higher level (in the
 // plane, where neighbours share exact vertices), un-projects, rounds,
 // repairs and validates. Groups are processed on all CPUs; the result does
 // not depend on their number.
-func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelPolygons, *delaunay.Triangulation, error) {
+func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, error) {
 	g, r := in.Graph, in.Result
-	xy := g.XY
-	var clip orb.MultiPolygon
-	if len(in.Boundary) > 0 {
-		clip = projectBoundary(in.Boundary, proj.Forward)
-	}
-	tri, err := delaunay.Triangulate(xy)
-	if err != nil {
-		return nil, nil, fmt.Errorf("export: triangulating sites: %w", err)
-	}
-	cells, err := voronoi.Cells(tri, clip)
-	if err != nil {
-		return nil, nil, fmt.Errorf("export: cells: %w", err)
-	}
-	if len(cells) != g.N() {
-		return nil, nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d cells for %d sites", len(cells), g.N())}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
+	proj := c.proj
 	siteHubs := hubsPerSite(in)
-	ps := buildPieces(cells, xy, siteHubs, clip)
+	ps := buildPieces(c.cells, g.XY, c.inside, siteHubs, c.clip)
 
 	conv := func(p orb.Point) orb.Point {
 		if v, ok := ps.apex[p]; ok {
@@ -193,7 +189,7 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 	mergedAt := make([][]orb.MultiPolygon, len(r.Groups)) // every level in the plane, for repairLevel
 	for l := range r.Groups {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		var merged []orb.MultiPolygon
 		if l == 0 {
@@ -235,10 +231,10 @@ func groupPolygons(ctx context.Context, in Input, proj *geo.Projection) (*levelP
 	wg.Wait()
 	for l, e := range errs {
 		if e != nil && !repairLevel(in, l, mergedAt[l], ps.apex, out.byLevel[l], ll, conv) {
-			return nil, nil, e
+			return nil, e
 		}
 	}
-	return out, tri, nil
+	return out, nil
 }
 
 // dissolve runs voronoi.Dissolve on slices of the groups in parallel.

@@ -21,7 +21,10 @@
 // sites (Graph.Loc) with geo.NewProjection, which is the projection
 // graph.Build used (Graph.XY are its coordinates), and triangulates
 // Graph.XY itself for the Voronoi cells. The boundary is given once, in
-// Input.Boundary (the one given to graph.WithBoundary).
+// Input.Boundary (the one given to graph.WithBoundary). The cells depend
+// only on the sites and the boundary, so a caller may make them with
+// NewCells while the partition is computed and pass them in Input.Cells
+// (the CLI does); the Model is the same.
 //
 // Callers may add properties before writing: Region.Props and
 // Practice.Props are written after the standard properties, in order. Build

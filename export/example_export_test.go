@@ -81,3 +81,45 @@ func ExampleColourGroups() {
 	// Output:
 	// [2 0 1 3]
 }
+
+// The cells depend only on the practices' sites (and the boundary), so
+// they can be made while the partition is computed and handed to Build.
+func ExampleNewCells() {
+	ctx := context.Background()
+	var ps []input.Practice
+	for i := range 6 {
+		ps = append(ps, input.Practice{
+			Code:     fmt.Sprintf("P%d", i),
+			Loc:      orb.Point{-1.5 + 0.02*float64(i%3), 52.5 + 0.02*float64(i/3)},
+			Patients: 20000,
+		})
+	}
+	g, _, err := graph.Build(ctx, ps)
+	if err != nil {
+		log.Fatal(err)
+	}
+	type made struct {
+		c   *export.Cells
+		err error
+	}
+	ahead := make(chan made, 1)
+	go func() {
+		c, err := export.NewCells(ctx, g, nil)
+		ahead <- made{c, err}
+	}()
+	res, err := partition.Run(ctx, g, ps, []partition.Level{{Name: "hub", Min: 30000, Max: 50000}}, partition.WithSeed(1))
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := <-ahead
+	if c.err != nil {
+		log.Fatal(c.err)
+	}
+	m, err := export.Build(ctx, export.Input{Practices: ps, Graph: g, Result: res, Cells: c.c})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("hubs:", len(m.Hubs()))
+	// Output:
+	// hubs: 3
+}

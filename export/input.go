@@ -66,6 +66,12 @@ type Input struct {
 	// Practices outside it still lie inside their hub: see the package
 	// documentation. The Model keeps it for drawing.
 	Boundary orb.MultiPolygon
+
+	// Cells, when set, are the Voronoi cells of Graph's sites clipped to
+	// Boundary, made beforehand by NewCells(ctx, Graph, Boundary) (for
+	// example while the partition was computed); Build refuses cells made
+	// for another graph or boundary. Nil: Build computes them.
+	Cells *Cells
 }
 
 // check validates the parts FeatureCollection needs and returns the

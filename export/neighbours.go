@@ -5,14 +5,14 @@ import (
 	"github.com/hubpart/hubpart/graph"
 )
 
-// colourLevel sets Region.Colour for the groups of one level so that
+// levelColours returns the Region.Colour of the n groups of one level so that
 // groups whose sites neighbour get different colours. Sites neighbour when
 // they are joined in the Delaunay triangulation tri (every pair of sites
 // whose Voronoi cells share an edge is, so groups sharing a polygon edge
 // always differ), by a graph edge (bridges across water), or are the same
 // site (co-located practices in several groups). assign is the level's
 // group per practice.
-func colourLevel(g *graph.Graph, tri *delaunay.Triangulation, assign []int32, regions []Region) {
+func levelColours(g *graph.Graph, tri *delaunay.Triangulation, assign []int32, n int) []int {
 	adjacent := func(fn func(a, b int)) {
 		pair := func(v, w int) {
 			for _, p := range g.SiteMembers(v) {
@@ -36,7 +36,5 @@ func colourLevel(g *graph.Graph, tri *delaunay.Triangulation, assign []int32, re
 			})
 		}
 	}
-	for i, c := range ColourGroups(len(regions), adjacent) {
-		regions[i].Colour = c
-	}
+	return ColourGroups(n, adjacent)
 }

@@ -109,6 +109,17 @@ type overlapCheck struct {
 
 func newOverlapCheck(polys []orb.MultiPolygon) *overlapCheck {
 	c := &overlapCheck{bounds: make([]orb.Bound, len(polys))}
+	nseg, nring := 0, 0
+	for _, mp := range polys {
+		for _, poly := range mp {
+			for _, ring := range poly {
+				nseg += max(len(ring)-1, 0)
+				nring++
+			}
+		}
+	}
+	c.segs = make([]oseg, 0, nseg)
+	c.rings = make([]oring, 0, nring)
 	for o, mp := range polys {
 		c.bounds[o] = mp.Bound()
 		for _, poly := range mp {

@@ -30,6 +30,7 @@ func (h hatch) At(x, y int) color.Color {
 type painter struct {
 	dst *image.RGBA
 	z   vector.Rasterizer
+	cov coverage // the same pixels as z for uniform fills of small boxes, faster
 }
 
 // fill rasterises rings (non-zero winding, holes wound opposite) with src,
@@ -53,8 +54,24 @@ func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Recta
 	if box.Empty() {
 		return
 	}
-	p.z.Reset(box.Dx(), box.Dy())
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	if u, ok := src.(*image.Uniform); ok && box.Dx() <= fixedMax && box.Dy() <= fixedMax {
+		p.cov.reset(box.Dx(), box.Dy())
+		for _, r := range rings {
+			if len(r) < 3 {
+				continue
+			}
+			p.cov.moveTo(float32(r[0][0]-ox), float32(r[0][1]-oy))
+			for _, q := range r[1:] {
+				p.cov.lineTo(float32(q[0]-ox), float32(q[1]-oy))
+			}
+			p.cov.closePath()
+		}
+		sr, sg, sb, sa := u.RGBA()
+		p.cov.drawOver(p.dst, box.Min, sr, sg, sb, sa)
+		return
+	}
+	p.z.Reset(box.Dx(), box.Dy())
 	for _, r := range rings {
 		if len(r) < 3 {
 			continue
@@ -138,6 +155,9 @@ func strokeEdges(out [][][2]float64, rings [][][2]float64, wd float64, keep func
 		n += per * max(len(r)-1, 0)
 	}
 	slab := make([][2]float64, 0, n)
+	if need := len(out) + n/4; cap(out) < need { // at most one piece per 4 points
+		out = append(make([][][2]float64, 0, max(need, 2*cap(out))), out...)
+	}
 	piece := func(pts ...[2]float64) {
 		k := len(slab)
 		slab = append(slab, pts...)

@@ -84,9 +84,19 @@ type pieceSet struct {
 	apex   map[orb.Point]int32 // fan centre (projected) -> site
 }
 
-// buildPieces assigns cells and fan wedges to hubs. siteHubs[v] lists the
+// sitesInside reports, per site, whether it lies strictly inside its cell.
+func sitesInside(cells []orb.MultiPolygon, xy [][2]float64) []bool {
+	out := make([]bool, len(cells))
+	parallelFor(len(cells), func(v int) {
+		out[v] = len(cells[v]) > 0 && polygon.Locate(cells[v], orb.Point(xy[v])) == polygon.Inside
+	})
+	return out
+}
+
+// buildPieces assigns cells and fan wedges to hubs. inside[v] says whether
+// site v lies strictly inside its cell (sitesInside); siteHubs[v] lists the
 // hubs at site v, owner first. clip is the projected boundary or nil.
-func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, siteHubs [][]int32, clip orb.MultiPolygon) pieceSet {
+func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, inside []bool, siteHubs [][]int32, clip orb.MultiPolygon) pieceSet {
 	n := len(cells)
 	ps := pieceSet{
 		pieces: slices.Clone(cells),
@@ -99,7 +109,7 @@ func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, siteHubs [][]int32, 
 	var nn []float64 // lazily: distance to the nearest other site
 	for v := range n {
 		s := orb.Point(xy[v])
-		inside := len(cells[v]) > 0 && polygon.Locate(cells[v], s) == polygon.Inside
+		inside := inside[v]
 		if inside && len(siteHubs[v]) == 1 {
 			continue
 		}

@@ -37,7 +37,7 @@ func TestBuildPieces(t *testing.T) {
 			cells := []orb.MultiPolygon{square(0, 0, 1000, 1000), square(1000, 0, 2000, 1000), square(1000, 0, 2000, 100)}
 			// s2's cell: a strip along the boundary that does not hold s2.
 			cells[1] = orb.MultiPolygon{{{{1000, 100}, {2000, 100}, {2000, 1000}, {1000, 1000}, {1000, 100}}}}
-			ps := buildPieces(cells, xy, tc.siteHubs, clip)
+			ps := buildPieces(cells, xy, sitesInside(cells, xy), tc.siteHubs, clip)
 			if got := len(ps.pieces) - len(cells); got != tc.extra {
 				t.Fatalf("%d wedge pieces, want %d", got, tc.extra)
 			}

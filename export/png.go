@@ -86,7 +86,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 		frames = append(frames, strokeRings(append(box(in.src), box(in.dst)...), hairline*insetFrameW)...)
 	}
 	if len(frames) > 0 {
-		p.fill(frames, image.NewUniform(colText))
+		p.fillTiled(frames, image.NewUniform(colText))
 	}
 
 	// Text and legend.
@@ -206,7 +206,10 @@ func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, ha
 	}
 	view := p.dst.Bounds()
 	visible := func(b [4]float64, pad float64) bool {
-		lo, hi := xf([2]float64{b[0], b[1]}), xf([2]float64{b[2], b[3]})
+		lo, hi := [2]float64{b[0], b[1]}, [2]float64{b[2], b[3]}
+		if !identity {
+			lo, hi = xf(lo), xf(hi)
+		}
 		return hi[0]+pad >= float64(view.Min.X) && lo[0]-pad <= float64(view.Max.X) &&
 			hi[1]+pad >= float64(view.Min.Y) && lo[1]-pad <= float64(view.Max.Y)
 	}

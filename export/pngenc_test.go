@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -45,5 +46,29 @@ func TestEncodePNG(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// adler32Combine of the parts' checksums is the checksum of the whole, for
+// splits anywhere in strings of every length up to a few times the modulus.
+func TestAdler32Combine(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 100, 65520, 65521, 65522, 200000} {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if i%7 == 0 {
+				b[i] = 0xff // large sums early
+			}
+		}
+		want := adler32.Checksum(b)
+		for _, cut := range []int{0, n / 3, n / 2, n - 1, n} {
+			if cut < 0 || cut > n {
+				continue
+			}
+			if got := adler32Combine(adler32.Checksum(b[:cut]), adler32.Checksum(b[cut:]), n-cut); got != want {
+				t.Errorf("n %d cut %d: %08x, want %08x", n, cut, got, want)
+			}
+		}
 	}
 }

@@ -24,6 +24,7 @@ type piece struct {
 	k        int
 	feasible bool
 	attachTo int32 // oversize atom this stranded piece joins, or -1
+	keptBad  int   // groups out of bounds in its best split that kept k (WithCount)
 }
 
 type levelParams struct {
@@ -87,7 +88,16 @@ func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(st
 		out.notes = append(out.notes, fmt.Sprintf("the distance to the hub sites chose %s (the target %s asks for about %s)", count(out.ngroups, p.name), num(int64(math.Round(p.target))), num(int64(targetGroups(pieces, noversize)))))
 	}
 	if p.count > 0 && out.ngroups != p.count {
-		out.notes = append(out.notes, fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups))))
+		note := fmt.Sprintf("%s requested, %s made", count(p.count, p.name), num(int64(out.ngroups)))
+		bad := 0
+		for _, pc := range pieces {
+			bad += pc.keptBad
+		}
+		if bad > 0 {
+			note += fmt.Sprintf(": no plan of %s was found with every one contiguous and within %s (the best that kept the count left %s out of bounds), so a plan within bounds with another count is given",
+				count(p.count, p.name), span(p.b), count(bad, p.name))
+		}
+		out.notes = append(out.notes, note)
 	}
 	return out, nil
 }

@@ -21,6 +21,7 @@ type pieceSolver struct {
 	pinned   []bool    // local atoms the search must not move, or nil
 	startNo  int       // which start this is (solve)
 	region   bool      // a region of a large piece (refineRegions)
+	keptBad  int       // solve: groups out of bounds in the best start that kept a count asked for
 }
 
 // solvePiece splits one piece and refines it; it returns dense local labels
@@ -40,6 +41,7 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 	s := &pieceSolver{ctx: ctx, g: pg, p: p, sem: sem, feasible: pc.feasible}
 	s.bind(atoms)
 	lab := s.solve(pc.k, mix(p.seed, uint64(pc.atoms[0])))
+	pc.keptBad = s.keptBad
 	back := make([]int32, len(lab))
 	for i, j := range perm {
 		back[j] = lab[i]
@@ -95,8 +97,43 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 			best = i
 		}
 	}
+	// A count asked for and not met (or met with groups out of bounds):
+	// more starts that keep the count, one after another, until one meets
+	// it within bounds.
+	// it, while the best start that kept the count left few groups out of
+	// bounds (a count the map cannot take leaves dozens).
+	kept := -1
+	for i := 0; i < starts; i += 2 {
+		if scores[i].off == 0 && (kept < 0 || scores[i].bad < scores[kept].bad) {
+			kept = i
+		}
+	}
+	if s.p.count > 0 && s.feasible && kept >= 0 {
+		s.keptBad = scores[kept].bad
+		for i := 0; i < extraCountStarts && s.keptBad > 0 && s.keptBad <= extraStartsBad && (scores[best].bad > 0 || scores[best].off > 0) && s.ctx.Err() == nil; i++ {
+			sub := *s
+			sub.startNo = 2 * (starts + i) // even: keeps the count
+			lab := sub.start(k, mix(seed, startStream+uint64(starts+i)))
+			sc := sub.score(lab, k)
+			if sc.off == 0 {
+				s.keptBad = min(s.keptBad, sc.bad)
+			}
+			if sc.less(scores[best]) {
+				labs[best], scores[best] = lab, sc
+			}
+		}
+	}
 	return labs[best]
 }
+
+// extraCountStarts is the number of further starts a piece gets when the
+// count asked for (WithCount) was not met within bounds, and
+// extraStartsBad the most groups out of bounds the best start keeping the
+// count may have left for them to be tried.
+const (
+	extraCountStarts = 6
+	extraStartsBad   = 8
+)
 
 // startStream separates the seeds of the extra starts from other streams.
 const startStream = 0x57a7 << 32
@@ -147,6 +184,7 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 		if s.p.count > 0 && !s.sp.keepK {
 			s.fixCount(l, k, seed)
 		}
+		s.balance(l)
 	}
 	if regions := n / regionAtoms; regions >= 2 && l.ng >= 16*regions {
 		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
@@ -154,6 +192,28 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 		s.refine(l.lab, l.ng, seed, nil)
 	}
 	return l.lab
+}
+
+// balance mends the groups of l the repairs left out of bounds by chains of
+// moves (balance.go), keeping the pinned atoms in place.
+func (s *pieceSolver) balance(l *labelling) {
+	r := newRefiner(s.ctx, s.g, s.p.b, l.lab, l.ng)
+	var frozen func(int32) bool
+	if s.pinned != nil {
+		frozen = func(v int32) bool { return s.pinned[v] }
+	}
+	for round := 0; round < 4 && r.balance(frozen) > 0 && s.ctx.Err() == nil; round++ {
+		srch := newSearcher(r, s.term, s.pinned)
+		mended := false
+		for a := range int32(len(srch.mem)) {
+			if len(srch.mem[a]) > 0 && !s.p.b.in(srch.gw[a]) && srch.mendExact(a) {
+				mended = true
+			}
+		}
+		if !mended {
+			return
+		}
+	}
 }
 
 // A score ranks the solutions of one piece: fewer groups out of bounds

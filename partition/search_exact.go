@@ -38,6 +38,16 @@ type exactCut struct {
 // len(set) groups under the true objective and applies the best cut if it
 // improves. Pinned atoms keep their group.
 func (s *searcher) recutExact(set []int32, order []int32) bool {
+	cur := 0.0
+	for _, a := range set {
+		cur += s.costOf(a)
+	}
+	return s.recutBelow(set, order, cur-1e-9*(1+cur))
+}
+
+// recutBelow is recutExact keeping only a cut that costs less than limit
+// (+Inf: the best cut with every part within bounds, whatever it costs).
+func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 	e := exactCut{s: s, order: order}
 	g := s.g
 	for i, v := range order {
@@ -65,11 +75,7 @@ func (s *searcher) recutExact(set []int32, order []int32) bool {
 			e.pinOf[i] = int8(slices.Index(set, s.lab[v]))
 		}
 	}
-	cur := 0.0
-	for _, a := range set {
-		cur += s.costOf(a)
-	}
-	e.best = cur - 1e-9*(1+cur)
+	e.best = limit
 	all := uint32(1)<<len(order) - 1
 	e.search(all, len(set), 0)
 	if e.bestParts == nil {

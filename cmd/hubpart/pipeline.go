@@ -229,6 +229,11 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	tGraph := time.Since(start)
+	var ahead *cellsAhead
+	if j.wantsModel() {
+		ahead = startCells(ctx, g, j.boundary)
+		defer ahead.stop()
+	}
 
 	opts := append(append([]partition.Option(nil), j.opts...), partition.WithProgress(prog.Report))
 	res, err := partition.Run(ctx, g, j.practices, j.levels, opts...)
@@ -241,9 +246,13 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	tPart := time.Since(start) - tGraph
 	j.res = res
 
-	if j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" || j.outHTML != "" {
+	if j.wantsModel() {
 		prog.Report("export", 0, 0)
-		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary}); err != nil {
+		cells, err := ahead.wait()
+		if err != nil {
+			return err
+		}
+		if j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary, Cells: cells}); err != nil {
 			return err
 		}
 		if j.decorate != nil {
@@ -266,7 +275,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	if got := res.Quality[0].Groups; j.hubs > 0 && got != j.hubs {
-		fmt.Fprintf(stdout, "note: -hubs %s asked for %s hubs; made %s (each connected part of the map gets as many as its patients allow within the bounds)\n",
+		fmt.Fprintf(stdout, "note: -hubs %s asked for %s hubs; made %s (why: the notes above)\n",
 			thousands(j.hubs), thousands(j.hubs), thousands(got))
 	}
 	fmt.Fprintf(stdout, "partition %v, total %v\n", tPart.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
@@ -274,6 +283,11 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "wrote %s\n", f.path)
 	}
 	return nil
+}
+
+// wantsModel reports whether an output needs the export model (polygons).
+func (j *job) wantsModel() bool {
+	return j.outGeoJSON != "" || j.outSVG != "" || j.outPNG != "" || j.outHTML != ""
 }
 
 // writeFiles writes the outputs, first making the -out-geojson directory
