@@ -13,9 +13,9 @@ import (
 // sites maps practices to the vertices (sites) of the graph.
 type sites struct {
 	g      *graph.Graph
-	siteOf []int32 // practice -> site
-	x, y   []float64
-	off    []int32 // site -> practices (ascending)
+	siteOf []int32      // practice -> site
+	xy     [][2]float64 // per site, projected metres (the graph's XY when it has them)
+	off    []int32      // site -> practices (ascending)
 	mem    []int32
 	fixed  []bool // fixed hub sites of the level being measured (sites.go), or nil
 }
@@ -71,10 +71,14 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 				return nil, fmt.Errorf("%w: practice %d (%s) is at no site", ErrMismatch, p, ps[p].Code)
 			}
 		}
-		s.off = slices.Clone(g.MemberOff)
-		s.mem = slices.Clone(g.Members)
-		for v := range n {
-			slices.Sort(s.mem[s.off[v]:s.off[v+1]])
+		// graph.Build lists each site's practices ascending: share them.
+		s.off, s.mem = g.MemberOff, g.Members
+		if !membersSorted(g.MemberOff, g.Members) {
+			s.off = slices.Clone(g.MemberOff)
+			s.mem = slices.Clone(g.Members)
+			for v := range n {
+				slices.Sort(s.mem[s.off[v]:s.off[v+1]])
+			}
 		}
 	}
 	for p := range ps {
@@ -96,12 +100,10 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 			}
 		}
 	}
-	s.x, s.y = make([]float64, n), make([]float64, n)
 	if len(g.XY) == n {
-		for v := range n {
-			s.x[v], s.y[v] = g.XY[v][0], g.XY[v][1]
-		}
+		s.xy = g.XY
 	} else {
+		s.xy = make([][2]float64, n)
 		// Equirectangular projection about the mean latitude of the
 		// practices (metres), used only when the graph carries no XY.
 		var lat0 float64
@@ -117,14 +119,46 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 				continue
 			}
 			loc := ps[s.mem[s.off[v]]].Loc
-			s.x[v] = earthRadius * loc[0] * math.Pi / 180 * c
-			s.y[v] = earthRadius * loc[1] * math.Pi / 180
+			s.xy[v] = [2]float64{earthRadius * loc[0] * math.Pi / 180 * c, earthRadius * loc[1] * math.Pi / 180}
 		}
 	}
 	return s, nil
 }
 
 func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
+
+// membersSorted reports whether every site's practices are listed
+// ascending.
+func membersSorted(off, mem []int32) bool {
+	for v := range len(off) - 1 {
+		if !slices.IsSorted(mem[off[v]:off[v+1]]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unitPerSite reports whether unit numbers the practices as their sites do
+// and the graph's neighbour lists are strictly ascending without loops:
+// then the unit graph is the site graph, and unitGraph copies it (at
+// level 0 with no strata, locked sets or heavy sites the units are the
+// sites) instead of gathering it site by site.
+func (s *sites) unitPerSite(unit []int32) bool {
+	if !slices.Equal(unit, s.siteOf) {
+		return false
+	}
+	g := s.g
+	for v := range g.N() {
+		prev := int32(-1)
+		for _, t := range g.Neighbors(v) {
+			if t <= prev || int(t) == v {
+				return false
+			}
+			prev = t
+		}
+	}
+	return true
+}
 
 // unitGraph builds the atom graph of units: unit[p] is the unit of practice
 // p (dense 0..nu-1), every unit within one stratum. Units are adjacent when
@@ -148,6 +182,24 @@ func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32
 		pos[u]++
 		pg.w[u] += int64(ps[p].Patients)
 	}
+	ns := s.g.N()
+	if stratum == nil && nu == ns && s.unitPerSite(unit) {
+		pg.off, pg.adj = slices.Clone(s.g.Off), slices.Clone(s.g.Adj)
+		return pg
+	}
+	if s.unitsBySite(ctx, unit, nu, stratum, pg) {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return pg
+	}
+	return s.unitsByPractice(ctx, unit, nu, stratum, uoff, umem, pg)
+}
+
+// unitsByPractice fills pg.off and pg.adj in general: through each unit's
+// practices, their sites and the sites' neighbours. It returns nil if ctx
+// is cancelled.
+func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, stratum, uoff, umem []int32, pg *pgraph) *pgraph {
 	ns := s.g.N()
 	// Distinct units per site, in order of first practice.
 	soff := make([]int32, ns+1)
@@ -246,4 +298,81 @@ func labelIDs(labels []string) []int32 {
 		out[i] = id
 	}
 	return out
+}
+
+// unitsBySite fills pg.off and pg.adj when every site's practices lie in
+// one unit (the levels above the first, or locked sets without shared
+// sites): units are then adjacent exactly when two of their sites are, and
+// the adjacency is gathered in two sequential passes over the site graph
+// (count, then fill), each list sorted and its repeats dropped. It returns
+// false, filling nothing, when some site holds practices of two units.
+func (s *sites) unitsBySite(ctx context.Context, unit []int32, nu int, stratum []int32, pg *pgraph) bool {
+	g := s.g
+	ns := g.N()
+	su := make([]int32, ns) // unit of each site, -1 for a site without practices
+	for v := range int32(ns) {
+		mem := s.practices(v)
+		su[v] = -1
+		if len(mem) == 0 {
+			continue
+		}
+		u := unit[mem[0]]
+		for _, p := range mem[1:] {
+			if unit[p] != u {
+				return false
+			}
+		}
+		su[v] = u
+	}
+	apart := func(v, t int32) bool { // different strata
+		return stratum != nil && stratum[s.mem[s.off[v]]] != stratum[s.mem[s.off[t]]]
+	}
+	off := make([]int32, nu+1)
+	for v := range int32(ns) {
+		a := su[v]
+		if a < 0 {
+			continue
+		}
+		for _, t := range g.Adj[g.Off[v]:g.Off[v+1]] {
+			if b := su[t]; b >= 0 && b != a && !apart(v, t) {
+				off[a+1]++
+			}
+		}
+	}
+	for a := range nu {
+		off[a+1] += off[a]
+	}
+	adj := make([]int32, off[nu])
+	fill := slices.Clone(off[:nu])
+	for v := range int32(ns) {
+		if v&0xffff == 0xffff && ctx.Err() != nil {
+			return true // cancelled; the caller checks ctx
+		}
+		a := su[v]
+		if a < 0 {
+			continue
+		}
+		for _, t := range g.Adj[g.Off[v]:g.Off[v+1]] {
+			if b := su[t]; b >= 0 && b != a && !apart(v, t) {
+				adj[fill[a]] = b
+				fill[a]++
+			}
+		}
+	}
+	// Sort each list and drop repeats, compacting in place.
+	n := int32(0)
+	for a := range nu {
+		ls := adj[off[a]:off[a+1]]
+		slices.Sort(ls)
+		pg.off[a] = n
+		for i, b := range ls {
+			if i == 0 || b != ls[i-1] {
+				adj[n] = b
+				n++
+			}
+		}
+	}
+	pg.off[nu] = n
+	pg.adj = adj[:n:n]
+	return true
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/hubpart/hubpart/input"
 )
 
-// TestHubSiteLargeGroups: on groups large enough for the axis bounds,
+// TestHubSiteLargeGroups: on groups large enough for the cell bounds,
 // hubSite returns exactly the brute-force medoid (lowest cost, then lowest
 // practice index), also with shared sites, equal weights and ties.
 func TestHubSiteLargeGroups(t *testing.T) {
@@ -23,19 +23,21 @@ func TestHubSiteLargeGroups(t *testing.T) {
 		{"weighted", 300, false, 1, 50_000},
 		{"grid ties", 400, true, 1, 1},
 		{"shared sites", 600, false, 3, 10},
-		{"at the threshold", axisBoundMin, true, 1, 1},
+		{"at the threshold", cellBoundMin, true, 1, 1},
+		{"area sized", 3000, false, 1, 1},
+		{"area sized, shared", 4000, false, 2, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(7, uint64(tc.n)))
 			nsites := tc.n / tc.shared
-			s := &sites{siteOf: make([]int32, tc.n), x: make([]float64, nsites), y: make([]float64, nsites)}
+			s := &sites{siteOf: make([]int32, tc.n), xy: make([][2]float64, nsites)}
 			for v := range nsites {
 				if tc.grid {
-					s.x[v], s.y[v] = float64(v%20), float64(v/20)
+					s.xy[v] = [2]float64{float64(v % 20), float64(v / 20)}
 				} else {
 					c := float64(r.IntN(3)) * 5000
-					s.x[v], s.y[v] = c+r.NormFloat64()*800, c/2+r.NormFloat64()*300
+					s.xy[v] = [2]float64{c + r.NormFloat64()*800, c/2 + r.NormFloat64()*300}
 				}
 			}
 			ps := make([]input.Practice, tc.n)
@@ -70,7 +72,7 @@ func bruteMedoid(s *sites, ps []input.Practice, members []int) int {
 		vi := s.siteOf[p]
 		var c float64
 		for _, vj := range order {
-			dx, dy := s.x[vi]-s.x[vj], s.y[vi]-s.y[vj]
+			dx, dy := s.xy[vi][0]-s.xy[vj][0], s.xy[vi][1]-s.xy[vj][1]
 			c += w[vj] * math.Sqrt(dx*dx+dy*dy)
 		}
 		if c < bestCost || c == bestCost && p < best {
@@ -85,12 +87,12 @@ func bruteMedoid(s *sites, ps []input.Practice, members []int) int {
 func BenchmarkHubSite(b *testing.B) {
 	const n = 1500
 	r := rand.New(rand.NewPCG(1, 2))
-	s := &sites{siteOf: make([]int32, n), x: make([]float64, n), y: make([]float64, n)}
+	s := &sites{siteOf: make([]int32, n), xy: make([][2]float64, n)}
 	ps := make([]input.Practice, n)
 	members := make([]int, n)
 	for p := range n {
 		s.siteOf[p] = int32(p)
-		s.x[p], s.y[p] = r.NormFloat64()*900, r.NormFloat64()*600
+		s.xy[p] = [2]float64{r.NormFloat64() * 900, r.NormFloat64() * 600}
 		ps[p].Patients = 1
 		members[p] = p
 	}

@@ -236,7 +236,7 @@ func (r *runner) level(l int) error {
 	r.u = units{of: assign, n: len(groups), x: make([]float64, len(groups)), y: make([]float64, len(groups))}
 	for i := range groups {
 		v := r.s.siteOf[groups[i].HubSite]
-		r.u.x[i], r.u.y[i] = r.s.x[v], r.s.y[v]
+		r.u.x[i], r.u.y[i] = r.s.xy[v][0], r.s.xy[v][1]
 	}
 	return ctx.Err()
 }
@@ -403,8 +403,8 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 		u := unit[p]
 		v := s.siteOf[p]
 		w := float64(ps[p].Patients)
-		ux[u] += w * s.x[v]
-		uy[u] += w * s.y[v]
+		ux[u] += w * s.xy[v][0]
+		uy[u] += w * s.xy[v][1]
 		sw[u] += w
 		cnt[u]++
 	}
@@ -421,8 +421,8 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 		u := unit[p]
 		if sw[u] == 0 {
 			v := s.siteOf[p]
-			ux[u] += s.x[v] / cnt[u]
-			uy[u] += s.y[v] / cnt[u]
+			ux[u] += s.xy[v][0] / cnt[u]
+			uy[u] += s.xy[v][1] / cnt[u]
 		}
 	}
 	return units{of: unit, n: nu, x: ux, y: uy}, nil

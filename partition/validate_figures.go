@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"fmt"
 	"math"
 	"sync"
 
@@ -10,25 +11,26 @@ import (
 // checkFigures: every hub site is a member and the patient-weighted medoid
 // of its group (ties allowed), and MeanKm and MaxKm are finite and equal the
 // distances recomputed from it. It returns the recomputed distance of every
-// practice to its hub site, in km.
+// practice to its hub site, in km. Groups are checked on c.workers
+// goroutines (eachGroup), each group's medoid and distances together while
+// its practices are in cache.
 func (c *levelCheck) checkFigures() []float64 {
 	dist := make([]float64, len(c.ps))
-	medoid := c.medoids()
-	for i := range c.groups {
+	c.eachGroup(func(i int, w *groupCheck) {
 		gr := &c.groups[i]
 		hs := gr.HubSite
 		if hs < 0 || hs >= len(c.ps) || int(c.assign[hs]) != i {
-			c.add("%s: hub site %d is not a member", c.gname(i), hs)
-			continue
+			w.add("%s: hub site %d is not a member", c.gname(i), hs)
+			return
 		}
-		if f := c.fixedSite(gr.Members); f >= 0 {
+		if f := c.fixedSite(gr.Members, w); f >= 0 {
 			if hs != f {
-				c.add("%s: hub site %s, but it holds the fixed hub site %s", c.gname(i), c.ps[hs].Code, c.ps[f].Code)
+				w.add("%s: hub site %s, but it holds the fixed hub site %s", c.gname(i), c.ps[hs].Code, c.ps[f].Code)
 			}
-		} else if best := medoid[i]; best != hs {
+		} else if best := hubSite(c.s, c.ps, gr.Members, w.medoid(c.s), int32(i)); best != hs {
 			cb, ch := c.medoidCost(gr.Members, best), c.medoidCost(gr.Members, hs)
 			if ch > cb*(1+1e-9) {
-				c.add("%s: hub site %s is not the patient-weighted medoid: %s is %.6g patient-metres nearer its practices (%.6g against %.6g)",
+				w.add("%s: hub site %s is not the patient-weighted medoid: %s is %.6g patient-metres nearer its practices (%.6g against %.6g)",
 					c.gname(i), c.ps[hs].Code, c.ps[best].Code, ch-cb, cb, ch)
 			}
 		}
@@ -47,44 +49,66 @@ func (c *levelCheck) checkFigures() []float64 {
 			mean = swd / sw
 		}
 		if !sameFigure(gr.MeanKm, mean) {
-			c.add("%s: MeanKm %v, recomputed %v", c.gname(i), gr.MeanKm, mean)
+			w.add("%s: MeanKm %v, recomputed %v", c.gname(i), gr.MeanKm, mean)
 		}
 		if !sameFigure(gr.MaxKm, mx) {
-			c.add("%s: MaxKm %v, recomputed %v", c.gname(i), gr.MaxKm, mx)
+			w.add("%s: MaxKm %v, recomputed %v", c.gname(i), gr.MaxKm, mx)
 		}
-	}
+	})
 	return dist
 }
 
-// medoids returns the patient-weighted medoid (hubSite) of every group, -1
-// for an empty one, computed by c.workers goroutines over contiguous runs of
-// groups: each value depends on its group alone, so the result is the same
-// for any number of workers.
-func (c *levelCheck) medoids() []int {
-	best := make([]int, len(c.groups))
+// groupCheck is one goroutine's scratch and problems in eachGroup.
+type groupCheck struct {
+	m     *medoidScratch
+	cc    *contig
+	probs []string
+}
+
+func (w *groupCheck) add(format string, args ...any) {
+	if len(w.probs) < maxProblems {
+		w.probs = append(w.probs, fmt.Sprintf(format, args...))
+	}
+}
+
+// medoid returns the goroutine's medoid scratch, made on first use.
+func (w *groupCheck) medoid(s *sites) *medoidScratch {
+	if w.m == nil {
+		w.m = newMedoidScratch(s.g.N())
+	}
+	return w.m
+}
+
+// eachGroup calls check on every group of the level, on up to c.workers
+// goroutines over contiguous runs of groups, and then adds their problems
+// in group order: each check depends on its group alone (and writes only
+// its own practices' entries), so the problems are the same for any
+// number of workers.
+func (c *levelCheck) eachGroup(check func(i int, w *groupCheck)) {
 	workers := max(1, min(c.workers, len(c.groups)/256))
+	ws := make([]groupCheck, workers)
 	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := len(c.groups)*w/workers, len(c.groups)*(w+1)/workers
+	for k := range workers {
+		lo, hi := len(c.groups)*k/workers, len(c.groups)*(k+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m := newMedoidScratch(c.s.g.N())
 			for i := lo; i < hi; i++ {
-				best[i] = -1
-				if mem := c.groups[i].Members; len(mem) > 0 {
-					best[i] = hubSite(c.s, c.ps, mem, m, int32(i))
-				}
+				check(i, &ws[k])
 			}
 		}()
 	}
 	wg.Wait()
-	return best
+	for k := range ws {
+		for _, p := range ws[k].probs {
+			c.add("%s", p)
+		}
+	}
 }
 
 // fixedSite is the fixed hub site (WithHubSites) among the members at level
 // 0, or -1; a second one is a problem.
-func (c *levelCheck) fixedSite(members []int) int {
+func (c *levelCheck) fixedSite(members []int, w *groupCheck) int {
 	if c.fixed == nil || c.l != 0 {
 		return -1
 	}
@@ -92,7 +116,7 @@ func (c *levelCheck) fixedSite(members []int) int {
 	for _, p := range members {
 		if c.fixed[p] {
 			if f >= 0 {
-				c.add("%s: practices %s and %s are both fixed hub sites of one group", c.name, c.ps[f].Code, c.ps[p].Code)
+				w.add("%s: practices %s and %s are both fixed hub sites of one group", c.name, c.ps[f].Code, c.ps[p].Code)
 				return f
 			}
 			f = p
@@ -109,7 +133,7 @@ func (c *levelCheck) medoidCost(members []int, h int) float64 {
 	var cost float64
 	for _, p := range members {
 		v := s.siteOf[p]
-		dx, dy := s.x[vh]-s.x[v], s.y[vh]-s.y[v]
+		dx, dy := s.xy[vh][0]-s.xy[v][0], s.xy[vh][1]-s.xy[v][1]
 		cost += float64(c.ps[p].Patients) * math.Sqrt(dx*dx+dy*dy)
 	}
 	return cost

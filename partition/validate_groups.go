@@ -112,13 +112,15 @@ func (c *levelCheck) checkGroups() bool {
 
 // checkContiguity: each group's Contiguous flag is what the graph says.
 func (c *levelCheck) checkContiguity() {
-	cc := newContig(c.s)
-	for i := range c.groups {
-		gr := &c.groups[i]
-		if got := cc.connected(gr.Members); got != gr.Contiguous {
-			c.add("%s: Contiguous %v but the graph says %v", c.gname(i), gr.Contiguous, got)
+	c.eachGroup(func(i int, w *groupCheck) {
+		if w.cc == nil {
+			w.cc = newContig(c.s)
 		}
-	}
+		gr := &c.groups[i]
+		if got := w.cc.connected(gr.Members); got != gr.Contiguous {
+			w.add("%s: Contiguous %v but the graph says %v", c.gname(i), gr.Contiguous, got)
+		}
+	})
 }
 
 // checkNesting: at the top level no parents, at the first no children, and
