@@ -183,6 +183,19 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 			hubGroups[h] = append(hubGroups[h], int32(i))
 		}
 	}
+	// Groups known to dissolve without T-junctions (voronoi.DissolveKnown):
+	// a hub all of whose pieces are cells that TJunctions left unmarked,
+	// and a group of a higher level all of whose members are such.
+	clean := make([]bool, len(hubGroups))
+	for h, pieces := range hubGroups {
+		clean[h] = true
+		for _, i := range pieces {
+			if int(i) >= g.N() || ps.fanned[i] || c.tee[i] {
+				clean[h] = false
+				break
+			}
+		}
+	}
 	ll := newLonLat(proj)
 	out := &levelPolygons{}
 	var plane []orb.MultiPolygon                          // level l-1 in the plane
@@ -193,7 +206,7 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 		}
 		var merged []orb.MultiPolygon
 		if l == 0 {
-			merged = dissolve(ps.pieces, hubGroups)
+			merged = dissolve(ps.pieces, hubGroups, clean)
 		} else {
 			below := make([][]int32, len(r.Groups[l]))
 			for i, gr := range r.Groups[l-1] {
@@ -202,7 +215,15 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 					below[up] = append(below[up], int32(i))
 				}
 			}
-			merged = dissolve(plane, below)
+			up := make([]bool, len(below))
+			for gi, members := range below {
+				up[gi] = true
+				for _, i := range members {
+					up[gi] = up[gi] && clean[i]
+				}
+			}
+			clean = up
+			merged = dissolve(plane, below, clean)
 		}
 		plane = merged
 		mergedAt[l] = merged
@@ -237,13 +258,14 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 	return out, nil
 }
 
-// dissolve runs voronoi.Dissolve on slices of the groups in parallel.
-func dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
+// dissolve runs voronoi.DissolveKnown on slices of the groups in parallel;
+// clean[g] says group g needs no search for T-junctions.
+func dissolve(cells []orb.MultiPolygon, groups [][]int32, clean []bool) []orb.MultiPolygon {
 	out := make([]orb.MultiPolygon, len(groups))
 	const chunk = 64
 	parallelFor((len(groups)+chunk-1)/chunk, func(c int) {
 		lo, hi := c*chunk, min((c+1)*chunk, len(groups))
-		copy(out[lo:hi], voronoi.Dissolve(cells, groups[lo:hi]))
+		copy(out[lo:hi], voronoi.DissolveKnown(cells, groups[lo:hi], clean[lo:hi]))
 	})
 	return out
 }

@@ -13,7 +13,8 @@ import (
 
 // Cells is the part of Build that depends only on where the sites are and
 // on the boundary, not on the partition: the sites' projection, their
-// Delaunay triangulation and their Voronoi cells clipped to the boundary.
+// Delaunay triangulation, their Voronoi cells clipped to the boundary, and
+// which cells Dissolve will have to split at T-junctions.
 // Make it with NewCells while the partition is computed (partition.Run
 // leaves a CPU idle most of the time) and hand it to Build in Input.Cells;
 // the Model is the same as without it.
@@ -25,6 +26,7 @@ type Cells struct {
 	tri      *delaunay.Triangulation
 	cells    []orb.MultiPolygon // per site
 	inside   []bool             // per site: strictly inside its own cell
+	tee      []bool             // per site: a vertex of some cell lies inside one of its edges (voronoi.TJunctions)
 }
 
 // NewCells computes the cells of g's sites clipped to boundary ([lon, lat],
@@ -62,6 +64,7 @@ func NewCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon) (*
 		return nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d cells for %d sites", len(c.cells), g.N())}
 	}
 	c.inside = sitesInside(c.cells, g.XY)
+	c.tee = voronoi.TJunctions(c.cells)
 	return c, nil
 }
 

@@ -129,18 +129,22 @@ func ColourGroups(n int, adjacent func(fn func(a, b int))) []int {
 		return beyond != nil && beyond[v][c]
 	}
 	used := make([]int, len(Palette))
-
+	// The next vertex comes from a heap of (sat, uncol, v) entries, pushed
+	// afresh whenever a vertex's figures change; an entry that no longer
+	// matches its vertex is skipped when it comes up.
+	q := make(dsaturQueue, 0, 2*n)
+	for v := range n {
+		q.push(dsaturEntry{sat[v], uncol[v], v})
+	}
 	for range n {
-		best := -1
-		for v := 0; v < n; v++ {
-			if colour[v] >= 0 {
-				continue
-			}
-			if best < 0 || sat[v] > sat[best] || (sat[v] == sat[best] && uncol[v] > uncol[best]) {
-				best = v
+		var v int
+		for {
+			e := q.pop()
+			if colour[e.v] < 0 && e.sat == sat[e.v] && e.uncol == uncol[e.v] {
+				v = e.v
+				break
 			}
 		}
-		v := best
 		c := -1
 		for k := range Palette {
 			if has(v, k) {
@@ -173,7 +177,66 @@ func ColourGroups(n int, adjacent func(fn func(a, b int))) []int {
 				}
 			}
 			uncol[w]--
+			if colour[w] < 0 {
+				q.push(dsaturEntry{sat[w], uncol[w], w})
+			}
 		}
 	}
 	return colour
+}
+
+// dsaturEntry is a vertex with its saturation and uncoloured neighbours
+// when it was queued.
+type dsaturEntry struct{ sat, uncol, v int }
+
+// before orders DSATUR's choice: most distinct neighbour colours, then
+// most uncoloured neighbours, then lowest index.
+func (a dsaturEntry) before(b dsaturEntry) bool {
+	if a.sat != b.sat {
+		return a.sat > b.sat
+	}
+	if a.uncol != b.uncol {
+		return a.uncol > b.uncol
+	}
+	return a.v < b.v
+}
+
+// dsaturQueue is a binary heap of entries, the first by before on top.
+type dsaturQueue []dsaturEntry
+
+func (q *dsaturQueue) push(e dsaturEntry) {
+	h := append(*q, e)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h[i].before(h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	*q = h
+}
+
+func (q *dsaturQueue) pop() dsaturEntry {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l].before(h[m]) {
+			m = l
+		}
+		if r < len(h) && h[r].before(h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }

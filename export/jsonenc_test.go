@@ -3,6 +3,8 @@ package export
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,6 +58,48 @@ func FuzzAppendString(f *testing.F) {
 		}
 		if back != want {
 			t.Fatalf("%q read back as %q, want %q", s, back, want)
+		}
+	})
+}
+
+// appendFloat writes exactly what strconv's shortest representation gives:
+// numbers on the 1e-6 grid (the fast path) and off it, of every size and
+// sign, near the grid's limits.
+func TestAppendFloatShortest(t *testing.T) {
+	want := func(v float64) string {
+		if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+			return strconv.FormatFloat(v, 'g', -1, 64)
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	var vs []float64
+	for range 200000 {
+		k := r.Int64N(1<<40) - 1<<39 // millionths up to about 550,000
+		vs = append(vs, float64(k)/1e6, round6(r.NormFloat64()*180), r.NormFloat64()*1e3)
+	}
+	vs = append(vs, 0, math.Copysign(0, -1), 1e-6, -1e-6, 2e-6, 0.1, 0.5, 1, 52, -1.5, 1<<30, 1<<30-1e-6, (1<<30)+0.5, 1e9+0.000001, 123456.654321, 9.999999, 1e21, 5e-7)
+	for _, v := range vs {
+		if got := string(appendFloat(nil, v)); got != want(v) {
+			t.Fatalf("%v (%b): %q, want %q", v, math.Float64bits(v), got, want(v))
+		}
+	}
+}
+
+func FuzzAppendFloat(f *testing.F) {
+	f.Add(int64(-1234567), 1.5)
+	f.Fuzz(func(t *testing.T, millionths int64, x float64) {
+		for _, v := range []float64{float64(millionths) / 1e6, x} {
+			want := strconv.FormatFloat(v, 'f', -1, 64)
+			if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+				want = strconv.FormatFloat(v, 'g', -1, 64)
+			}
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				want = "null"
+			}
+			if got := string(appendFloat(nil, v)); got != want {
+				t.Fatalf("%v: %q, want %q", v, got, want)
+			}
 		}
 	})
 }

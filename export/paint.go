@@ -94,8 +94,21 @@ func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Recta
 func (p *painter) fillTiled(polys [][][2]float64, src image.Image) {
 	const tileSize = 64
 	view := p.dst.Bounds()
-	tiles := map[image.Point][]int{}
-	var order []image.Point
+	if view.Empty() {
+		return
+	}
+	// Tiles of the view in a dense grid (view.Min may be negative or not a
+	// multiple of tileSize); each tile is filled once, so the order of the
+	// tiles does not change the picture.
+	floorDiv := func(a int) int {
+		if a < 0 {
+			return -((-a + tileSize - 1) / tileSize)
+		}
+		return a / tileSize
+	}
+	tx0, ty0 := floorDiv(view.Min.X), floorDiv(view.Min.Y)
+	ntx, nty := floorDiv(view.Max.X-1)-tx0+1, floorDiv(view.Max.Y-1)-ty0+1
+	tiles := make([][]int32, ntx*nty)
 	for i, q := range polys {
 		minX, minY := math.Inf(1), math.Inf(1)
 		maxX, maxY := math.Inf(-1), math.Inf(-1)
@@ -107,21 +120,22 @@ func (p *painter) fillTiled(polys [][][2]float64, src image.Image) {
 		if b.Empty() {
 			continue
 		}
-		for ty := b.Min.Y / tileSize; ty <= (b.Max.Y-1)/tileSize; ty++ {
-			for tx := b.Min.X / tileSize; tx <= (b.Max.X-1)/tileSize; tx++ {
-				t := image.Pt(tx, ty)
-				if _, ok := tiles[t]; !ok {
-					order = append(order, t)
-				}
-				tiles[t] = append(tiles[t], i)
+		for ty := floorDiv(b.Min.Y); ty <= floorDiv(b.Max.Y-1); ty++ {
+			for tx := floorDiv(b.Min.X); tx <= floorDiv(b.Max.X-1); tx++ {
+				k := (ty-ty0)*ntx + tx - tx0
+				tiles[k] = append(tiles[k], int32(i))
 			}
 		}
 	}
 	var rings [][][2]float64
-	for _, t := range order {
-		clip := image.Rect(t.X*tileSize, t.Y*tileSize, (t.X+1)*tileSize, (t.Y+1)*tileSize).Intersect(view)
+	for k, in := range tiles {
+		if len(in) == 0 {
+			continue
+		}
+		tx, ty := tx0+k%ntx, ty0+k/ntx
+		clip := image.Rect(tx*tileSize, ty*tileSize, (tx+1)*tileSize, (ty+1)*tileSize).Intersect(view)
 		rings = rings[:0]
-		for _, i := range tiles[t] {
+		for _, i := range in {
 			rings = append(rings, polys[i])
 		}
 		p.fillIn(rings, src, clip)

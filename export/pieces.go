@@ -82,6 +82,7 @@ type pieceSet struct {
 	pieces []orb.MultiPolygon
 	owner  []int32             // hub ID per piece, -1 for an empty cell owned by nobody
 	apex   map[orb.Point]int32 // fan centre (projected) -> site
+	fanned []bool              // per site: it has a fan (its cell may have a hole)
 }
 
 // sitesInside reports, per site, whether it lies strictly inside its cell.
@@ -102,6 +103,7 @@ func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, inside []bool, siteH
 		pieces: slices.Clone(cells),
 		owner:  make([]int32, n, n+8),
 		apex:   map[orb.Point]int32{},
+		fanned: make([]bool, n),
 	}
 	for v := range n {
 		ps.owner[v] = siteHubs[v][0]
@@ -145,6 +147,7 @@ func buildPieces(cells []orb.MultiPolygon, xy [][2]float64, inside []bool, siteH
 			ps.owner = append(ps.owner, siteHubs[v][i])
 		}
 		ps.apex[s] = int32(v)
+		ps.fanned[v] = true
 	}
 	return ps
 }

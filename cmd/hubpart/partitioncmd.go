@@ -10,7 +10,6 @@ import (
 
 	"github.com/hubpart/hubpart/input"
 	"github.com/hubpart/hubpart/partition"
-	"github.com/paulmach/orb"
 )
 
 func runPartition(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -119,6 +118,9 @@ of them fails; an output may not overwrite an input or another output.`)
 		return err
 	}
 	ropts = append(ropts, nopts...)
+	// The outline is read while the practices are.
+	outline := readBoundaryAsync(boundary)
+	defer outline.wait()
 	var ps []input.Practice
 	if outHTML != "" {
 		ps, err = readForMap(in, keep, ropts, func(p string, o ...input.ReadOption) ([]input.Practice, error) { return input.ReadFile(ctx, p, o...) }) // the page also searches postcodes
@@ -131,11 +133,9 @@ of them fails; an output may not overwrite an input or another output.`)
 	if err := nf.apply(ps, pcs, stdout); err != nil {
 		return err
 	}
-	var b orb.MultiPolygon
-	if boundary != "" {
-		if b, err = input.ReadBoundary(boundary); err != nil {
-			return err
-		}
+	b, err := outline.wait()
+	if err != nil {
+		return err
 	}
 	opts := lf.options()
 	if strata != "" {

@@ -26,6 +26,15 @@ import (
 // Pieces that touch at a single point are separate Polygons. Output order
 // follows the order of the groups' edges, so it is deterministic.
 func Dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
+	return DissolveKnown(cells, groups, nil)
+}
+
+// DissolveKnown is Dissolve for a caller that knows that no vertex of a
+// member of group g lies inside an edge of another member (clean[g]; for
+// example, no member is marked by TJunctions): such a group skips the
+// search for T-junctions, which then finds none, and the result is
+// Dissolve's. A nil or short clean knows nothing.
+func DissolveKnown(cells []orb.MultiPolygon, groups [][]int32, clean []bool) []orb.MultiPolygon {
 	out := make([]orb.MultiPolygon, len(groups))
 	var edges []dirEdge
 	for g, members := range groups {
@@ -36,7 +45,11 @@ func Dissolve(cells []orb.MultiPolygon, groups [][]int32) []orb.MultiPolygon {
 			}
 			edges = appendEdges(edges, cells[m])
 		}
-		out[g] = buildRings(cancel(edges))
+		if g < len(clean) && clean[g] {
+			out[g] = buildRings(cancelExact(edges))
+		} else {
+			out[g] = buildRings(cancel(edges))
+		}
 	}
 	return out
 }
@@ -233,4 +246,56 @@ func hasTJunction(edges []dirEdge) bool {
 		}
 	}
 	return false
+}
+
+// TJunctions reports, per cell, whether a vertex of some cell lies inside
+// one of the cell's edges (on it, but not at an end): the cells whose edges
+// Dissolve has to split before shared edges cancel. Cells from Cells share
+// their vertices exactly, so normally no cell is marked.
+func TJunctions(cells []orb.MultiPolygon) []bool {
+	type cellEdge struct {
+		a, b [2]float64
+		cell int32
+	}
+	var edges []cellEdge
+	var verts [][2]float64
+	for c, mp := range cells {
+		for _, poly := range mp {
+			for _, ring := range poly {
+				n := len(ring) // closed or not, as appendEdges reads rings
+				if n > 1 && ring[0] == ring[n-1] {
+					n--
+				}
+				for k := range n {
+					a, b := [2]float64(ring[k]), [2]float64(ring[(k+1)%n])
+					verts = append(verts, a)
+					if a != b {
+						edges = append(edges, cellEdge{a, b, int32(c)})
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(verts, cmpPoint)
+	verts = slices.Compact(verts)
+	marked := make([]bool, len(cells))
+	for _, e := range edges {
+		if marked[e.cell] {
+			continue
+		}
+		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
+		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
+		k, _ := slices.BinarySearchFunc(verts, x0, func(p [2]float64, x float64) int { return cmp.Compare(p[0], x) })
+		for ; k < len(verts) && verts[k][0] <= x1; k++ {
+			p := verts[k]
+			if p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+				continue
+			}
+			if robust.Orient2D(e.a, e.b, p) == 0 {
+				marked[e.cell] = true
+				break
+			}
+		}
+	}
+	return marked
 }

@@ -98,3 +98,64 @@ func TestDissolvePartition(t *testing.T) {
 		t.Fatalf("total area %v, want 16", total)
 	}
 }
+
+// TJunctions marks the cells with a vertex of another inside an edge, and
+// DissolveKnown with groups cleared by it gives Dissolve's polygons.
+func TestTJunctions(t *testing.T) {
+	tee := []orb.MultiPolygon{
+		{{vtSq(0, 0, 2, 1)}}, // its top edge holds the others' corner (1, 1)
+		{{vtSq(0, 1, 1, 2)}},
+		{{vtSq(1, 1, 2, 2)}},
+		{{vtSq(5, 5, 6, 6)}},
+	}
+	open := []orb.MultiPolygon{{{orb.Ring{{0, 0}, {2, 0}, {2, 1}, {0, 1}}}}, {{orb.Ring{{1, 1}, {1, 2}, {0, 2}, {0, 1}}}}} // rings not closed
+	for _, c := range []struct {
+		name  string
+		cells []orb.MultiPolygon
+		want  []bool
+	}{
+		{"grid", vtGrid(3), make([]bool, 9)},
+		{"tee", tee, []bool{true, false, false, false}},
+		{"unclosed rings", open, []bool{true, false}},
+		{"none", nil, []bool{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := TJunctions(c.cells)
+			if len(got) != len(c.want) {
+				t.Fatalf("%d flags for %d cells", len(got), len(c.cells))
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("cell %d: marked %v, want %v", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+}
+
+// On England's cells, groups of neighbours dissolved with the knowledge
+// from TJunctions come out exactly as without it.
+func TestDissolveKnownEngland(t *testing.T) {
+	d := vtLoadEngland(t)
+	cells, err := Cells(d.tr, d.clip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := TJunctions(cells)
+	for _, size := range []int{4, 20} {
+		groups := vtRandomGroups(cells, vtAdjacency(cells), size, 1)
+		clean := make([]bool, len(groups))
+		for g, members := range groups {
+			clean[g] = true
+			for _, m := range members {
+				clean[g] = clean[g] && !marked[m]
+			}
+		}
+		want, got := Dissolve(cells, groups), DissolveKnown(cells, groups, clean)
+		for g := range groups {
+			if !want[g].Equal(got[g]) {
+				t.Fatalf("size %d, group %d differs with the knowledge", size, g)
+			}
+		}
+	}
+}

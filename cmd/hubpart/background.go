@@ -7,7 +7,12 @@ import (
 
 	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/graph"
+	"github.com/hubpart/hubpart/input"
 )
+
+// Work the partition command does in the background, beside what it waits
+// for: the outline while the practices are read, the export's cells while
+// the partition runs.
 
 // cellsAhead computes the export's Voronoi cells (export.NewCells) in the
 // background while the partition runs: they depend only on the sites and
@@ -40,4 +45,30 @@ func (c *cellsAhead) wait() (*export.Cells, error) {
 func (c *cellsAhead) stop() {
 	c.cancel()
 	<-c.done
+}
+
+// boundaryRead is an outline being read in the background.
+type boundaryRead struct {
+	done chan struct{}
+	b    orb.MultiPolygon
+	err  error
+}
+
+// readBoundaryAsync starts reading the -boundary file at path ("" for
+// none: an empty outline).
+func readBoundaryAsync(path string) *boundaryRead {
+	r := &boundaryRead{done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		if path != "" {
+			r.b, r.err = input.ReadBoundary(path)
+		}
+	}()
+	return r
+}
+
+// wait returns the outline once it is read; it may be called again.
+func (r *boundaryRead) wait() (orb.MultiPolygon, error) {
+	<-r.done
+	return r.b, r.err
 }
