@@ -31,7 +31,10 @@ import (
 // cheapest in inertia; within a budget of moves per group and per balance,
 // so that a count the map cannot take costs a bounded time. A group no
 // chain can mend is then re-cut exactly with one to three neighbouring
-// groups (mendExact), and the chains run again. Everything follows the
+// groups (mendExact), and the chains run again; when at most a few are
+// left, the groups around each are re-split by fresh random trees and
+// mended again, the re-split kept only if fewer groups are then out of
+// bounds (pieceSolver.resplitAround). Everything follows the
 // atom and group order, so the result depends only on the labels.
 
 const (
@@ -47,11 +50,23 @@ func balanceTotal(n int) int { return max(1<<18, 16*n) }
 // moving an atom frozen reports (nil: none). It returns the number of
 // groups left out of bounds.
 func (r *refiner) balance(frozen func(v int32) bool) int {
-	c := &chainer{r: r, frozen: frozen, mem: groupMembers(r.lab, len(r.gw))}
+	return r.balanceGroups(frozen, nil, balanceTotal(r.g.n()))
+}
+
+// balanceGroups is balance mending only the groups of roots (nil: all),
+// trying at most total moves.
+func (r *refiner) balanceGroups(frozen func(v int32) bool, roots []int32, total int) int {
+	c := &chainer{r: r, frozen: frozen, mem: groupMembers(r.lab, len(r.gw)), limit: total}
+	if roots == nil {
+		roots = make([]int32, len(r.gw))
+		for a := range roots {
+			roots[a] = int32(a)
+		}
+	}
 	for pass := 0; pass < 4; pass++ {
 		c.roomHops()
 		progress := false
-		for a := range int32(len(r.gw)) {
+		for _, a := range roots {
 			if r.ctx.Err() != nil {
 				return c.bad()
 			}
@@ -123,9 +138,10 @@ type chainer struct {
 	open     []int32   // groups the chain has put out of bounds, to mend next
 	moved    []int32   // atoms moved by the chain so far
 	steps    int       // moves tried for the current group
-	total    int       // moves tried by this balance, at most balanceTotal(n)
-	before   int64     // how far the group being mended was out of bounds
-	rootOver bool      // it was over the maximum
+	total    int       // moves tried by this balance, at most limit
+	limit    int
+	before   int64 // how far the group being mended was out of bounds
+	rootOver bool  // it was over the maximum
 	cands    []chainMove
 	// hops[0][a] and hops[1][a]: steps in the graph of groups from group a
 	// to the nearest group with room to take (0) or weight to spare (1)
@@ -195,7 +211,7 @@ func (c *chainer) bad() int {
 // mend applies one chain that brings group a nearer its bounds and
 // reports whether it found one.
 func (c *chainer) mend(a int32) bool {
-	if c.total >= balanceTotal(c.r.g.n()) {
+	if c.total >= c.limit {
 		return false
 	}
 	c.steps = 0

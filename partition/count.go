@@ -24,9 +24,10 @@ import (
 // mends the groups left out of bounds by chains of moves (balance.go), the
 // other lets repairs change the count and restores it with fixCount. Near
 // the ends of the range (England in 1,300 or 1,700 hubs of 30,000–50,000)
-// only the first succeeds, and not from every seed, so a piece whose count
-// was not met within bounds gets up to extraCountStarts more starts of the
-// first kind. Whether a count is possible at all is not known in general
+// only the first succeeds, and not from every seed: when at most
+// extraStartsBad groups are left out of bounds, the groups around each are
+// re-split and mended again (resplitAround), and the piece gets up to
+// extraCountStarts more starts of the first kind. Whether a count is possible at all is not known in general
 // (deciding it is NP-hard); when no start meets it, the plan within bounds
 // with the nearest count found is given, and Result.Notes says so and how
 // many groups the best plan of the count asked for left out of bounds.

@@ -12,8 +12,9 @@ import (
 // every part stays within bounds and the total patient-weighted distance
 // to the hub sites falls, and the search runs again on the result, until
 // no such change is left. The distance nearly
-// always falls with more, smaller groups, so the result has as many groups
-// as the bounds and the map allow, most of them near the minimum: more
+// always falls with more, smaller groups, so the result has many more
+// groups, most of them near the minimum (not always as many as the map
+// allows: each step must lower the distance on its own): more
 // hubs at the floor, each closer to its patients, against fewer, larger
 // ones (see the README). WithCount, if given, takes precedence.
 func WithFreeCount() Option { return func(o *options) { o.freeCount = true } }

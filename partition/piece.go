@@ -2,6 +2,7 @@ package partition
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
@@ -184,7 +185,7 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 		if s.p.count > 0 && !s.sp.keepK {
 			s.fixCount(l, k, seed)
 		}
-		s.balance(l)
+		s.balance(l, seed)
 	}
 	if regions := n / regionAtoms; regions >= 2 && l.ng >= 16*regions {
 		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
@@ -196,13 +197,16 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 
 // balance mends the groups of l the repairs left out of bounds by chains of
 // moves (balance.go), keeping the pinned atoms in place.
-func (s *pieceSolver) balance(l *labelling) {
-	r := newRefiner(s.ctx, s.g, s.p.b, l.lab, l.ng)
+func (s *pieceSolver) balance(l *labelling, seed uint64) {
 	var frozen func(int32) bool
 	if s.pinned != nil {
 		frozen = func(v int32) bool { return s.pinned[v] }
 	}
-	for round := 0; round < 4 && r.balance(frozen) > 0 && s.ctx.Err() == nil; round++ {
+	for round := 0; round < 4 && s.ctx.Err() == nil; round++ {
+		r := newRefiner(s.ctx, s.g, s.p.b, l.lab, l.ng)
+		if r.balance(frozen) == 0 {
+			return
+		}
 		srch := newSearcher(r, s.term, s.pinned)
 		mended := false
 		for a := range int32(len(srch.mem)) {
@@ -210,11 +214,74 @@ func (s *pieceSolver) balance(l *labelling) {
 				mended = true
 			}
 		}
-		if !mended {
+		if !mended && !s.resplitAround(l, mix(seed, uint64(round)), frozen) {
 			return
 		}
 	}
 }
+
+// resplitAround re-splits, keeping their number, the groups within two
+// (then three) steps of each group of l out of bounds, by fresh random
+// trees, and mends the result by chains of moves; a re-split is kept when
+// fewer groups are then out of bounds than before, and undone otherwise.
+// It reports whether any was kept.
+func (s *pieceSolver) resplitAround(l *labelling, seed uint64, frozen func(int32) bool) bool {
+	b := s.p.b
+	badOf := func() []int32 {
+		gw := make([]int64, l.ng)
+		for v, a := range l.lab {
+			gw[a] += s.g.w[v]
+		}
+		var bad []int32
+		for a, w := range gw {
+			if w > 0 && !b.in(w) {
+				bad = append(bad, int32(a))
+			}
+		}
+		return bad
+	}
+	kept := false
+	bad := badOf()
+	if len(bad) > extraStartsBad {
+		return false // a count the map cannot take: dozens are out
+	}
+	for _, a := range bad {
+		l.members()
+		if len(l.mem[a]) == 0 {
+			continue
+		}
+		all := append([]int32{a}, neighbourGroups(s.g, l.lab, l.mem[a])...)
+		ring2 := s.widen(l, all, all[1:])
+		ring3 := s.widen(l, ring2, ring2[len(all):])
+	sets:
+		for i, set := range [][]int32{ring2, ring3} {
+			for try := range resplitTries {
+				if s.ctx.Err() != nil {
+					return kept
+				}
+				saved := slices.Clone(l.lab)
+				l.members()
+				if s.resplitLeaves(l, set, mix(seed, uint64(a)<<20|uint64(i)<<8|uint64(try)), len(set), false) {
+					newRefiner(s.ctx, s.g, b, l.lab, l.ng).balanceGroups(frozen, set, resplitBalance)
+					if now := badOf(); len(now) < len(bad) {
+						bad, kept = now, true
+						break sets
+					}
+				}
+				copy(l.lab, saved)
+			}
+		}
+	}
+	return kept
+}
+
+// resplitTries is the number of random re-splits resplitAround tries per
+// neighbourhood, and resplitBalance the moves its chains may try after
+// each.
+const (
+	resplitTries   = 4
+	resplitBalance = 1 << 15
+)
 
 // A score ranks the solutions of one piece: fewer groups out of bounds
 // first, then a group count closer to the one asked for, then a lower cost.

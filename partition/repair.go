@@ -123,6 +123,13 @@ func (s *pieceSolver) resplit(l *labelling, set []int32, seed uint64) bool {
 // resplitTo is resplit into exactly k groups (k = 0: the counts of
 // repairCounts).
 func (s *pieceSolver) resplitTo(l *labelling, set []int32, seed uint64, k int) bool {
+	return s.resplitLeaves(l, set, seed, k, true)
+}
+
+// resplitLeaves is resplitTo; with strict false a split into k groups is
+// applied even when some are out of bounds (the chains of balance.go then
+// mend them).
+func (s *pieceSolver) resplitLeaves(l *labelling, set []int32, seed uint64, k int, strict bool) bool {
 	b, g, sp := s.p.b, s.g, s.sp
 	var vs []int32
 	var W int64
@@ -150,7 +157,7 @@ func (s *pieceSolver) resplitTo(l *labelling, set []int32, seed uint64, k int) b
 		if s.ctx.Err() != nil {
 			return false
 		}
-		if !s.leavesInBounds(vs) {
+		if strict && !s.leavesInBounds(vs) {
 			continue
 		}
 		// leaves in order of smallest atom reuse the set's ids, then new ones
