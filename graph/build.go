@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -183,7 +185,7 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 		}
 		keys[i] = key{math.Float64bits(klon), math.Float64bits(lat + 0), int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	sortUnique(keys, func(a, b key) int {
 		if c := cmp.Compare(a.lon, b.lon); c != 0 {
 			return c
 		}
@@ -191,7 +193,7 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 			return c
 		}
 		return cmp.Compare(a.i, b.i)
-	})
+	}, runtime.GOMAXPROCS(0))
 	// siteOf[i] first holds the first practice at i's location, then, in
 	// index order, the site: sites are numbered by first practice.
 	siteOf := make([]int32, len(ps))
@@ -275,18 +277,44 @@ func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
 		fill[e[1]]++
 	}
 	sp := make([]float64, n)
-	for v := range n {
-		ls := all[off[v]:off[v+1]]
-		if len(ls) == 0 {
-			continue
+	inParallel(n, func(lo, hi int) {
+		for v := lo; v < hi; v++ {
+			ls := all[off[v]:off[v+1]]
+			if len(ls) == 0 {
+				continue
+			}
+			slices.Sort(ls)
+			m := len(ls) / 2
+			if len(ls)%2 == 1 {
+				sp[v] = ls[m]
+			} else {
+				sp[v] = (ls[m-1] + ls[m]) / 2
+			}
 		}
-		slices.Sort(ls)
-		m := len(ls) / 2
-		if len(ls)%2 == 1 {
-			sp[v] = ls[m]
-		} else {
-			sp[v] = (ls[m-1] + ls[m]) / 2
-		}
-	}
+	})
 	return sp
+}
+
+// parallelMin is the number of items from which inParallel uses more than
+// one goroutine.
+const parallelMin = 1 << 16
+
+// inParallel calls do on consecutive ranges covering [0, n), one per
+// goroutine up to GOMAXPROCS, and waits for them. do must write only its
+// own range's results, so the outcome does not depend on the split.
+func inParallel(n int, do func(lo, hi int)) {
+	workers := 1
+	if n >= parallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(lo, hi)
+		}()
+	}
+	wg.Wait()
 }

@@ -66,10 +66,14 @@ func FromEdges(n int, edges [][2]int32, kinds []EdgeKind) *Graph {
 	if kinds != nil {
 		kind = make([]EdgeKind, 0, len(keys))
 	}
+	inParallel(n, func(lo, hi int) {
+		for v := lo; v < hi; v++ {
+			slices.Sort(keys[deg[v]:deg[v+1]])
+		}
+	})
 	anyBridge := false
 	for v := range n {
 		seg := keys[deg[v]:deg[v+1]]
-		slices.Sort(seg)
 		last := int64(-1)
 		for _, key := range seg {
 			nb := int64(key >> 8)

@@ -140,7 +140,7 @@ func membersSorted(off, mem []int32) bool {
 
 // unitPerSite reports whether unit numbers the practices as their sites do
 // and the graph's neighbour lists are strictly ascending without loops:
-// then the unit graph is the site graph, and unitGraph copies it (at
+// then the unit graph is the site graph, and unitGraph shares it (at
 // level 0 with no strata, locked sets or heavy sites the units are the
 // sites) instead of gathering it site by site.
 func (s *sites) unitPerSite(unit []int32) bool {
@@ -166,7 +166,7 @@ func (s *sites) unitPerSite(unit []int32) bool {
 // Coordinates are given per unit; weights are summed from the practices.
 // It returns nil if ctx is cancelled.
 func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
-	pg := &pgraph{off: make([]int32, nu+1), w: make([]int64, nu), x: ux, y: uy}
+	pg := &pgraph{w: make([]int64, nu), x: ux, y: uy}
 	// unit -> practices
 	uoff := make([]int32, nu+1)
 	for _, u := range unit {
@@ -184,9 +184,10 @@ func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32
 	}
 	ns := s.g.N()
 	if stratum == nil && nu == ns && s.unitPerSite(unit) {
-		pg.off, pg.adj = slices.Clone(s.g.Off), slices.Clone(s.g.Adj)
+		pg.off, pg.adj = s.g.Off, s.g.Adj // read only, like every atom graph
 		return pg
 	}
+	pg.off = make([]int32, nu+1)
 	if s.unitsBySite(ctx, unit, nu, stratum, pg) {
 		if ctx.Err() != nil {
 			return nil

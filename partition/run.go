@@ -326,15 +326,18 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 	raw := make([]int32, np)
 	nraw := int32(0)
 	ns := s.g.N()
+	var done []bool
+	var part []int32
 	for v := range int32(ns) {
 		mem := s.practices(v)
 		// parts by stratum, in order of first practice
-		done := make([]bool, len(mem))
+		done = slices.Grow(done[:0], len(mem))[:len(mem)]
+		clear(done)
 		for i := range mem {
 			if done[i] {
 				continue
 			}
-			var part []int32
+			part = part[:0]
 			var w int64
 			hasFixed := false
 			for j := i; j < len(mem); j++ {

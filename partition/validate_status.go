@@ -9,22 +9,24 @@ import "context"
 // level below. Pieces are the connected components of the units within
 // strata once the units heavier than the maximum are set aside.
 func (c *levelCheck) checkStatuses() {
-	unit, nu, ok := c.units()
-	if !ok {
-		return
-	}
-	// The map of units and its pieces are made only when a group's status
-	// is not ok: at national scale nearly every run has none, and the map
-	// costs as much as the rest of the check.
+	// The units, their map and its pieces are made only when a group's
+	// status is not ok: at national scale nearly every run has none, and
+	// they cost as much as the rest of the check.
 	var (
+		unit    []int32
 		ag      *pgraph
 		over    []bool
 		pieces  []*piece
 		pieceOf []int32
 	)
-	makeMap := func() {
+	makeMap := func() bool {
 		if ag != nil {
-			return
+			return true
+		}
+		var nu int
+		var ok bool
+		if unit, nu, ok = c.units(); !ok {
+			return false
 		}
 		ag = c.s.unitGraph(context.Background(), c.ps, unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
 		over = oversizeAtoms(ag, c.b)
@@ -38,6 +40,7 @@ func (c *levelCheck) checkStatuses() {
 				pieceOf[u] = int32(i)
 			}
 		}
+		return true
 	}
 	for i := range c.groups {
 		gr := &c.groups[i]
@@ -54,7 +57,9 @@ func (c *levelCheck) checkStatuses() {
 		case gr.Reason == "":
 			c.add("%s: status %q without a reason", c.gname(i), gr.Status)
 		}
-		makeMap()
+		if !makeMap() {
+			return
+		}
 		heavy, piece := int32(-1), int32(-2)
 		for _, p := range gr.Members {
 			u := unit[p]
