@@ -62,14 +62,8 @@ func FuzzRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, ps, levels := decodeInstance(data)
 		res, err := Run(context.Background(), g, ps, levels, WithSeed(uint64(len(data))))
-		if err != nil {
-			if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
-				t.Fatalf("untyped error: %v", err)
-			}
+		if !validRun(t, g, ps, res, err) {
 			return
-		}
-		if err := Validate(g, ps, res); err != nil {
-			t.Fatal(err)
 		}
 	})
 }
@@ -84,17 +78,28 @@ func FuzzRunCount(f *testing.F) {
 		g, ps, levels := decodeInstance(data)
 		count := 1 + int(k)%16
 		res, err := Run(context.Background(), g, ps, levels[:1], WithCount(count), WithSeed(uint64(len(data))))
-		if err != nil {
-			if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
-				t.Fatalf("untyped error: %v", err)
-			}
+		if !validRun(t, g, ps, res, err) {
 			return
-		}
-		if err := Validate(g, ps, res); err != nil {
-			t.Fatal(err)
 		}
 		if got := len(res.Groups[0]); got != count && len(res.Notes) == 0 {
 			t.Fatalf("WithCount(%d): %d groups and no note", count, got)
 		}
 	})
+}
+
+// validRun fails t when Run returned an untyped error or a result that
+// does not pass Validate; it reports whether there is a result to check
+// further.
+func validRun(t *testing.T, g *graph.Graph, ps []input.Practice, res *Result, err error) bool {
+	t.Helper()
+	if err != nil {
+		if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
+			t.Fatalf("untyped error: %v", err)
+		}
+		return false
+	}
+	if err := Validate(g, ps, res); err != nil {
+		t.Fatal(err)
+	}
+	return true
 }
