@@ -188,6 +188,9 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 	// and a group of a higher level all of whose members are such.
 	clean := make([]bool, len(hubGroups))
 	for h, pieces := range hubGroups {
+		if c.tee == nil {
+			break // not known: every group is searched
+		}
 		clean[h] = true
 		for _, i := range pieces {
 			if int(i) >= g.N() || ps.fanned[i] || c.tee[i] {

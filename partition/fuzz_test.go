@@ -62,14 +62,44 @@ func FuzzRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, ps, levels := decodeInstance(data)
 		res, err := Run(context.Background(), g, ps, levels, WithSeed(uint64(len(data))))
-		if err != nil {
-			if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
-				t.Fatalf("untyped error: %v", err)
-			}
+		if !validRun(t, g, ps, res, err) {
 			return
 		}
-		if err := Validate(g, ps, res); err != nil {
-			t.Fatal(err)
+	})
+}
+
+// FuzzRunCount checks WithCount on any small instance: a typed error, or a
+// result that passes Validate and, when the count asked for was not made,
+// a note saying so.
+func FuzzRunCount(f *testing.F) {
+	f.Add([]byte{10, 0x19, 60, 0, 80, 1, 20, 0, 90, 0, 70, 0, 40, 0, 60, 1, 10, 0, 100, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9}, uint8(3))
+	f.Add([]byte{12, 0x21, 40, 0, 50, 0, 30, 1, 70, 0, 20, 0, 60, 0, 40, 0, 10, 1, 90, 0, 30, 0, 50, 0, 20, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 0, 7, 2, 9}, uint8(5))
+	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
+		g, ps, levels := decodeInstance(data)
+		count := 1 + int(k)%16
+		res, err := Run(context.Background(), g, ps, levels[:1], WithCount(count), WithSeed(uint64(len(data))))
+		if !validRun(t, g, ps, res, err) {
+			return
+		}
+		if got := len(res.Groups[0]); got != count && len(res.Notes) == 0 {
+			t.Fatalf("WithCount(%d): %d groups and no note", count, got)
 		}
 	})
+}
+
+// validRun fails t when Run returned an untyped error or a result that
+// does not pass Validate; it reports whether there is a result to check
+// further.
+func validRun(t *testing.T, g *graph.Graph, ps []input.Practice, res *Result, err error) bool {
+	t.Helper()
+	if err != nil {
+		if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
+			t.Fatalf("untyped error: %v", err)
+		}
+		return false
+	}
+	if err := Validate(g, ps, res); err != nil {
+		t.Fatal(err)
+	}
+	return true
 }

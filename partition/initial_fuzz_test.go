@@ -2,7 +2,6 @@ package partition
 
 import (
 	"context"
-	"errors"
 	"testing"
 )
 
@@ -33,14 +32,8 @@ func FuzzWithInitial(f *testing.F) {
 			opts = append(opts, WithMaxMoved(int64(len(data))*500))
 		}
 		res, err := Run(context.Background(), g, ps, levels, opts...)
-		if err != nil {
-			if !errors.Is(err, ErrBadLevel) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoLevels) {
-				t.Fatalf("untyped error: %v", err)
-			}
+		if !validRun(t, g, ps, res, err) {
 			return
-		}
-		if err := Validate(g, ps, res); err != nil {
-			t.Fatal(err)
 		}
 		ch := res.Change
 		var moved int64

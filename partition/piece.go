@@ -202,6 +202,19 @@ func (s *pieceSolver) balance(l *labelling, seed uint64) {
 	if s.pinned != nil {
 		frozen = func(v int32) bool { return s.pinned[v] }
 	}
+	gw := make([]int64, l.ng)
+	gn := make([]int32, l.ng)
+	for v, a := range l.lab {
+		gw[a] += s.g.w[v]
+		gn[a]++
+	}
+	bad := false
+	for a, w := range gw {
+		bad = bad || gn[a] > 0 && !s.p.b.in(w)
+	}
+	if !bad {
+		return // the usual case: nothing to mend, no refiner to build
+	}
 	for round := 0; round < 4 && s.ctx.Err() == nil; round++ {
 		r := newRefiner(s.ctx, s.g, s.p.b, l.lab, l.ng)
 		if r.balance(frozen) == 0 {

@@ -32,6 +32,8 @@ type searcher struct {
 	iter      int32     // current perturbation
 	touchedAt []int32   // per group: perturbation in which it was saved
 	saved     []savedCost
+
+	pos []int8 // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
 }
 
 // maxSearchAtoms bounds the groups the true-objective search touches.

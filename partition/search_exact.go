@@ -58,13 +58,19 @@ func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 			e.wd[j][i] = float64(g.w[v]) * d
 		}
 	}
+	if s.pos == nil {
+		s.pos = make([]int8, g.n())
+	}
+	for i, v := range order {
+		s.pos[v] = int8(i + 1)
+	}
 	var W int64
 	for i, v := range order {
 		e.w[i] = s.g.w[v]
 		W += e.w[i]
 		for _, u := range s.g.adj[s.g.off[v]:s.g.off[v+1]] {
-			if j, ok := slices.BinarySearch(order, u); ok {
-				e.nbr[i] |= 1 << j
+			if j := s.pos[u]; j > 0 {
+				e.nbr[i] |= 1 << (j - 1)
 			}
 		}
 		e.pinOf[i] = -1
@@ -74,6 +80,9 @@ func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 		if s.isPinned(v) {
 			e.pinOf[i] = int8(slices.Index(set, s.lab[v]))
 		}
+	}
+	for _, v := range order {
+		s.pos[v] = 0
 	}
 	e.best = limit
 	all := uint32(1)<<len(order) - 1

@@ -55,3 +55,16 @@ func BenchmarkClipConvexEngland(b *testing.B) {
 		ClipConvex(cell, d.clip)
 	}
 }
+
+// BenchmarkTJunctionsEngland: marking England's cells for Dissolve.
+func BenchmarkTJunctionsEngland(b *testing.B) {
+	d := vtLoadEngland(b)
+	cells, err := Cells(d.tr, d.clip)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		TJunctions(cells)
+	}
+}

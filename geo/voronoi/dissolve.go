@@ -3,6 +3,7 @@ package voronoi
 import (
 	"cmp"
 	"github.com/hubpart/hubpart/geo/polygon"
+	"math"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo/robust"
@@ -251,14 +252,24 @@ func hasTJunction(edges []dirEdge) bool {
 // TJunctions reports, per cell, whether a vertex of some cell lies inside
 // one of the cell's edges (on it, but not at an end): the cells whose edges
 // Dissolve has to split before shared edges cancel. Cells from Cells share
-// their vertices exactly, so normally no cell is marked.
+// their vertices exactly, so normally no cell is marked. The vertices are
+// bucketed in a uniform grid, and each edge is tested against the vertices
+// of the grid cells its box meets.
 func TJunctions(cells []orb.MultiPolygon) []bool {
 	type cellEdge struct {
 		a, b [2]float64
 		cell int32
 	}
-	var edges []cellEdge
-	var verts [][2]float64
+	n := 0
+	for _, mp := range cells {
+		for _, poly := range mp {
+			for _, ring := range poly {
+				n += len(ring)
+			}
+		}
+	}
+	edges := make([]cellEdge, 0, n)
+	verts := make([][2]float64, 0, n)
 	for c, mp := range cells {
 		for _, poly := range mp {
 			for _, ring := range poly {
@@ -276,24 +287,58 @@ func TJunctions(cells []orb.MultiPolygon) []bool {
 			}
 		}
 	}
-	slices.SortFunc(verts, cmpPoint)
-	verts = slices.Compact(verts)
 	marked := make([]bool, len(cells))
+	if len(verts) == 0 {
+		return marked
+	}
+	lo, hi := verts[0], verts[0] // vertices shared by several cells repeat
+	for _, p := range verts {
+		lo = [2]float64{min(lo[0], p[0]), min(lo[1], p[1])}
+		hi = [2]float64{max(hi[0], p[0]), max(hi[1], p[1])}
+	}
+	// About two vertices per grid cell.
+	side := math.Sqrt(max((hi[0]-lo[0])*(hi[1]-lo[1]), 1e-300) / float64(len(verts)) * 2)
+	if !(side > 0) || math.IsInf(side, 0) {
+		side = 1
+	}
+	nx := min(int((hi[0]-lo[0])/side)+1, 1<<12)
+	ny := min(int((hi[1]-lo[1])/side)+1, 1<<12)
+	cellOf := func(p [2]float64) (int, int) {
+		return min(max(int((p[0]-lo[0])/side), 0), nx-1), min(max(int((p[1]-lo[1])/side), 0), ny-1)
+	}
+	start := make([]int32, nx*ny+1)
+	for _, p := range verts {
+		x, y := cellOf(p)
+		start[y*nx+x+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	items := make([][2]float64, len(verts))
+	fill := slices.Clone(start[:nx*ny])
+	for _, p := range verts {
+		x, y := cellOf(p)
+		items[fill[y*nx+x]] = p
+		fill[y*nx+x]++
+	}
 	for _, e := range edges {
 		if marked[e.cell] {
 			continue
 		}
 		x0, x1 := min(e.a[0], e.b[0]), max(e.a[0], e.b[0])
 		y0, y1 := min(e.a[1], e.b[1]), max(e.a[1], e.b[1])
-		k, _ := slices.BinarySearchFunc(verts, x0, func(p [2]float64, x float64) int { return cmp.Compare(p[0], x) })
-		for ; k < len(verts) && verts[k][0] <= x1; k++ {
-			p := verts[k]
-			if p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
-				continue
-			}
-			if robust.Orient2D(e.a, e.b, p) == 0 {
-				marked[e.cell] = true
-				break
+		cx0, cy0 := cellOf([2]float64{x0, y0})
+		cx1, cy1 := cellOf([2]float64{x1, y1})
+	search:
+		for cy := cy0; cy <= cy1; cy++ {
+			for _, p := range items[start[cy*nx+cx0]:start[cy*nx+cx1+1]] {
+				if p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1 || p == e.a || p == e.b {
+					continue
+				}
+				if robust.Orient2D(e.a, e.b, p) == 0 {
+					marked[e.cell] = true
+					break search
+				}
 			}
 		}
 	}

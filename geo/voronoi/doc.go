@@ -11,7 +11,10 @@
 // common edges (every Voronoi vertex and every crossing with the clip
 // boundary is computed once, as a function of the shared edge), which is
 // what lets Dissolve cancel shared edges exactly instead of running a
-// general polygon union. Every site lies inside or on its own cell, even a
+// general polygon union. Shared edges that do not match vertex for vertex
+// (a T-junction) are split before they cancel; TJunctions finds the cells
+// where that can happen, so that DissolveKnown can skip the search for
+// groups without them. Every site lies inside or on its own cell, even a
 // site just outside the clip region (it gets a small pocket). Side
 // decisions use geo/robust; near-coincidences with the clip boundary are
 // snapped at about 1e-12 of the coordinate magnitude.
