@@ -134,18 +134,30 @@ func (s *scene) placeInsets(ins []*inset, x0, y0, x1, y1 float64) *occupancy {
 	return o
 }
 
+// usedSAT is the summed-area table of the used cells (newSAT's, built
+// row by row in one pass).
+func (o *occupancy) usedSAT() *sat {
+	w := o.nx + 1
+	t := &sat{nx: o.nx, acc: make([]int32, w*(o.ny+1))}
+	for j := range o.ny {
+		k := (j+1)*w + 1
+		for i, u := range o.used[j*o.nx : (j+1)*o.nx] {
+			v := t.acc[k+i-1] + t.acc[k+i-w] - t.acc[k+i-w-1]
+			if u {
+				v++
+			}
+			t.acc[k+i] = v
+		}
+	}
+	return t
+}
+
 // free finds the position (top-left) of a w x h box inside frame, with
 // insetGap pixels around it, that covers no used cell and whose centre is
 // nearest to target.
 func (o *occupancy) free(w, h float64, target [2]float64, frame [4]float64) (x, y float64, ok bool) {
 	nw, nh := int(math.Ceil((w+2*insetGap)/occCell)), int(math.Ceil((h+2*insetGap)/occCell))
-	t := newSAT(o.nx, o.ny, func(add func(i, j int)) {
-		for k, u := range o.used {
-			if u {
-				add(k%o.nx, k/o.nx)
-			}
-		}
-	})
+	t := o.usedSAT()
 	best := math.Inf(1)
 	i0, j0 := int(math.Ceil(frame[0]/occCell)), int(math.Ceil(frame[1]/occCell))
 	for j := j0; float64(j+nh)*occCell <= frame[3] && j+nh <= o.ny; j++ {

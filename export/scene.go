@@ -105,25 +105,26 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	}
 	fwd := m.Project
 
-	// Bounds in the plane.
+	// The hubs in the plane, projected once on all CPUs (the projection has
+	// trigonometry), then their bounds and the practices'.
+	hubs, areas := m.Hubs(), m.Areas()
+	hubPlane := make([][][][2]float64, len(hubs))
+	parallelFor(len(hubs), func(i int) { hubPlane[i] = projectRings(hubs[i].Polygon, fwd) })
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	grow := func(p orb.Point) {
-		q := fwd(p)
+	grow := func(q [2]float64) {
 		minX, maxX = math.Min(minX, q[0]), math.Max(maxX, q[0])
 		minY, maxY = math.Min(minY, q[1]), math.Max(maxY, q[1])
 	}
-	for _, h := range m.Hubs() {
-		for _, poly := range h.Polygon {
-			for _, r := range poly {
-				for _, p := range r {
-					grow(p)
-				}
+	for _, rings := range hubPlane {
+		for _, r := range rings {
+			for _, q := range r {
+				grow(q)
 			}
 		}
 	}
 	for _, p := range m.Practices {
-		grow(p.Loc)
+		grow(fwd(p.Loc))
 	}
 	if !(maxX > minX) || !(maxY > minY) {
 		// Degenerate extent (one point): open a small window around it.
@@ -151,10 +152,10 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 		mapH = maxH
 	}
 	offX := margin + (mapW-(maxX-minX)*scale)/2
-	toPx := func(p orb.Point) [2]float64 {
-		q := fwd(p)
+	planeToPx := func(q [2]float64) [2]float64 {
 		return [2]float64{offX + (q[0]-minX)*scale, top + (maxY-q[1])*scale}
 	}
+	toPx := func(p orb.Point) [2]float64 { return planeToPx(fwd(p)) }
 	s.attrib = opt.Attribution
 	layoutHeight := func(extra float64) {
 		s.legendTop = top + mapH + extra + margin*0.8
@@ -166,8 +167,8 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	}
 	layoutHeight(0)
 
-	// Project the shapes on all CPUs (the projection has trigonometry).
-	hubs, areas := m.Hubs(), m.Areas()
+	// The shapes in pixels on all CPUs: the hubs from their projected
+	// rings (in place), the areas projected afresh.
 	s.hubs = make([]shape, len(hubs))
 	s.areas = make([]shape, len(areas))
 	parallelFor(len(hubs)+len(areas), func(i int) {
@@ -176,7 +177,7 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 			return
 		}
 		h := &hubs[i]
-		sh := toShape(h, toPx)
+		sh := planeShape(h.ID, hubPlane[i], planeToPx)
 		sh.fill = PaletteColour(h.Colour)
 		sh.warn = h.Status != "" && h.Status != "ok"
 		sh.tip = m.hubTip(h)
@@ -229,6 +230,39 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	strip := layoutStrip(s.insets, margin, W-margin, top+mapH+margin*0.6, margin*0.6)
 	layoutHeight(strip)
 	return s, nil
+}
+
+// projectRings returns the rings of mp through fwd.
+func projectRings(mp orb.MultiPolygon, fwd func(orb.Point) [2]float64) [][][2]float64 {
+	var out [][][2]float64
+	for _, poly := range mp {
+		for _, r := range poly {
+			pr := make([][2]float64, len(r))
+			for i, p := range r {
+				pr[i] = fwd(p)
+			}
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
+// planeShape is the shape of rings already in the plane, mapped to pixels
+// in place.
+func planeShape(id int, rings [][][2]float64, toPx func([2]float64) [2]float64) shape {
+	sh := shape{id: id, rings: rings}
+	sh.bounds = [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, r := range rings {
+		for i, q := range r {
+			q = toPx(q)
+			r[i] = q
+			sh.bounds[0] = math.Min(sh.bounds[0], q[0])
+			sh.bounds[1] = math.Min(sh.bounds[1], q[1])
+			sh.bounds[2] = math.Max(sh.bounds[2], q[0])
+			sh.bounds[3] = math.Max(sh.bounds[3], q[1])
+		}
+	}
+	return sh
 }
 
 func toShape(rg *Region, toPx func(orb.Point) [2]float64) shape {
