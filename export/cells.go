@@ -59,13 +59,16 @@ func makeCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon, m
 	if len(boundary) > 0 {
 		c.clip = projectBoundary(boundary, proj.Forward)
 	}
-	if c.tri, err = delaunay.Triangulate(g.XY); err != nil {
+	if c.tri, err = delaunay.TriangulateContext(ctx, g.XY); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("export: triangulating sites: %w", err)
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if c.cells, err = voronoi.Cells(c.tri, c.clip); err != nil {
+	if c.cells, err = voronoi.CellsContext(ctx, c.tri, c.clip); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("export: cells: %w", err)
 	}
 	if len(c.cells) != g.N() {

@@ -90,8 +90,11 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	var del [][2]int32
 	if n > 1 {
 		report("triangulate", 0, n)
-		tri, err := delaunay.Triangulate(g.XY)
+		tri, err := delaunay.TriangulateContext(ctx, g.XY)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
 			return nil, nil, fmt.Errorf("graph: triangulating sites: %w", err)
 		}
 		info.Tri = tri

@@ -376,27 +376,11 @@ func (r *repairer) absorb(a int32, lo, hi int64, allowFrozen bool, depth int, ch
 			r.move(best.v, a)
 			continue
 		}
-		slices.SortFunc(forced, func(c, d candidate) int {
-			if c.better(d) {
-				return -1
-			}
-			return 1
-		})
-		done := false
-		for i, c := range forced {
-			if i == chainTries {
-				break
-			}
-			sp := r.save()
+		if !r.tryChain(forced, func(c candidate) bool {
 			h := r.lab[c.v]
 			r.move(c.v, a)
-			if r.absorb(h, b.min, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a)) {
-				done = true
-				break
-			}
-			r.rollbackTo(sp)
-		}
-		if !done {
+			return r.absorb(h, b.min, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a))
+		}) {
 			return false
 		}
 	}
@@ -449,30 +433,34 @@ func (r *repairer) shed(a int32, hi int64, allowFrozen bool, depth int, chain []
 			r.move(best.v, best.to)
 			continue
 		}
-		slices.SortFunc(forced, func(c, d candidate) int {
-			if c.better(d) {
-				return -1
-			}
-			return 1
-		})
-		done := false
-		for i, c := range forced {
-			if i == chainTries {
-				break
-			}
-			sp := r.save()
+		if !r.tryChain(forced, func(c candidate) bool {
 			r.move(c.v, c.to)
-			if r.shed(c.to, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a)) {
-				done = true
-				break
-			}
-			r.rollbackTo(sp)
-		}
-		if !done {
+			return r.shed(c.to, b.max, allowFrozen, depth-1, append(slices.Clone(chain), a))
+		}) {
 			return false
 		}
 	}
 	return true
+}
+
+// tryChain tries the forced moves best first, at most chainTries of them:
+// step applies one and repairs the group it pushed out of bounds, and is
+// undone when that repair fails. It reports whether a step succeeded.
+func (r *repairer) tryChain(forced []candidate, step func(c candidate) bool) bool {
+	slices.SortFunc(forced, func(c, d candidate) int {
+		if c.better(d) {
+			return -1
+		}
+		return 1
+	})
+	for _, c := range forced[:min(len(forced), chainTries)] {
+		sp := r.save()
+		if step(c) {
+			return true
+		}
+		r.rollbackTo(sp)
+	}
+	return false
 }
 
 // mergeInto moves every atom of a into h.

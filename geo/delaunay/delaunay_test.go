@@ -1,6 +1,7 @@
 package delaunay
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"github.com/hubpart/hubpart/geo"
@@ -291,7 +292,7 @@ func triangulateInOrder(tb testing.TB, pts [][2]float64, seed uint64) *Triangula
 	for k, i := range s.orig {
 		s.pts[k] = pts[i]
 	}
-	if err := s.run(); err != nil {
+	if err := s.run(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
 	return &Triangulation{Points: pts, Rep: s.rep, Triangles: s.triangles, Halfedges: s.halfedges, Hull: s.hullList()}
@@ -399,4 +400,52 @@ func TestCheckTriangulationDetects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTriangulateContext checks that a cancelled context stops the
+// triangulation with its error, and that an open one gives the result of
+// Triangulate.
+func TestTriangulateContext(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	pts := make([][2]float64, 200_000)
+	for i := range pts {
+		pts[i] = [2]float64{r.Float64() * 1e5, r.Float64() * 1e5}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := TriangulateContext(ctx, pts); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: err = %v, want context.Canceled", err)
+	}
+	// cancelled while the sweep runs (after its first look)
+	late := &cancelAfter{Context: context.Background(), n: 1}
+	if _, err := TriangulateContext(late, pts); !errors.Is(err, context.Canceled) || late.n >= 0 {
+		t.Fatalf("cancelled during the sweep: err = %v, looks left %d", err, late.n)
+	}
+	small := pts[:2000]
+	a, err := Triangulate(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := TriangulateContext(context.Background(), small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Triangles, b.Triangles) || !slices.Equal(a.Halfedges, b.Halfedges) || !slices.Equal(a.Hull, b.Hull) {
+		t.Fatal("TriangulateContext differs from Triangulate")
+	}
+}
+
+// cancelAfter is a context whose Err is nil for its first n calls, then
+// context.Canceled.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	c.n--
+	if c.n < 0 {
+		return context.Canceled
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package delaunay
 
 import (
 	"cmp"
+	"context"
 	"github.com/hubpart/hubpart/geo/robust"
 	"math"
 	"slices"
@@ -107,8 +108,13 @@ func newSweep(in [][2]float64, i0, i1, i2 int32) *sweep {
 
 // run inserts every site in order and maps the result back to input
 // indices.
-func (s *sweep) run() error {
+func (s *sweep) run(ctx context.Context) error {
 	for k := int32(3); k < int32(len(s.pts)); k++ {
+		if k&0xffff == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if err := s.insert(k); err != nil {
 			return err
 		}

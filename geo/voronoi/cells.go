@@ -1,6 +1,7 @@
 package voronoi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/hubpart/hubpart/internal/disjoint"
@@ -68,6 +69,15 @@ const minMargin = 50.0
 // bounding box (found through a grid). Errors: ErrNoTriangulation, or
 // geo.ErrNonFinite for a clip with a NaN or infinite coordinate.
 func Cells(t *delaunay.Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon, error) {
+	return CellsContext(context.Background(), t, clip)
+}
+
+// CellsContext is Cells, stopping with ctx.Err() soon after ctx is done (it
+// looks every 4,096 sites).
+func CellsContext(ctx context.Context, t *delaunay.Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if t == nil {
 		return nil, ErrNoTriangulation
 	}
@@ -93,6 +103,11 @@ func Cells(t *delaunay.Triangulation, clip orb.MultiPolygon) ([]orb.MultiPolygon
 	v.setBox(cr)
 	v.prepare()
 	for s := range n {
+		if s&0xfff == 0xfff {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if int(t.Rep[s]) != s {
 			continue
 		}

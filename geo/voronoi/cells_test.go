@@ -1,6 +1,7 @@
 package voronoi
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -152,5 +153,37 @@ func TestCellsErrors(t *testing.T) {
 	cells, err := Cells(vtTriangulate(t, nil), nil)
 	if err != nil || len(cells) != 0 {
 		t.Fatalf("empty input: %v %v", cells, err)
+	}
+}
+
+// TestCellsContext checks that a cancelled context stops Cells with its
+// error, and that an open one gives the cells of Cells.
+func TestCellsContext(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	pts := make([][2]float64, 10_000)
+	for i := range pts {
+		pts[i] = [2]float64{r.Float64() * 1e4, r.Float64() * 1e4}
+	}
+	tri, err := delaunay.Triangulate(pts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := CellsContext(ctx, tri, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: err = %v, want context.Canceled", err)
+	}
+	a, err := Cells(tri, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := CellsContext(context.Background(), tri, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a {
+		if !orb.Equal(a[i], b[i]) {
+			t.Fatalf("cell %d differs", i)
+		}
 	}
 }
