@@ -128,7 +128,7 @@ func (m *medoidScratch) cost(i int32, limit float64) (c float64, ok bool) {
 // cellBoundMin is the group size (distinct sites) from which hubSite
 // bounds costs by cells (cellBound) rather than by the distance to the
 // weighted centroid alone.
-const cellBoundMin = 64
+const cellBoundMin = 16
 
 // medoidBounds fills m.r with a lower bound on the cost of every site slot
 // and returns the relative slack that covers rounding in the bounds.

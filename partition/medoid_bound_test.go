@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -24,6 +25,8 @@ func TestHubSiteLargeGroups(t *testing.T) {
 		{"grid ties", 400, true, 1, 1},
 		{"shared sites", 600, false, 3, 10},
 		{"at the threshold", cellBoundMin, true, 1, 1},
+		{"below the threshold", cellBoundMin - 1, false, 1, 3},
+		{"hub sized", 40, false, 1, 1},
 		{"area sized", 3000, false, 1, 1},
 		{"area sized, shared", 4000, false, 2, 1},
 	}
@@ -102,5 +105,31 @@ func BenchmarkHubSite(b *testing.B) {
 	for b.Loop() {
 		hubSite(s, ps, members, m, tag)
 		tag++
+	}
+}
+
+// BenchmarkHubSiteSizes: the medoid of one group of n sites spread
+// uniformly over 900 m × 600 m, weight 1, from a few sites (a hub of
+// practices) to an area.
+func BenchmarkHubSiteSizes(b *testing.B) {
+	for _, n := range []int{12, 20, 40, 120, 1500} {
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			r := rand.New(rand.NewPCG(1, 2))
+			s := &sites{siteOf: make([]int32, n), xy: make([][2]float64, n)}
+			ps := make([]input.Practice, n)
+			members := make([]int, n)
+			for p := range n {
+				s.siteOf[p] = int32(p)
+				s.xy[p] = [2]float64{r.Float64() * 900, r.Float64() * 600}
+				ps[p].Patients = 1
+				members[p] = p
+			}
+			m := newMedoidScratch(n)
+			tag := int32(0)
+			for b.Loop() {
+				hubSite(s, ps, members, m, tag)
+				tag++
+			}
+		})
 	}
 }
