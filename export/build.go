@@ -82,7 +82,8 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 		m.Levels = append(m.Levels, lv)
 	}
 	m.Practices = make([]Practice, len(in.Practices))
-	for i, p := range in.Practices {
+	parallelFor(len(in.Practices), func(i int) {
+		p := &in.Practices[i]
 		grp := make([]int32, len(r.Groups))
 		for l := range grp {
 			grp[l] = r.Assign[l][i]
@@ -93,9 +94,9 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 			Loc:      roundPoint(p.Loc),
 			Patients: int64(p.Patients),
 			Group:    grp,
-			Props:    locatedProps(p, attrProps(p.Attrs)),
+			Props:    locatedProps(*p, attrProps(p.Attrs)),
 		}
-	}
+	})
 	for l, lv := range m.Levels {
 		for i, c := range colours[l] {
 			lv.Regions[i].Colour = c
@@ -341,7 +342,7 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 func hubsPerSite(in Input) [][]int32 {
 	g, r := in.Graph, in.Result
 	out := make([][]int32, g.N())
-	for v := range out {
+	parallelFor(len(out), func(v int) {
 		var hubs []int32
 		var pts []int64
 		for _, p := range g.SiteMembers(v) {
@@ -364,7 +365,7 @@ func hubsPerSite(in Input) [][]int32 {
 		rest := slices.Delete(slices.Clone(hubs), best, best+1)
 		slices.Sort(rest)
 		out[v] = append([]int32{owner}, rest...)
-	}
+	})
 	return out
 }
 

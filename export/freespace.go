@@ -3,6 +3,7 @@ package export
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 )
 
@@ -46,8 +47,26 @@ type occupancy struct {
 func (s *scene) newOccupancy() *occupancy {
 	o := &occupancy{nx: int(math.Ceil(float64(s.w)/occCell)) + 1, ny: int(math.Ceil(float64(s.h)/occCell)) + 1}
 	o.used = make([]bool, o.nx*o.ny)
-	for i := range s.hubs {
-		o.fillRings(s.hubs[i].rings)
+	// The hubs in one run per CPU, each marking a grid of its own; marking
+	// only sets cells, so the merged grid does not depend on the runs.
+	runs := max(1, min(runtime.GOMAXPROCS(0), len(s.hubs)))
+	grids := make([]*occupancy, runs)
+	parallelFor(runs, func(k int) {
+		g := o
+		if k > 0 {
+			g = &occupancy{nx: o.nx, ny: o.ny, used: make([]bool, len(o.used))}
+		}
+		for i := k * len(s.hubs) / runs; i < (k+1)*len(s.hubs)/runs; i++ {
+			g.fillRings(s.hubs[i].rings)
+		}
+		grids[k] = g
+	})
+	for _, g := range grids[1:] {
+		for i, u := range g.used {
+			if u {
+				o.used[i] = true
+			}
+		}
 	}
 	for _, d := range s.dots {
 		o.mark([4]float64{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r})

@@ -187,33 +187,52 @@ func (c *overlapCheck) pairs() (clean bool, err error) {
 	for i, s := range segs {
 		each(s, func(cell int) { items[fill[cell]] = int32(i); fill[cell]++ })
 	}
-	for cell := range nx * ny {
-		cx, cy := cell%nx, cell/nx
-		in := items[start[cell]:start[cell+1]]
-		for i, si := range in {
-			s := &segs[si]
-			for _, ti := range in[i+1:] {
-				t := &segs[ti]
-				if s.owner == t.owner {
-					continue
-				}
-				// Boxes meet? Relate the pair only in the cell holding the
-				// low corner of the boxes' intersection (once per pair).
-				ix := max(min(s.a.x, s.b.x), min(t.a.x, t.b.x))
-				iy := max(min(s.a.y, s.b.y), min(t.a.y, t.b.y))
-				if ix > min(max(s.a.x, s.b.x), max(t.a.x, t.b.x)) || iy > min(max(s.a.y, s.b.y), max(t.a.y, t.b.y)) {
-					continue
-				}
-				if x, y := cellOf(ipoint{ix, iy}); x != cx || y != cy {
-					continue
-				}
-				switch relateEdges(s, t) {
-				case edgesCross, edgesSameWay:
-					return false, overlapError(s.owner, t.owner)
-				case edgesUnclean:
-					return false, nil
+	// The cells in runs on all CPUs; the answer is the first finding in
+	// cell order, as one pass would give.
+	type finding struct {
+		found bool
+		err   error
+	}
+	const run = 256
+	runs := (nx*ny + run - 1) / run
+	found := make([]finding, runs)
+	parallelFor(runs, func(k int) {
+		for cell := k * run; cell < min((k+1)*run, nx*ny); cell++ {
+			cx, cy := cell%nx, cell/nx
+			in := items[start[cell]:start[cell+1]]
+			for i, si := range in {
+				s := &segs[si]
+				for _, ti := range in[i+1:] {
+					t := &segs[ti]
+					if s.owner == t.owner {
+						continue
+					}
+					// Boxes meet? Relate the pair only in the cell holding
+					// the low corner of the boxes' intersection (once per
+					// pair).
+					ix := max(min(s.a.x, s.b.x), min(t.a.x, t.b.x))
+					iy := max(min(s.a.y, s.b.y), min(t.a.y, t.b.y))
+					if ix > min(max(s.a.x, s.b.x), max(t.a.x, t.b.x)) || iy > min(max(s.a.y, s.b.y), max(t.a.y, t.b.y)) {
+						continue
+					}
+					if x, y := cellOf(ipoint{ix, iy}); x != cx || y != cy {
+						continue
+					}
+					switch relateEdges(s, t) {
+					case edgesCross, edgesSameWay:
+						found[k] = finding{true, overlapError(s.owner, t.owner)}
+						return
+					case edgesUnclean:
+						found[k] = finding{true, nil}
+						return
+					}
 				}
 			}
+		}
+	})
+	for _, f := range found {
+		if f.found {
+			return false, f.err
 		}
 	}
 	return true, nil
@@ -442,28 +461,40 @@ func (c *overlapCheck) contained(polys []orb.MultiPolygon) error {
 		blo[i], bhi[i] = toIPoint(b.Min), toIPoint(b.Max)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(blo[a].x, blo[b].x) })
-	for _, r := range c.rings {
-		// Candidates: boxes starting at or left of the ring's box.
-		n, _ := slices.BinarySearchFunc(order, r.lo.x, func(o int32, x int64) int {
-			if blo[o].x <= x {
-				return -1
-			}
-			return 1
-		})
-		for _, o := range order[:n] {
-			if o == r.owner || len(polys[o]) == 0 ||
-				bhi[o].x < r.hi.x || blo[o].y > r.lo.y || bhi[o].y < r.hi.y {
-				continue
-			}
-			for _, p := range r.ring {
-				side := polygon.Locate(polys[o], p)
-				if side == polygon.Inside {
-					return overlapError(r.owner, o)
+	// The rings in runs on all CPUs; the first error in ring order wins.
+	const run = 64
+	runs := (len(c.rings) + run - 1) / run
+	errs := make([]error, runs)
+	parallelFor(runs, func(k int) {
+		for _, r := range c.rings[k*run : min((k+1)*run, len(c.rings))] {
+			// Candidates: boxes starting at or left of the ring's box.
+			n, _ := slices.BinarySearchFunc(order, r.lo.x, func(o int32, x int64) int {
+				if blo[o].x <= x {
+					return -1
 				}
-				if side == polygon.Outside {
-					break
+				return 1
+			})
+			for _, o := range order[:n] {
+				if o == r.owner || len(polys[o]) == 0 ||
+					bhi[o].x < r.hi.x || blo[o].y > r.lo.y || bhi[o].y < r.hi.y {
+					continue
+				}
+				for _, p := range r.ring {
+					side := polygon.Locate(polys[o], p)
+					if side == polygon.Inside {
+						errs[k] = overlapError(r.owner, o)
+						return
+					}
+					if side == polygon.Outside {
+						break
+					}
 				}
 			}
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil
