@@ -9,8 +9,7 @@ import (
 
 // medoidScratch holds per-site buffers for hubSite.
 type medoidScratch struct {
-	stamp []int32
-	slot  []int32
+	mark  []siteMark // per site of the graph: tag of the last group seen, its slot
 	sites []int32
 	w     []float64
 	first []int32   // lowest practice index per site slot
@@ -20,10 +19,14 @@ type medoidScratch struct {
 	cells cellBound
 }
 
+// siteMark keeps a site's tag and slot side by side: one cache line per
+// member instead of two (the sites of a group are scattered in the graph).
+type siteMark struct{ tag, slot int32 }
+
 func newMedoidScratch(nsites int) *medoidScratch {
-	m := &medoidScratch{stamp: make([]int32, nsites), slot: make([]int32, nsites)}
-	for i := range m.stamp {
-		m.stamp[i] = -1
+	m := &medoidScratch{mark: make([]siteMark, nsites)}
+	for i := range m.mark {
+		m.mark[i].tag = -1
 	}
 	return m
 }
@@ -40,16 +43,16 @@ func hubSite(s *sites, ps []input.Practice, members []int, m *medoidScratch, tag
 	m.sites, m.w, m.first, m.x, m.y = m.sites[:0], m.w[:0], m.first[:0], m.x[:0], m.y[:0]
 	for _, p := range members {
 		v := s.siteOf[p]
-		if m.stamp[v] != tag {
-			m.stamp[v] = tag
-			m.slot[v] = int32(len(m.sites))
+		mk := &m.mark[v]
+		if mk.tag != tag {
+			*mk = siteMark{tag, int32(len(m.sites))}
 			m.sites = append(m.sites, v)
 			m.w = append(m.w, 0)
 			m.first = append(m.first, int32(p))
 			m.x = append(m.x, s.xy[v][0])
 			m.y = append(m.y, s.xy[v][1])
 		}
-		i := m.slot[v]
+		i := mk.slot
 		m.w[i] += float64(ps[p].Patients)
 		m.first[i] = min(m.first[i], int32(p))
 	}
