@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -217,15 +218,25 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	if err := checkInsideBoundary(j.practices, j.boundary, stderr); err != nil {
-		return err
-	}
+	// The practices are checked against the outline while the graph is
+	// built; the check's error comes first, and its warning is printed
+	// (clear of the progress line) once the graph is done.
+	var warning bytes.Buffer
+	checked := make(chan error, 1)
+	go func() { checked <- checkInsideBoundary(j.practices, j.boundary, &warning) }()
 	gopts := []graph.Option{graph.WithProgress(prog.Report)}
 	if len(j.boundary) > 0 {
 		gopts = append(gopts, graph.WithBoundary(j.boundary))
 	}
 	prog.Report("graph", 0, 0)
 	g, info, err := graph.Build(ctx, j.practices, gopts...)
+	if cerr := <-checked; cerr != nil {
+		return cerr
+	}
+	if warning.Len() > 0 {
+		prog.Done()
+		_, _ = warning.WriteTo(stderr) // as a warning written directly would be
+	}
 	if err != nil {
 		return err
 	}
