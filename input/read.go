@@ -194,7 +194,8 @@ func openMaybeGzip(path string, gz bool) (io.Reader, int64, func(), error) {
 		f.Close()
 		return nil, 0, nil, fmt.Errorf("input: %s: %w", path, err)
 	}
-	return &ratioLimiter{r: zr, in: in}, size, func() { zr.Close(); f.Close() }, nil
+	ra := newReadAhead(&ratioLimiter{r: zr, in: in}) // decompress while the caller parses
+	return ra, size, func() { ra.Close(); zr.Close(); f.Close() }, nil
 }
 
 // gzipSize reads the uncompressed size (modulo 2^32) from the trailer of a

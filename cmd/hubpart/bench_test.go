@@ -123,7 +123,8 @@ func BenchmarkEndToEndPostcodes(b *testing.B) {
 	reportPeakRSS(b)
 }
 
-// large turns on the 10-million-point benchmark (a few minutes, ~6 GB).
+// large turns on the 10-million-point benchmark (about a minute on two
+// cores and 7–8 GiB peak; 5 GiB with GOMEMLIMIT=5000MiB, see BENCHMARKS.md).
 var large = flag.Bool("large", false, "run BenchmarkEndToEndClustered/10M (10 million points, minutes and gigabytes)")
 
 // clusteredAreas is issue 16's national-scale job: weight 1 in [100, 150],
