@@ -204,6 +204,11 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 	out := &levelPolygons{}
 	var plane []orb.MultiPolygon                          // level l-1 in the plane
 	mergedAt := make([][]orb.MultiPolygon, len(r.Groups)) // every level in the plane, for repairLevel
+	// Each level is validated as soon as it is finished, while the next
+	// is made; the lowest level's problem is reported.
+	errs := make([]error, len(r.Groups))
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for l := range r.Groups {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -241,17 +246,12 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 				hubGroup[h] = r.Assign[l][hub.Members[0]]
 			}
 		}
-		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(merged)))
-	}
-	// Validate the levels side by side; report the lowest level's problem.
-	errs := make([]error, len(r.Groups))
-	var wg sync.WaitGroup
-	for l := range r.Groups {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[l] = validateLevel(in, l, out.byLevel[l])
+			errs[l] = validateLevel(in, l, polys)
 		}()
+		out.bridged = append(out.bridged, bridgedGroups(g, ps.owner[:g.N()], hubGroup, len(merged)))
 	}
 	wg.Wait()
 	for l, e := range errs {
