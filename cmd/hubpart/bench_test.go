@@ -32,6 +32,8 @@ var (
 // endToEnd runs graph + partition on practices that are already read.
 func endToEnd(b *testing.B, ps []input.Practice, boundary orb.MultiPolygon, levels []partition.Level) *partition.Result {
 	b.Helper()
+	defer paceGC(len(ps))() // as the CLI runs
+	defer limitMemory(len(ps))()
 	ctx := context.Background()
 	var gopts []graph.Option
 	if len(boundary) > 0 {
