@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -31,6 +32,8 @@ var (
 // endToEnd runs graph + partition on practices that are already read.
 func endToEnd(b *testing.B, ps []input.Practice, boundary orb.MultiPolygon, levels []partition.Level) *partition.Result {
 	b.Helper()
+	defer paceGC(len(ps))() // as the CLI runs
+	defer limitMemory(len(ps))()
 	ctx := context.Background()
 	var gopts []graph.Option
 	if len(boundary) > 0 {
@@ -162,6 +165,43 @@ func BenchmarkEndToEndClustered(b *testing.B) {
 			reportPeakRSS(b)
 		})
 	}
+}
+
+// BenchmarkEndToEndClusteredSpatial: the 1M points of
+// BenchmarkEndToEndClustered/1M put in the order of a Morton (Z-order)
+// curve over their coordinates before the run (not timed), as national
+// files tend to come (postcode order, census block identifiers): the same
+// job with sites numbered by place, which shows what memory locality is
+// worth to the stages that visit every site (a different numbering, so the
+// groups differ).
+func BenchmarkEndToEndClusteredSpatial(b *testing.B) {
+	pts, err := synth.GeneratePoints(synth.PointsOptions{Points: 1_000_000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, boundary := pts.Practices(), pts.Boundary
+	key := func(p input.Practice) uint64 {
+		return zOrder(uint32((p.Loc[0]+180)*1e5), uint32((p.Loc[1]+90)*1e5))
+	}
+	slices.SortStableFunc(ps, func(a, c input.Practice) int { return cmp.Compare(key(a), key(c)) })
+	b.ReportAllocs()
+	var res *partition.Result
+	cpu := cpuTime()
+	for b.Loop() {
+		res = endToEnd(b, ps, boundary, clusteredAreas)
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/1e9/float64(b.N), "cpu-s/op")
+	reportResult(b, res)
+	reportPeakRSS(b)
+}
+
+// zOrder interleaves the bits of x and y (x in the even bits).
+func zOrder(x, y uint32) uint64 {
+	var z uint64
+	for i := range 32 {
+		z |= uint64(x>>i&1)<<(2*i) | uint64(y>>i&1)<<(2*i+1)
+	}
+	return z
 }
 
 // BenchmarkEndToEndEnglandOutputs: the partition command on England with

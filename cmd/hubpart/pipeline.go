@@ -205,6 +205,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	defer prog.Done()
 	defer paceGC(len(j.practices))()
+	defer limitMemory(len(j.practices))()
 	start := time.Now()
 	if j.hubs > len(j.practices) {
 		return fmt.Errorf("-hubs %s: there are only %s practices, and a hub holds at least one", thousands(j.hubs), thousands(len(j.practices)))

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// A run sets a soft memory limit of its budget, overlapping runs add
+// theirs, and the last to end restores the limit before them.
+func TestLimitMemory(t *testing.T) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOMEMLIMIT is set in the environment: limitMemory leaves the limit alone")
+	}
+	current := func() int64 { return debug.SetMemoryLimit(-1) }
+	before := current()
+	for _, tc := range []struct {
+		n    int
+		want int64
+	}{
+		{6_658, memFloor},                         // England: the floor
+		{10_000_000, 10_000_000 * memPerPractice}, // 10M practices: 4.8 GiB
+	} {
+		done := limitMemory(tc.n)
+		if got := current(); got != tc.want {
+			t.Errorf("%d practices: limit %d, want %d", tc.n, got, tc.want)
+		}
+		done()
+		if got := current(); got != before {
+			t.Errorf("%d practices: limit %d after the run, want %d back", tc.n, got, before)
+		}
+	}
+	a := limitMemory(100)
+	b := limitMemory(10_000_000)
+	if got, want := current(), int64(memFloor+10_000_000*memPerPractice); got != want {
+		t.Errorf("overlapping runs: limit %d, want %d", got, want)
+	}
+	a()
+	if got, want := current(), int64(10_000_000*memPerPractice); got != want {
+		t.Errorf("one run left: limit %d, want %d", got, want)
+	}
+	b()
+	if got := current(); got != before {
+		t.Errorf("after the runs: limit %d, want %d", got, before)
+	}
+}
