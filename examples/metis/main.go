@@ -143,7 +143,7 @@ func run(data, shared, gpmetis string) error {
 	fmt.Printf("%s: %d practices on %d sites, %d patients; bounds [%d, %d]\n\n", data, len(ps), g.N(), int64(total), lvl.Min, lvl.Max)
 	fmt.Printf("%-34s %16s %16s\n", "", "METIS -contig", "hubpart")
 	row := func(name string, a, b any) { fmt.Printf("%-34s %16v %16v\n", name, a, b) }
-	row("time", fmt.Sprintf("%.2fs", tMetis.Seconds()), fmt.Sprintf("%.2fs", tHub.Seconds()))
+	row("time", fmt.Sprintf("%.3fs", tMetis.Seconds()), fmt.Sprintf("%.3fs", tHub.Seconds()))
 	row("  what is timed", "partitioning", "graph+partition")
 	row("groups", qm.Groups, qh.Groups)
 	row("within bounds", qm.InBounds, qh.InBounds)
