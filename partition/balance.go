@@ -98,7 +98,11 @@ func (s *searcher) mendExact(a int32) bool {
 			m += len(s.mem[h])
 		}
 		k := int64(len(set))
-		if m > exactPairAtoms || W < k*b.min || W > k*b.max {
+		limit := exactPairAtoms
+		if b.max == math.MaxInt64 {
+			limit = exactOpenAtoms // no maximum to prune the connected sets by
+		}
+		if m > limit || W < k*b.min || b.max < math.MaxInt64 && W > k*b.max {
 			return false
 		}
 		order = order[:0]

@@ -2,6 +2,7 @@ package partition
 
 import (
 	"context"
+	"math"
 	"slices"
 	"testing"
 )
@@ -126,6 +127,32 @@ func TestCountExactEngland(t *testing.T) {
 		}
 		if err := Validate(g, ps, res); err != nil {
 			t.Errorf("WithCount(%d): %v", k, err)
+		}
+	}
+}
+
+// TestMendExact re-cuts a group under the minimum with its neighbour, with
+// and without a maximum (areas have none).
+func TestMendExact(t *testing.T) {
+	for _, b := range []bounds{{15, 25}, {15, math.MaxInt64}} {
+		g := linePgraph([]int64{5, 5, 5, 5, 5, 5})
+		lab := []int32{0, 0, 1, 1, 1, 1} // 10 | 20
+		r := newRefiner(context.Background(), g, b, lab, 2)
+		s := newSearcher(r, nil, nil)
+		if !s.mendExact(0) {
+			t.Fatalf("bounds %v: no re-cut found", b)
+		}
+		if !b.in(r.gw[0]) || !b.in(r.gw[1]) {
+			t.Errorf("bounds %v: groups weigh %d and %d", b, r.gw[0], r.gw[1])
+		}
+		runs := 1 // on a line, two contiguous groups are two runs of labels
+		for v := 1; v < len(lab); v++ {
+			if lab[v] != lab[v-1] {
+				runs++
+			}
+		}
+		if runs != 2 {
+			t.Errorf("bounds %v: labels %v are not two contiguous groups", b, lab)
 		}
 	}
 }
