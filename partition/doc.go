@@ -48,8 +48,11 @@
 // by one where no split of that count fits the map. WithCount(K) asks for K
 // groups in all: K less the oversize groups is shared among the pieces by
 // largest remainders within each piece's range, repairs keep each piece's
-// count (or change it by one and restore it elsewhere), and when K cannot
-// be met Result.Notes says why and what was made. WithFreeCount lets the
+// count (or change it by one and restore it elsewhere), groups the
+// count-keeping split leaves out of bounds are mended by chains of
+// boundary moves (balance.go), and when K is not met Result.Notes says why
+// and what was made (whether a count is possible at all is NP-hard to
+// decide; near the ends of the range it may depend on the seed). WithFreeCount lets the
 // objective choose: groups are added (a group split in two, two groups
 // re-cut into three, three into four) while every part stays within bounds
 // and the distance falls.

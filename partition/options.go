@@ -61,7 +61,8 @@ func WithTarget(size int64) Option { return func(o *options) { o.target = size }
 // WithCount asks for k level-0 groups in total instead of a target size.
 // The count is shared among the connected pieces in proportion to their
 // weight and clamped to each piece's feasible range; when clamping changes
-// the total, Result.Notes says so.
+// the total, or no plan of that many groups within bounds is found,
+// Result.Notes says so and what was made instead (see count.go).
 func WithCount(k int) Option { return func(o *options) { o.count = k } }
 
 // WithStrata gives one label per practice (for example a CCG code). Groups
