@@ -82,34 +82,17 @@ func (r *refiner) balanceGroups(frozen func(v int32) bool, roots []int32, total 
 }
 
 // mendExact mends group a, out of bounds, by re-cutting it with one, two or
-// three of its neighbouring groups (unions of at most exactPairAtoms atoms
-// whose weight admits as many groups within bounds) into as many groups,
-// every part within bounds, the cheapest such cut of the first union that
+// three of its neighbouring groups (the unions unionFor allows) into as
+// many groups, every part within bounds, the cheapest such cut of the first union that
 // has one. It reports whether it found one.
 func (s *searcher) mendExact(a int32) bool {
-	b := s.b
 	nb := s.neighbours(a, nil)
 	var order []int32
 	try := func(set []int32) bool {
-		var W int64
-		m := 0
-		for _, h := range set {
-			W += s.gw[h]
-			m += len(s.mem[h])
-		}
-		k := int64(len(set))
-		limit := exactPairAtoms
-		if b.max == math.MaxInt64 {
-			limit = exactOpenAtoms // no maximum to prune the connected sets by
-		}
-		if m > limit || W < k*b.min || b.max < math.MaxInt64 && W > k*b.max {
+		var ok bool
+		if order, ok = s.unionFor(set, len(set), order); !ok {
 			return false
 		}
-		order = order[:0]
-		for _, h := range set {
-			order = append(order, s.mem[h]...)
-		}
-		slices.Sort(order)
 		return s.recutBelow(set, order, math.Inf(1))
 	}
 	for i, h := range nb {

@@ -115,6 +115,25 @@ func triples(a, h int32, rest []int32) [][]int32 {
 // growSet re-cuts the union of the groups of set into one group more when
 // its weight allows it and the cost falls.
 func (s *searcher) growSet(set []int32, order *[]int32) bool {
+	o, ok := s.unionFor(set, len(set)+1, *order)
+	*order = o
+	if !ok {
+		return false
+	}
+	c := s.newGroup()
+	if s.recutExact(append(slices.Clone(set), c), o) {
+		return true
+	}
+	s.dropGroup(c)
+	return false
+}
+
+// unionFor returns the atoms of the groups of set, ascending (in buf's
+// storage), and whether the union may be re-cut exactly into k groups: at
+// least k atoms and at most exactPairAtoms (exactOpenAtoms without a
+// maximum, where weight cannot prune the connected sets), and a weight
+// that k groups within bounds can hold.
+func (s *searcher) unionFor(set []int32, k int, buf []int32) ([]int32, bool) {
 	b := s.b
 	var W int64
 	m := 0
@@ -122,20 +141,18 @@ func (s *searcher) growSet(set []int32, order *[]int32) bool {
 		W += s.gw[a]
 		m += len(s.mem[a])
 	}
-	k := int64(len(set) + 1)
-	if m < int(k) || m > exactPairAtoms || W < k*b.min || (b.max < math.MaxInt64 && W > k*b.max) {
-		return false
+	limit := exactPairAtoms
+	if b.max == math.MaxInt64 {
+		limit = exactOpenAtoms
 	}
-	o := (*order)[:0]
+	k64 := int64(k)
+	if m < k || m > limit || W < k64*b.min || b.max < math.MaxInt64 && W > k64*b.max {
+		return buf[:0], false
+	}
+	order := buf[:0]
 	for _, a := range set {
-		o = append(o, s.mem[a]...)
+		order = append(order, s.mem[a]...)
 	}
-	slices.Sort(o)
-	*order = o
-	c := s.newGroup()
-	if s.recutExact(append(slices.Clone(set), c), o) {
-		return true
-	}
-	s.dropGroup(c)
-	return false
+	slices.Sort(order)
+	return order, true
 }

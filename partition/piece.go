@@ -202,17 +202,7 @@ func (s *pieceSolver) balance(l *labelling, seed uint64) {
 	if s.pinned != nil {
 		frozen = func(v int32) bool { return s.pinned[v] }
 	}
-	gw := make([]int64, l.ng)
-	gn := make([]int32, l.ng)
-	for v, a := range l.lab {
-		gw[a] += s.g.w[v]
-		gn[a]++
-	}
-	bad := false
-	for a, w := range gw {
-		bad = bad || gn[a] > 0 && !s.p.b.in(w)
-	}
-	if !bad {
+	if len(s.outOfBounds(l)) == 0 {
 		return // the usual case: nothing to mend, no refiner to build
 	}
 	for round := 0; round < 4 && s.ctx.Err() == nil; round++ {
@@ -240,21 +230,8 @@ func (s *pieceSolver) balance(l *labelling, seed uint64) {
 // It reports whether any was kept.
 func (s *pieceSolver) resplitAround(l *labelling, seed uint64, frozen func(int32) bool) bool {
 	b := s.p.b
-	badOf := func() []int32 {
-		gw := make([]int64, l.ng)
-		for v, a := range l.lab {
-			gw[a] += s.g.w[v]
-		}
-		var bad []int32
-		for a, w := range gw {
-			if w > 0 && !b.in(w) {
-				bad = append(bad, int32(a))
-			}
-		}
-		return bad
-	}
 	kept := false
-	bad := badOf()
+	bad := s.outOfBounds(l)
 	if len(bad) > extraStartsBad {
 		return false // a count the map cannot take: dozens are out
 	}
@@ -276,7 +253,7 @@ func (s *pieceSolver) resplitAround(l *labelling, seed uint64, frozen func(int32
 				l.members()
 				if s.resplitLeaves(l, set, mix(seed, uint64(a)<<20|uint64(i)<<8|uint64(try)), len(set), false) {
 					newRefiner(s.ctx, s.g, b, l.lab, l.ng).balanceGroups(frozen, set, resplitBalance)
-					if now := badOf(); len(now) < len(bad) {
+					if now := s.outOfBounds(l); len(now) < len(bad) {
 						bad, kept = now, true
 						break sets
 					}

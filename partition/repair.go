@@ -16,18 +16,7 @@ func (s *pieceSolver) repair(l *labelling, seed uint64) {
 	b := s.p.b
 	g := s.g
 	for round := 0; round < 3; round++ {
-		gw := make([]int64, l.ng)
-		cnt := make([]int32, l.ng)
-		for v := range g.n() {
-			gw[l.lab[v]] += g.w[v]
-			cnt[l.lab[v]]++
-		}
-		var bad []int32
-		for a := range l.ng {
-			if cnt[a] > 0 && !b.in(gw[a]) {
-				bad = append(bad, int32(a))
-			}
-		}
+		bad := s.outOfBounds(l)
 		if len(bad) == 0 || s.ctx.Err() != nil {
 			break
 		}
@@ -111,6 +100,24 @@ func neighbourGroups(pg *pgraph, lab []int32, atoms []int32) []int32 {
 	}
 	slices.Sort(nb)
 	return nb
+}
+
+// outOfBounds lists the groups of l that hold atoms and weigh outside the
+// bounds, ascending.
+func (s *pieceSolver) outOfBounds(l *labelling) []int32 {
+	gw := make([]int64, l.ng)
+	cnt := make([]int32, l.ng)
+	for v, a := range l.lab {
+		gw[a] += s.g.w[v]
+		cnt[a]++
+	}
+	var bad []int32
+	for a := range l.ng {
+		if cnt[a] > 0 && !s.p.b.in(gw[a]) {
+			bad = append(bad, int32(a))
+		}
+	}
+	return bad
 }
 
 // resplit re-splits the union of the groups in set; on success (every part
