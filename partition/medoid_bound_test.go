@@ -89,16 +89,7 @@ func bruteMedoid(s *sites, ps []input.Practice, members []int) int {
 // sites (an area of the 10M-point job).
 func BenchmarkHubSite(b *testing.B) {
 	const n = 1500
-	r := rand.New(rand.NewPCG(1, 2))
-	s := &sites{siteOf: make([]int32, n), xy: make([][2]float64, n)}
-	ps := make([]input.Practice, n)
-	members := make([]int, n)
-	for p := range n {
-		s.siteOf[p] = int32(p)
-		s.xy[p] = [2]float64{r.NormFloat64() * 900, r.NormFloat64() * 600}
-		ps[p].Patients = 1
-		members[p] = p
-	}
+	s, ps, members := benchGroup(n, func(r *rand.Rand) [2]float64 { return [2]float64{r.NormFloat64() * 900, r.NormFloat64() * 600} })
 	m := newMedoidScratch(n)
 	b.ReportAllocs()
 	tag := int32(0)
@@ -114,16 +105,7 @@ func BenchmarkHubSite(b *testing.B) {
 func BenchmarkHubSiteSizes(b *testing.B) {
 	for _, n := range []int{12, 20, 40, 120, 1500} {
 		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
-			r := rand.New(rand.NewPCG(1, 2))
-			s := &sites{siteOf: make([]int32, n), xy: make([][2]float64, n)}
-			ps := make([]input.Practice, n)
-			members := make([]int, n)
-			for p := range n {
-				s.siteOf[p] = int32(p)
-				s.xy[p] = [2]float64{r.Float64() * 900, r.Float64() * 600}
-				ps[p].Patients = 1
-				members[p] = p
-			}
+			s, ps, members := benchGroup(n, func(r *rand.Rand) [2]float64 { return [2]float64{r.Float64() * 900, r.Float64() * 600} })
 			m := newMedoidScratch(n)
 			tag := int32(0)
 			for b.Loop() {
@@ -132,4 +114,20 @@ func BenchmarkHubSiteSizes(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchGroup is one group of n sites, one practice of weight 1 each, placed
+// by at from a fixed stream.
+func benchGroup(n int, at func(r *rand.Rand) [2]float64) (*sites, []input.Practice, []int) {
+	r := rand.New(rand.NewPCG(1, 2))
+	s := &sites{siteOf: make([]int32, n), xy: make([][2]float64, n)}
+	ps := make([]input.Practice, n)
+	members := make([]int, n)
+	for p := range n {
+		s.siteOf[p] = int32(p)
+		s.xy[p] = at(r)
+		ps[p].Patients = 1
+		members[p] = p
+	}
+	return s, ps, members
 }

@@ -149,22 +149,29 @@ func BenchmarkEndToEndClustered(b *testing.B) {
 			}
 			ps, boundary := pts.Practices(), pts.Boundary
 			pts = nil
-			b.ReportAllocs()
-			var res *partition.Result
-			cpu := cpuTime()
-			for b.Loop() {
-				res = endToEnd(b, ps, boundary, clusteredAreas)
-			}
-			b.ReportMetric(float64(cpuTime()-cpu)/1e9/float64(b.N), "cpu-s/op")
+			res := runClustered(b, ps, boundary)
 			for l, a := range res.Assign {
 				if len(a) != n || slices.Min(a) < 0 {
 					b.Fatalf("level %d: %d rows out (min group %d), want %d assigned", l, len(a), slices.Min(a), n)
 				}
 			}
-			reportResult(b, res)
-			reportPeakRSS(b)
 		})
 	}
+}
+
+// runClustered times the clustered job on ps (CPU seconds per run too) and
+// reports the last run's quality and the peak RSS.
+func runClustered(b *testing.B, ps []input.Practice, boundary orb.MultiPolygon) *partition.Result {
+	b.ReportAllocs()
+	var res *partition.Result
+	cpu := cpuTime()
+	for b.Loop() {
+		res = endToEnd(b, ps, boundary, clusteredAreas)
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/1e9/float64(b.N), "cpu-s/op")
+	reportResult(b, res)
+	reportPeakRSS(b)
+	return res
 }
 
 // BenchmarkEndToEndClusteredSpatial: the 1M points of
@@ -184,15 +191,7 @@ func BenchmarkEndToEndClusteredSpatial(b *testing.B) {
 		return zOrder(uint32((p.Loc[0]+180)*1e5), uint32((p.Loc[1]+90)*1e5))
 	}
 	slices.SortStableFunc(ps, func(a, c input.Practice) int { return cmp.Compare(key(a), key(c)) })
-	b.ReportAllocs()
-	var res *partition.Result
-	cpu := cpuTime()
-	for b.Loop() {
-		res = endToEnd(b, ps, boundary, clusteredAreas)
-	}
-	b.ReportMetric(float64(cpuTime()-cpu)/1e9/float64(b.N), "cpu-s/op")
-	reportResult(b, res)
-	reportPeakRSS(b)
+	runClustered(b, ps, boundary)
 }
 
 // zOrder interleaves the bits of x and y (x in the even bits).
