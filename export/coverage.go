@@ -4,7 +4,7 @@ import "image"
 
 // coverage rasterises the picture's uniform fills on boxes of at most
 // fixedMax pixels a side, where golang.org/x/image/vector works in fixed
-// point, and gives the very same pixels: lineTo is vector's fixedLineTo
+// point, and gives the very same pixels: LineTo is vector's fixedLineTo
 // (Copyright 2016 The Go Authors, BSD licence), unchanged. What differs is
 // drawing: vector accumulates the whole box into a mask and then blends
 // every pixel of the box, covered or not, while drawOver accumulates and
@@ -57,14 +57,14 @@ func (z *coverage) reset(w, h int) {
 	z.firstX, z.firstY, z.penX, z.penY = 0, 0, 0, 0
 }
 
-func (z *coverage) moveTo(x, y float32) {
+func (z *coverage) MoveTo(x, y float32) {
 	z.firstX, z.firstY, z.penX, z.penY = x, y, x, y
 }
 
-func (z *coverage) closePath() { z.lineTo(z.firstX, z.firstY) }
+func (z *coverage) ClosePath() { z.LineTo(z.firstX, z.firstY) }
 
-// lineTo is vector's fixedLineTo.
-func (z *coverage) lineTo(bx, by float32) {
+// LineTo is vector's fixedLineTo.
+func (z *coverage) LineTo(bx, by float32) {
 	ax, ay := z.penX, z.penY
 	z.penX, z.penY = bx, by
 	dir := int32(1)

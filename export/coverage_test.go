@@ -34,13 +34,13 @@ func compareCoverage(t *testing.T, r *rand.Rand, rings [][][2]float32, src color
 	c.reset(w, h)
 	for _, ring := range rings {
 		z.MoveTo(ring[0][0], ring[0][1])
-		c.moveTo(ring[0][0], ring[0][1])
+		c.MoveTo(ring[0][0], ring[0][1])
 		for _, q := range ring[1:] {
 			z.LineTo(q[0], q[1])
-			c.lineTo(q[0], q[1])
+			c.LineTo(q[0], q[1])
 		}
 		z.ClosePath()
-		c.closePath()
+		c.ClosePath()
 	}
 	z.DrawOp = draw.Over
 	z.Draw(a, box, image.NewUniform(src), box.Min)

@@ -57,31 +57,13 @@ func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Recta
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
 	if u, ok := src.(*image.Uniform); ok && box.Dx() <= fixedMax && box.Dy() <= fixedMax {
 		p.cov.reset(box.Dx(), box.Dy())
-		for _, r := range rings {
-			if len(r) < 3 {
-				continue
-			}
-			p.cov.moveTo(float32(r[0][0]-ox), float32(r[0][1]-oy))
-			for _, q := range r[1:] {
-				p.cov.lineTo(float32(q[0]-ox), float32(q[1]-oy))
-			}
-			p.cov.closePath()
-		}
+		tracePath(&p.cov, rings, ox, oy)
 		sr, sg, sb, sa := u.RGBA()
 		p.cov.drawOver(p.dst, box.Min, sr, sg, sb, sa)
 		return
 	}
 	p.z.Reset(box.Dx(), box.Dy())
-	for _, r := range rings {
-		if len(r) < 3 {
-			continue
-		}
-		p.z.MoveTo(float32(r[0][0]-ox), float32(r[0][1]-oy))
-		for _, q := range r[1:] {
-			p.z.LineTo(float32(q[0]-ox), float32(q[1]-oy))
-		}
-		p.z.ClosePath()
-	}
+	tracePath(&p.z, rings, ox, oy)
 	p.z.DrawOp = draw.Over
 	p.z.Draw(p.dst, box, src, box.Min)
 }
@@ -250,3 +232,25 @@ func appendCircle(b [][2]float64, x, y, r float64) [][2]float64 {
 }
 
 func circle(x, y, r float64) [][2]float64 { return appendCircle(nil, x, y, r) }
+
+// A pathTracer takes closed paths: vector.Rasterizer and coverage.
+type pathTracer interface {
+	MoveTo(x, y float32)
+	LineTo(x, y float32)
+	ClosePath()
+}
+
+// tracePath gives z every ring of at least three points, shifted by
+// (−ox, −oy).
+func tracePath[Z pathTracer](z Z, rings [][][2]float64, ox, oy float64) {
+	for _, r := range rings {
+		if len(r) < 3 {
+			continue
+		}
+		z.MoveTo(float32(r[0][0]-ox), float32(r[0][1]-oy))
+		for _, q := range r[1:] {
+			z.LineTo(float32(q[0]-ox), float32(q[1]-oy))
+		}
+		z.ClosePath()
+	}
+}
