@@ -69,7 +69,7 @@ func (lf *levelFlags) register(fs interface {
 	fs.BoolVar(&lf.noAreas, "no-areas", false, "stop after hubs (no area level)")
 	fs.Uint64Var(&lf.seed, "seed", 1, "random `seed` (same seed, same result)")
 	fs.IntVar(&lf.effort, "effort", 0, "local-search effort `multiplier`, 0 to 100 (0: the library default)")
-	fs.IntVar(&lf.hubs, "hubs", 0, "`number` of hubs (0: chosen from -target)")
+	fs.IntVar(&lf.hubs, "hubs", 0, "exact `number` of hubs, made when a plan of that many within the bounds is found (else a note says what was made and why; 0: chosen from -target)")
 	fs.BoolVar(&lf.freeHubs, "free-hubs", false, "let the distance to the hub sites choose the number of hubs within the bounds (more, smaller hubs)")
 	fs.Int64Var(&lf.target, "target", 0, "target hub `patients` (0: the library default, midway between the bounds)")
 }
