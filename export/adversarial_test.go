@@ -181,9 +181,9 @@ func FuzzExportGeometry(f *testing.F) {
 				r := 0.1 * (1 + 1e-7*j(i))
 				pts[i] = orb.Point{10 + r*math.Cos(a), 45 + r*math.Sin(a)}
 			case 3: // piled on a few points
-				k := int(jitter[i%max(len(jitter), 1)%max(len(jitter), 1)]%4) % 4
-				if len(jitter) == 0 {
-					k = 0
+				k := 0
+				if len(jitter) > 0 {
+					k = int(jitter[i%len(jitter)] % 4)
 				}
 				pts[i] = orb.Point{-1 + 0.001*float64(k), 52}
 			case 4: // near the south pole (or on it)
