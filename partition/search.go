@@ -33,7 +33,8 @@ type searcher struct {
 	touchedAt []int32   // per group: perturbation in which it was saved
 	saved     []savedCost
 
-	pos []int8 // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
+	pos  []int8  // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
+	memo cutMemo // the outcomes of recent exact re-cuts (recutBelow)
 }
 
 // maxSearchAtoms bounds the groups the true-objective search touches.
@@ -44,6 +45,7 @@ const maxPairAtoms = 48
 
 func newSearcher(r *refiner, term groupTerm, pinned []bool) *searcher {
 	s := &searcher{refiner: r, term: term, pinned: pinned, mem: r.members()}
+	s.memo.ng = len(s.mem)
 	s.cost = make([]float64, len(s.mem))
 	for a := range s.cost {
 		s.cost[a] = math.NaN()

@@ -27,6 +27,7 @@ type exactCut struct {
 	pinOf [exactPairAtoms]int8                    // index in the set of a pinned atom's group, or -1
 	wd    [exactPairAtoms][exactPairAtoms]float64 // wd[i][j] = w_j·|p_i − p_j|
 	fixed uint32                                  // fixed hub sites (WithHubSites)
+	pins  uint32                                  // atoms with pinOf >= 0
 	buf   []int32
 
 	best      float64
@@ -48,6 +49,18 @@ func (s *searcher) recutExact(set []int32, order []int32) bool {
 // recutBelow is recutExact keeping only a cut that costs less than limit
 // (+Inf: the best cut with every part within bounds, whatever it costs).
 func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
+	// A union without pinned atoms may have been searched before (see
+	// cutMemo); pinned atoms make the search depend on their groups too.
+	memo := len(set) <= cutMemoParts && !s.hasPin(order)
+	if memo {
+		if parts, known := s.memo.lookup(order, len(set), limit); known {
+			if parts == nil {
+				return false
+			}
+			s.applyParts(set, order, parts, slices.Clone(set))
+			return true
+		}
+	}
 	e := exactCut{s: s, order: order}
 	g := s.g
 	for i, v := range order {
@@ -79,6 +92,7 @@ func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 		}
 		if s.isPinned(v) {
 			e.pinOf[i] = int8(slices.Index(set, s.lab[v]))
+			e.pins |= 1 << i
 		}
 	}
 	for _, v := range order {
@@ -87,6 +101,9 @@ func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 	e.best = limit
 	all := uint32(1)<<len(order) - 1
 	e.search(all, len(set), 0)
+	if memo {
+		s.memo.store(order, len(set), limit, e.bestParts, e.best)
+	}
 	if e.bestParts == nil {
 		return false
 	}
@@ -144,6 +161,9 @@ func (e *exactCut) weight(set uint32) int64 {
 // pinsOK reports whether the pinned atoms of part all belong to one group
 // that no earlier part holds pins of.
 func (e *exactCut) pinsOK(part uint32) bool {
+	if part&e.pins == 0 {
+		return true
+	}
 	k := int8(-1)
 	for r := part; r != 0; r &= r - 1 {
 		if p := e.pinOf[bits.TrailingZeros32(r)]; p >= 0 {
@@ -166,10 +186,22 @@ func (e *exactCut) pinsOK(part uint32) bool {
 	return true
 }
 
+// below returns the cost a part may have for a cut of parts costing acc
+// so far to beat e.best: a part costing at least that much cannot (acc +
+// cost >= e.best in floating point too, as the bound is rounded up). With
+// an extra term every part is costed in full.
+func (e *exactCut) below(acc float64) float64 {
+	if e.s.term != nil || math.IsInf(e.best, 1) {
+		return math.Inf(1)
+	}
+	return math.Nextafter(e.best-acc, math.Inf(1))
+}
+
 // cost is groupCost of the atoms of part, the medoid found from the
-// union's distance table.
-func (e *exactCut) cost(part uint32) float64 {
-	best := math.Inf(1)
+// union's distance table; ok is false, and the cost unknown, when it is
+// at least bound (candidates stop summing once they reach it).
+func (e *exactCut) cost(part uint32, bound float64) (c float64, ok bool) {
+	best := bound
 	cands := part
 	if e.fixed != 0 {
 		if f := part & e.fixed; f != 0 {
@@ -184,6 +216,9 @@ func (e *exactCut) cost(part uint32) float64 {
 		}
 		best = min(best, s)
 	}
+	if best >= bound {
+		return best, false
+	}
 	if e.s.term != nil {
 		e.buf = e.buf[:0]
 		for r := part; r != 0; r &= r - 1 {
@@ -191,7 +226,7 @@ func (e *exactCut) cost(part uint32) float64 {
 		}
 		best += e.s.term(e.buf, -1, -1)
 	}
-	return best
+	return best, true
 }
 
 // search tries every split of left into k connected parts within bounds,
@@ -205,8 +240,8 @@ func (e *exactCut) search(left uint32, k int, acc float64) {
 		if !e.connected(left) || !e.pinsOK(left) {
 			return
 		}
-		if c := acc + e.cost(left); c < e.best {
-			e.best = c
+		if c, ok := e.cost(left, e.below(acc)); ok && acc+c < e.best {
+			e.best = acc + c
 			e.bestParts = append(append(e.bestParts[:0], e.parts...), left)
 		}
 		return
@@ -224,9 +259,9 @@ func (e *exactCut) grow(left uint32, k int, acc float64, W int64, part uint32, w
 		wr := W - wp
 		if wp >= b.min && wr >= int64(k-1)*b.min && (b.max == math.MaxInt64 || wr <= int64(k-1)*b.max) &&
 			(k > 2 || e.connected(left&^part)) && e.pinsOK(part) {
-			if c := acc + e.cost(part); c < e.best {
+			if c, ok := e.cost(part, e.below(acc)); ok && acc+c < e.best {
 				e.parts = append(e.parts, part)
-				e.search(left&^part, k-1, c)
+				e.search(left&^part, k-1, acc+c)
 				e.parts = e.parts[:len(e.parts)-1]
 			}
 		}
