@@ -253,50 +253,23 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// The result is validated while the export model is built from it
-	// (both only read it); a failed validation is reported before anything
-	// else and before any file is written.
-	validated := make(chan error, 1)
-	var tPart time.Duration
-	go func() {
-		err := partition.Validate(g, j.practices, res, j.opts...)
-		tPart = time.Since(start) - tGraph
-		validated <- err
-	}()
-	valid := func() error {
-		if err, ok := <-validated; ok {
-			close(validated)
-			if err != nil {
-				return fmt.Errorf("internal error, result failed validation: %w", err)
-			}
-		}
-		return nil
-	}
-	defer valid() // never leave the check running
+	// Run has validated the result (partition.Validate) before returning it.
+	tPart := time.Since(start) - tGraph
 	j.res = res
 
 	if j.wantsModel() {
 		prog.Report("export", 0, 0)
 		cells, err := ahead.wait()
 		if err != nil {
-			if verr := valid(); verr != nil {
-				return verr
-			}
 			return err
 		}
 		j.model, err = export.Build(ctx, export.Input{Practices: j.practices, Graph: g, Result: res, Boundary: j.boundary, Cells: cells})
-		if verr := valid(); verr != nil {
-			return verr
-		}
 		if err != nil {
 			return err
 		}
 		if j.decorate != nil {
 			j.decorate(j.model, res)
 		}
-	}
-	if err := valid(); err != nil {
-		return err
 	}
 	if len(files) > 0 {
 		prog.Report("export", 0, 0)
