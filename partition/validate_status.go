@@ -254,7 +254,17 @@ func peelSplit(ag *pgraph, atoms []int32, b bounds) bool {
 			}
 		}
 	}
-	return parts >= 1 && (restW == 0 || b.in(restW))
+	if parts == 0 || restW != 0 && !b.in(restW) {
+		return false
+	}
+	if restW == 0 {
+		return true
+	}
+	// the last remainder is a group only if it is in one piece
+	for state[first] != free {
+		first++
+	}
+	return len(bfs(first, nil)) == n-countTaken(state)
 }
 
 // sharable reports whether W patients can be shared by some number of

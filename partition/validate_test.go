@@ -210,3 +210,50 @@ func TestValidateStrataPieces(t *testing.T) {
 	}
 	wantProblem(t, Validate(g, ps, res), "undersize, but the piece")
 }
+
+func TestPeelSplit(t *testing.T) {
+	// star: a centre (atom 0) and leaves 1..n−1, all of weight w
+	star := func(w int64, n int) *pgraph {
+		g := &pgraph{w: make([]int64, n), x: make([]float64, n), y: make([]float64, n), off: make([]int32, n+1)}
+		for v := range n {
+			g.w[v] = w
+			if v == 0 {
+				for u := 1; u < n; u++ {
+					g.adj = append(g.adj, int32(u))
+				}
+			} else {
+				g.adj = append(g.adj, 0)
+			}
+			g.off[v+1] = int32(len(g.adj))
+		}
+		return g
+	}
+	all := func(n int) []int32 {
+		a := make([]int32, n)
+		for i := range a {
+			a[i] = int32(i)
+		}
+		return a
+	}
+	for _, tc := range []struct {
+		name string
+		g    *pgraph
+		n    int
+		b    bounds
+		want bool
+	}{
+		{"path of four into two pairs", linePgraph([]int64{24, 24, 24, 24}), 4, bounds{35, 65}, true},
+		{"path of six into two or three", linePgraph([]int64{10, 10, 10, 10, 10, 10}), 6, bounds{20, 30}, true},
+		// a centre and three leaves: a pair holds the centre, and the two
+		// leaves left weigh enough for a group but do not touch
+		{"star of four: the remainder falls apart", star(24, 4), 4, bounds{35, 65}, false},
+		{"star of three: a leaf, then the rest", star(24, 3), 3, bounds{20, 50}, true},
+		{"a single atom", linePgraph([]int64{50}), 1, bounds{35, 65}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := peelSplit(tc.g, all(tc.n), tc.b); got != tc.want {
+				t.Errorf("peelSplit = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
