@@ -154,7 +154,12 @@ func randomMST(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, i
 // was cancelled. The record stays valid while the set is unchanged, in any
 // order of its vertices.
 func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, buf *mstBuf) bool {
+	// A planar graph has fewer than 3 edges per vertex: one allocation
+	// instead of a chain of doublings for a large set.
 	cand := buf.cand[:0]
+	if cap(cand) < 3*len(order) {
+		cand = make([]tcand, 0, 3*len(order))
+	}
 	for i, u := range order {
 		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return false
@@ -176,6 +181,9 @@ func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32
 func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Rand, spread float64, buf *mstBuf) int {
 	edges := buf.edges[:0]
 	cand := buf.cand
+	if cap(edges) < len(cand) {
+		edges = make([]tedge, 0, len(cand))
+	}
 	// Jittered lengths compared in the log domain: ln(len) + spread·U(−1,1)
 	// orders edges exactly as len·exp(spread·U(−1,1)), without an exp.
 	spread = min(spread, 15)
