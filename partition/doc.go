@@ -86,7 +86,9 @@
 // atoms (hubs hold 3–10 practices) and cached until the group changes:
 // boundary moves judged on it; pair re-cuts that try every connected
 // bipartition of the union of two neighbouring groups (up to 16 atoms,
-// enumerated as connected sets grown within the maximum) or, for larger
+// enumerated as connected sets grown within the maximum, a set dropped as
+// soon as its cost cannot beat the best cut; a union met again is answered
+// from a table of recent searches, cutmemo.go) or, for larger
 // unions, the cuts of random spanning trees, keeping the best, not the
 // first; and perturbations (perturb.go) that re-split a group and its
 // neighbours along a random tree, re-run the search there and keep the
