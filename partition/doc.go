@@ -87,8 +87,7 @@
 // boundary moves judged on it; pair re-cuts that try every connected
 // bipartition of the union of two neighbouring groups (up to 16 atoms,
 // enumerated as connected sets grown within the maximum, a set dropped as
-// soon as its cost cannot beat the best cut; a union met again is answered
-// from a table of recent searches, cutmemo.go) or, for larger
+// soon as its cost cannot beat the best cut) or, for larger
 // unions, the cuts of random spanning trees, keeping the best, not the
 // first; and perturbations (perturb.go) that re-split a group and its
 // neighbours along a random tree, re-run the search there and keep the

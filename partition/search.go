@@ -33,8 +33,7 @@ type searcher struct {
 	touchedAt []int32   // per group: perturbation in which it was saved
 	saved     []savedCost
 
-	pos  []int8  // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
-	memo cutMemo // the outcomes of recent exact re-cuts (recutBelow)
+	pos []int8 // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
 }
 
 // maxSearchAtoms bounds the groups the true-objective search touches.
@@ -45,7 +44,6 @@ const maxPairAtoms = 48
 
 func newSearcher(r *refiner, term groupTerm, pinned []bool) *searcher {
 	s := &searcher{refiner: r, term: term, pinned: pinned, mem: r.members()}
-	s.memo.ng = len(s.mem)
 	s.cost = make([]float64, len(s.mem))
 	for a := range s.cost {
 		s.cost[a] = math.NaN()

@@ -49,18 +49,6 @@ func (s *searcher) recutExact(set []int32, order []int32) bool {
 // recutBelow is recutExact keeping only a cut that costs less than limit
 // (+Inf: the best cut with every part within bounds, whatever it costs).
 func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
-	// A union without pinned atoms may have been searched before (see
-	// cutMemo); pinned atoms make the search depend on their groups too.
-	memo := len(set) <= cutMemoParts && !s.hasPin(order)
-	if memo {
-		if parts, known := s.memo.lookup(order, len(set), limit); known {
-			if parts == nil {
-				return false
-			}
-			s.applyParts(set, order, parts, slices.Clone(set))
-			return true
-		}
-	}
 	e := exactCut{s: s, order: order}
 	g := s.g
 	for i, v := range order {
@@ -101,9 +89,6 @@ func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
 	e.best = limit
 	all := uint32(1)<<len(order) - 1
 	e.search(all, len(set), 0)
-	if memo {
-		s.memo.store(order, len(set), limit, e.bestParts, e.best)
-	}
 	if e.bestParts == nil {
 		return false
 	}
