@@ -65,6 +65,9 @@ func (r *refiner) balanceGroups(frozen func(v int32) bool, roots []int32, total 
 	}
 	for pass := 0; pass < 4; pass++ {
 		c.roomHops()
+		if r.ctx.Err() != nil {
+			return c.bad()
+		}
 		progress := false
 		for _, a := range roots {
 			if r.ctx.Err() != nil {
@@ -156,6 +159,9 @@ func (c *chainer) roomHops() {
 			}
 		}
 		for i := 0; i < len(q); i++ {
+			if i&4095 == 4095 && r.ctx.Err() != nil {
+				return // cancelled: the caller checks ctx next
+			}
 			a := q[i]
 			for _, v := range c.mem[a] {
 				for _, u := range g.adj[g.off[v]:g.off[v+1]] {

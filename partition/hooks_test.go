@@ -118,7 +118,7 @@ func TestPinHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := level0Units(s, ps, hubLevels[0], nil, nil, nil, nil)
+	u, err := level0Units(context.Background(), s, ps, hubLevels[0], nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

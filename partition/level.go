@@ -360,13 +360,16 @@ func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 		return -1
 	}
 	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
+	if ctx.Err() != nil {
+		return nil
+	}
 	deg := 0 // the atoms' degrees in ag: room for every edge kept
 	for _, a := range atoms {
 		deg += int(ag.off[a+1] - ag.off[a])
 	}
 	adj := make([]int32, 0, deg)
 	for i, a := range atoms {
-		if i&0xffff == 0xffff && ctx.Err() != nil {
+		if i&0x3fff == 0x3fff && ctx.Err() != nil {
 			return nil
 		}
 		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]

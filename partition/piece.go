@@ -30,7 +30,10 @@ type pieceSolver struct {
 func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem chan struct{}) []int32 {
 	// Local indices follow a Hilbert curve, so that neighbouring atoms sit
 	// close in memory (the atom numbering of the input is arbitrary).
-	perm := hilbertOrder(ag, pc.atoms)
+	perm := hilbertOrder(ctx, ag, pc.atoms)
+	if perm == nil {
+		return nil // cancelled
+	}
 	atoms := make([]int32, len(perm))
 	for i, j := range perm {
 		atoms[i] = pc.atoms[j]
@@ -42,6 +45,9 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 	s := &pieceSolver{ctx: ctx, g: pg, p: p, sem: sem, feasible: pc.feasible}
 	s.bind(atoms)
 	lab := s.solve(pc.k, mix(p.seed, uint64(pc.atoms[0])))
+	if ctx.Err() != nil {
+		return nil // cancelled: the caller returns ctx.Err()
+	}
 	pc.keptBad = s.keptBad
 	back := make([]int32, len(lab))
 	for i, j := range perm {
@@ -74,7 +80,9 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 				st = mix(seed, startStream+uint64(i))
 			}
 			labs[i] = sub.start(k, st)
-			scores[i] = sub.score(labs[i], k)
+			if s.ctx.Err() == nil {
+				scores[i] = sub.score(labs[i], k)
+			}
 		}
 		if i < starts-1 && s.sem != nil {
 			select {
@@ -92,6 +100,9 @@ func (s *pieceSolver) solve(k int, seed uint64) []int32 {
 		run()
 	}
 	wg.Wait()
+	if s.ctx.Err() != nil {
+		return labs[0] // cancelled: the caller returns ctx.Err()
+	}
 	best := 0
 	for i := 1; i < starts; i++ {
 		if scores[i].less(scores[best]) {
@@ -182,10 +193,13 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	l := newLabelling(denseLabels(s.sp.out))
 	if s.feasible {
 		s.repair(l, seed)
-		if s.p.count > 0 && !s.sp.keepK {
+		if s.p.count > 0 && !s.sp.keepK && s.ctx.Err() == nil {
 			s.fixCount(l, k, seed)
 		}
 		s.balance(l, seed)
+	}
+	if s.ctx.Err() != nil {
+		return l.lab // cancelled: the caller returns ctx.Err()
 	}
 	if regions := n / regionAtoms; regions >= 2 && l.ng >= 16*regions {
 		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
@@ -202,7 +216,7 @@ func (s *pieceSolver) balance(l *labelling, seed uint64) {
 	if s.pinned != nil {
 		frozen = func(v int32) bool { return s.pinned[v] }
 	}
-	if len(s.outOfBounds(l)) == 0 {
+	if s.ctx.Err() != nil || len(s.outOfBounds(l)) == 0 {
 		return // the usual case: nothing to mend, no refiner to build
 	}
 	for round := 0; round < 4 && s.ctx.Err() == nil; round++ {
@@ -213,6 +227,9 @@ func (s *pieceSolver) balance(l *labelling, seed uint64) {
 		srch := newSearcher(r, s.term, s.pinned)
 		mended := false
 		for a := range int32(len(srch.mem)) {
+			if a&1023 == 0 && s.ctx.Err() != nil {
+				return
+			}
 			if len(srch.mem[a]) > 0 && !s.p.b.in(srch.gw[a]) && srch.mendExact(a) {
 				mended = true
 			}

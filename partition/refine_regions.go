@@ -38,7 +38,9 @@ func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions in
 	var wg sync.WaitGroup
 	for r, atoms := range parts {
 		run := func() {
-			s.refineRegion(lab, atoms, mix(seed, uint64(r)+1<<32))
+			if ctx.Err() == nil { // a cancelled run starts no region
+				s.refineRegion(lab, atoms, mix(seed, uint64(r)+1<<32))
+			}
 		}
 		if r < regions-1 && sem != nil {
 			select {

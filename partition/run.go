@@ -51,7 +51,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	for _, li := range issues {
 		r.res.Notes = append(r.res.Notes, li.String())
 	}
-	if r.u, err = level0Units(r.s, ps, levels[0], r.strat, r.init, locked, o.hubSites); err != nil {
+	if r.u, err = level0Units(ctx, r.s, ps, levels[0], r.strat, r.init, locked, o.hubSites); err != nil {
 		return nil, err
 	}
 	if r.pin, err = hubSiteUnits(ps, r.u, o.hubSites, o.locked); err != nil {
@@ -321,7 +321,7 @@ func defaultTarget(l Level) float64 {
 // key (lockedPieces: within one stratum, contiguous) are merged. Units are numbered
 // by smallest practice index; their coordinates are the weighted centroid
 // of their sites.
-func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string, fixed []bool) (units, error) {
+func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string, fixed []bool) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
 	nraw := int32(0)
@@ -329,6 +329,9 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 	var done []bool
 	var part []int32
 	for v := range int32(ns) {
+		if v&0x3fff == 0 && ctx.Err() != nil {
+			return units{}, ctx.Err()
+		}
 		mem := s.practices(v)
 		// parts by stratum, in order of first practice
 		done = slices.Grow(done[:0], len(mem))[:len(mem)]
@@ -385,6 +388,9 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return units{}, err
+	}
 	unit := make([]int32, np)
 	nu := 0
 	id := make([]int32, nraw)
@@ -398,6 +404,9 @@ func level0Units(s *sites, ps []input.Practice, lvl Level, strat, init []int32, 
 			nu++
 		}
 		unit[p] = id[r]
+	}
+	if err := ctx.Err(); err != nil {
+		return units{}, err
 	}
 	ux, uy := make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)

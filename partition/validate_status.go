@@ -124,7 +124,7 @@ func (c *levelCheck) units() ([]int32, int, bool) {
 	if c.l > 0 {
 		return c.res.Assign[c.l-1], len(c.res.Groups[c.l-1]), true
 	}
-	u, err := level0Units(c.s, c.ps, c.lvl, c.stratum, c.init, c.locked, c.fixed)
+	u, err := level0Units(context.Background(), c.s, c.ps, c.lvl, c.stratum, c.init, c.locked, c.fixed)
 	if err != nil {
 		c.add("%s: %v", c.name, err)
 		return nil, 0, false
