@@ -5,7 +5,7 @@ import "context"
 // hilbertOrder returns the positions 0..len(atoms)-1 of atoms sorted along
 // a Hilbert curve over their bounding box (ties: position), so that atoms
 // close in the plane get close local indices. It returns nil when ctx is
-// cancelled (checked every 64Ki atoms and between the sort's passes).
+// cancelled (checked every 64Ki atoms and before the sort).
 func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32) []int32 {
 	n := len(atoms)
 	perm := make([]int32, n)
@@ -27,38 +27,24 @@ func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32) []int32 {
 	}
 	const side = 1 << 16
 	scale := (side - 1) / span
-	keys := make([]uint32, n)
+	// Positions by key, ties in position order (the sort is stable).
+	keyed := make([]tedge, n)
 	for i, a := range atoms {
 		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return nil
 		}
 		hx := uint32((ag.x[a] - x0) * scale)
 		hy := uint32((ag.y[a] - y0) * scale)
-		keys[i] = uint32(hilbertD(min(hx, side-1), min(hy, side-1), side))
+		keyed[i] = tedge{key: uint32(hilbertD(min(hx, side-1), min(hy, side-1), side)), u: int32(i)}
 	}
-	// A stable LSD radix sort of the positions by key, 16 bits a pass:
-	// equal keys keep their positions in order.
-	tmp := make([]int32, n)
-	src, dst := perm, tmp
-	for shift := uint(0); shift < 32; shift += 16 {
-		if ctx.Err() != nil {
-			return nil
-		}
-		var cnt [1<<16 + 1]int32
-		for _, i := range src {
-			cnt[(keys[i]>>shift)&0xffff+1]++
-		}
-		for b := 1; b < len(cnt); b++ {
-			cnt[b] += cnt[b-1]
-		}
-		for _, i := range src {
-			b := (keys[i] >> shift) & 0xffff
-			dst[cnt[b]] = i
-			cnt[b]++
-		}
-		src, dst = dst, src
+	if ctx.Err() != nil {
+		return nil
 	}
-	return src
+	radixByKey(keyed, nil)
+	for i, e := range keyed {
+		perm[i] = e.u
+	}
+	return perm
 }
 
 // hilbertD is the distance of cell (x, y) along the Hilbert curve filling

@@ -286,6 +286,13 @@ func sortEdges(e, scratch []tedge) []tedge {
 		})
 		return scratch
 	}
+	return radixByKey(e, scratch)
+}
+
+// radixByKey sorts e by key, stably, by an LSD radix sort in two 16-bit
+// passes through scratch; the result is back in e, and the (possibly grown)
+// scratch is returned.
+func radixByKey(e, scratch []tedge) []tedge {
 	if cap(scratch) < len(e) {
 		scratch = make([]tedge, len(e))
 	}
