@@ -121,7 +121,9 @@ func oversizeAtoms(ag *pgraph, b bounds) []bool {
 }
 
 // findPieces returns the connected components of the atoms not marked
-// over, in order of smallest atom, each with its atoms ascending.
+// over, in order of smallest atom, each with its atoms ascending: a
+// breadth-first search labels the components, and a pass over the atoms in
+// order then lists each component's atoms (already ascending, with no sort).
 func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) {
 	n := ag.n()
 	comp := make([]int32, n)
@@ -129,6 +131,8 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 		comp[i] = -1
 	}
 	var pieces []*piece
+	var size []int32
+	total := 0
 	queue := make([]int32, 0, 64)
 	for s := range int32(n) {
 		if over[s] || comp[s] >= 0 {
@@ -151,9 +155,22 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 				}
 			}
 		}
-		pc.atoms = slices.Clone(queue)
-		slices.Sort(pc.atoms)
 		pieces = append(pieces, pc)
+		size = append(size, int32(len(queue)))
+		total += len(queue)
+	}
+	// One array holds every piece's atoms; each piece's slice is capped so
+	// that an append cannot run into the next piece.
+	all := make([]int32, total)
+	next := int32(0)
+	for i, pc := range pieces {
+		pc.atoms = all[next : next : next+size[i]]
+		next += size[i]
+	}
+	for v, c := range comp {
+		if c >= 0 {
+			pieces[c].atoms = append(pieces[c].atoms, int32(v))
+		}
 	}
 	return pieces, nil
 }
@@ -325,71 +342,85 @@ func (out *levelOut) setCanonical(lab []int32, status []Status, reason []string)
 // order), in local indices: atom atoms[i] becomes vertex i.
 // It returns nil if ctx is cancelled.
 func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
+	return subgraphOn(ctx, ag, atoms, 1)
+}
+
+// subgraphOn is subgraph with the atoms' lists gathered on up to workers
+// goroutines (csrChunks: the graph does not depend on them).
+func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pgraph {
 	n := len(atoms)
-	loc := make(map[int32]int32, 0)
-	var lo, hi int32
-	if n > 0 {
-		lo, hi = slices.Min(atoms), slices.Max(atoms)
+	find := localIndex(atoms)
+	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
+	if ag.pin != nil {
+		pg.pin = make([]bool, n)
 	}
-	dense := n > 0 && int(hi-lo) < 4*n
-	var idx []int32
-	if dense {
-		idx = make([]int32, hi-lo+1)
+	if ctx.Err() != nil {
+		return nil
+	}
+	adj, ok := csrChunks(chunksOf(n, workers, minChunk), pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+		deg := 0 // the atoms' degrees in ag: room for every edge kept
+		for _, a := range atoms[lo:hi] {
+			deg += int(ag.off[a+1] - ag.off[a])
+		}
+		adj := make([]int32, 0, deg)
+		for i := lo; i < hi; i++ {
+			if i&0x3fff == 0x3fff && ctx.Err() != nil {
+				return nil, false
+			}
+			a := atoms[i]
+			pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
+			if ag.pin != nil {
+				pg.pin[i] = ag.pin[a]
+			}
+			for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
+				if j := find(b); j >= 0 {
+					adj = append(adj, j)
+				}
+			}
+			off[i+1] = int32(len(adj))
+		}
+		return adj, true
+	})
+	if !ok || ctx.Err() != nil {
+		return nil
+	}
+	pg.adj = adj
+	pg.setLogLengths()
+	return pg
+}
+
+// localIndex returns the position of an atom in atoms (distinct), or -1:
+// through a table over the atoms' range when they fill a quarter of it, a
+// map otherwise. The lookup is safe for concurrent use.
+func localIndex(atoms []int32) func(a int32) int32 {
+	n := len(atoms)
+	if n == 0 {
+		return func(int32) int32 { return -1 }
+	}
+	lo, hi := slices.Min(atoms), slices.Max(atoms)
+	if int(hi-lo) < 4*n {
+		idx := make([]int32, hi-lo+1)
 		for i := range idx {
 			idx[i] = -1
 		}
 		for i, a := range atoms {
 			idx[a-lo] = int32(i)
 		}
-	} else {
-		loc = make(map[int32]int32, n)
-		for i, a := range atoms {
-			loc[a] = int32(i)
-		}
-	}
-	find := func(a int32) int32 {
-		if dense {
+		return func(a int32) int32 {
 			if a < lo || a > hi {
 				return -1
 			}
 			return idx[a-lo]
 		}
+	}
+	loc := make(map[int32]int32, n)
+	for i, a := range atoms {
+		loc[a] = int32(i)
+	}
+	return func(a int32) int32 {
 		if i, ok := loc[a]; ok {
 			return i
 		}
 		return -1
 	}
-	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
-	if ctx.Err() != nil {
-		return nil
-	}
-	deg := 0 // the atoms' degrees in ag: room for every edge kept
-	for _, a := range atoms {
-		deg += int(ag.off[a+1] - ag.off[a])
-	}
-	adj := make([]int32, 0, deg)
-	for i, a := range atoms {
-		if i&0x3fff == 0x3fff && ctx.Err() != nil {
-			return nil
-		}
-		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
-		if ag.pin != nil {
-			if pg.pin == nil {
-				pg.pin = make([]bool, n)
-			}
-			pg.pin[i] = ag.pin[a]
-		}
-		for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
-			if j := find(b); j >= 0 {
-				adj = append(adj, j)
-			}
-		}
-		pg.off[i+1] = int32(len(adj))
-	}
-	pg.adj = adj
-	if ctx.Err() != nil {
-		return nil
-	}
-	pg.setLogLengths()
-	return pg
 }
