@@ -357,7 +357,8 @@ func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pg
 	if ctx.Err() != nil {
 		return nil
 	}
-	adj, ok := csrChunks(chunksOf(n, workers, minChunk), pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+	ch := chunksOf(n, workers, minChunk)
+	adj, ok := csrChunks(ch, pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
 		deg := 0 // the atoms' degrees in ag: room for every edge kept
 		for _, a := range atoms[lo:hi] {
 			deg += int(ag.off[a+1] - ag.off[a])
@@ -385,7 +386,30 @@ func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pg
 		return nil
 	}
 	pg.adj = adj
-	pg.setLogLengths()
+	if ag.ll == nil {
+		pg.setLogLengths()
+		return pg
+	}
+	// The edges are ag's, between the same points: their log-lengths are
+	// copied rather than computed again (a logarithm per edge).
+	pg.ll = make([]float32, len(adj))
+	ch.run(func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if i&0x3fff == 0x3fff && ctx.Err() != nil {
+				return
+			}
+			a, k := atoms[i], pg.off[i]
+			for e := ag.off[a]; e < ag.off[a+1]; e++ {
+				if find(ag.adj[e]) >= 0 {
+					pg.ll[k] = ag.ll[e]
+					k++
+				}
+			}
+		}
+	})
+	if ctx.Err() != nil {
+		return nil
+	}
 	return pg
 }
 
