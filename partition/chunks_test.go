@@ -117,7 +117,7 @@ func TestPrepareWorkers(t *testing.T) {
 			t.Fatal(err)
 		}
 		ag := s.unitGraph(ctx, u.of, u.n, strat, u.x, u.y)
-		pieces, err := findPieces(ctx, ag, oversizeAtoms(ag, bounds{lvl.Min, lvl.Max}))
+		pieces, err := findPieces(ctx, ag, oversizeAtoms(ag, bounds{lvl.Min, lvl.Max}), workers)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,4 +170,55 @@ func heavyGrid(w, h int) (*graph.Graph, []input.Practice) {
 		g.MemberOff[v+1] = int32(len(g.Members))
 	}
 	return g, ps
+}
+
+// TestFindPiecesWorkers: with atoms knocked out at random, so that many
+// components cross the chunks' bounds, the pieces are the same on 1, 2
+// and 3 workers, in order of smallest atom, each ascending and with no
+// edge to another piece.
+func TestFindPiecesWorkers(t *testing.T) {
+	g, ps := heavyGrid(450, 300)
+	s, err := newSites(g, ps, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := level0Units(context.Background(), s, ps, Level{Min: 100, Max: 150}, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag := s.unitGraph(context.Background(), u.of, u.n, nil, u.x, u.y)
+	rng := rand.New(rand.NewPCG(7, 8))
+	over := make([]bool, ag.n())
+	for v := range over {
+		over[v] = rng.IntN(100) < 45
+	}
+	want, err := findPieces(context.Background(), ag, over, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 100 {
+		t.Fatalf("%d pieces: too few to test", len(want))
+	}
+	pieceOf := make([]int, ag.n())
+	for i, pc := range want {
+		if !slices.IsSorted(pc.atoms) || i > 0 && want[i-1].atoms[0] >= pc.atoms[0] {
+			t.Fatalf("piece %d not in order", i)
+		}
+		for _, a := range pc.atoms {
+			pieceOf[a] = i
+		}
+	}
+	for v := range ag.n() {
+		for _, b := range ag.adj[ag.off[v]:ag.off[v+1]] {
+			if !over[v] && !over[b] && pieceOf[v] != pieceOf[b] {
+				t.Fatalf("neighbours %d and %d in pieces %d and %d", v, b, pieceOf[v], pieceOf[b])
+			}
+		}
+	}
+	for _, workers := range []int{2, 3} {
+		got, err := findPieces(context.Background(), ag, over, workers)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%d workers: the pieces differ from one worker's", workers)
+		}
+	}
 }
