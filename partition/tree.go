@@ -25,16 +25,19 @@ type pgraph struct {
 // sort like the values: ln(1 mm) ≈ −6.9, and the spread stays below 16.
 const logShift = 32
 
-// setLogLengths fills g.ll.
+// setLogLengths fills g.ll (a logarithm per edge end: on all CPUs for
+// large graphs, each vertex's entries written by one goroutine).
 func (g *pgraph) setLogLengths() {
 	g.ll = make([]float32, len(g.adj))
-	for u := range g.n() {
-		for i := g.off[u]; i < g.off[u+1]; i++ {
-			v := g.adj[i]
-			dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
-			g.ll[i] = float32(math.Log(math.Sqrt(dx*dx+dy*dy)+1e-3) + logShift)
+	inRanges(g.n(), func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				v := g.adj[i]
+				dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
+				g.ll[i] = float32(math.Log(math.Sqrt(dx*dx+dy*dy)+1e-3) + logShift)
+			}
 		}
-	}
+	})
 }
 
 func (g *pgraph) n() int { return len(g.w) }
