@@ -29,7 +29,7 @@ const logShift = 32
 // large graphs, each vertex's entries written by one goroutine).
 func (g *pgraph) setLogLengths() {
 	g.ll = make([]float32, len(g.adj))
-	inRanges(g.n(), func(lo, hi int) {
+	inRanges(g.n(), workersFor(g.n()), func(_, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			for i := g.off[u]; i < g.off[u+1]; i++ {
 				v := g.adj[i]
@@ -294,30 +294,67 @@ func sortEdges(e, scratch []tedge) []tedge {
 
 // radixByKey sorts e by key, stably, by an LSD radix sort in two 16-bit
 // passes through scratch; the result is back in e, and the (possibly grown)
-// scratch is returned.
+// scratch is returned. Large inputs are counted and scattered on all CPUs
+// (radixPass); the order is the same.
 func radixByKey(e, scratch []tedge) []tedge {
 	if cap(scratch) < len(e) {
 		scratch = make([]tedge, len(e))
 	}
+	workers := 1
+	if len(e) >= parallelRadix {
+		workers = workersFor(len(e))
+	}
+	cnt := make([]*[1 << 16]int32, workers)
+	for w := range cnt {
+		cnt[w] = radixCounts.Get().(*[1 << 16]int32)
+	}
 	src, dst := e, scratch[:len(e)]
 	for shift := uint(0); shift < 32; shift += 16 {
-		var cnt [1 << 16]int32
-		for _, x := range src {
-			cnt[(x.key>>shift)&0xffff]++
-		}
-		var sum int32
-		for i := range cnt {
-			c := cnt[i]
-			cnt[i] = sum
-			sum += c
-		}
-		for _, x := range src {
-			k := (x.key >> shift) & 0xffff
-			dst[cnt[k]] = x
-			cnt[k]++
-		}
+		radixPass(src, dst, shift, cnt)
 		src, dst = dst, src
+	}
+	for _, c := range cnt {
+		radixCounts.Put(c)
 	}
 	// two passes: result is back in e.
 	return scratch
+}
+
+// radixCounts recycles the digit counts of radixByKey (256 KiB each).
+var radixCounts = sync.Pool{New: func() any { return new([1 << 16]int32) }}
+
+// parallelRadix is the number of edges from which radixByKey uses more
+// than one goroutine.
+const parallelRadix = 1 << 18
+
+// radixPass moves src into dst stably ordered by the 16-bit digit of the
+// keys at shift. src is cut into len(cnt) consecutive chunks, counted and
+// scattered each by its own goroutine: the slots of a digit go to the
+// chunks in order, so every chunk's items land exactly where one pass over
+// the whole would put them.
+func radixPass(src, dst []tedge, shift uint, cnt []*[1 << 16]int32) {
+	workers := len(cnt)
+	inRanges(len(src), workers, func(w, lo, hi int) {
+		c := cnt[w]
+		clear(c[:])
+		for _, x := range src[lo:hi] {
+			c[(x.key>>shift)&0xffff]++
+		}
+	})
+	var sum int32
+	for d := range 1 << 16 {
+		for w := range workers {
+			c := cnt[w][d]
+			cnt[w][d] = sum
+			sum += c
+		}
+	}
+	inRanges(len(src), workers, func(w, lo, hi int) {
+		c := cnt[w]
+		for _, x := range src[lo:hi] {
+			k := (x.key >> shift) & 0xffff
+			dst[c[k]] = x
+			c[k]++
+		}
+	})
 }
