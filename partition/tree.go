@@ -163,20 +163,57 @@ func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32
 	if cap(cand) < 3*len(order) {
 		cand = make([]tcand, 0, 3*len(order))
 	}
+	workers := workersFor(len(order))
+	if workers == 1 {
+		cand, ok := appendCandidates(ctx, g, ts, order, in, cand, 0)
+		buf.cand = cand
+		return ok
+	}
+	// Large sets: the ranges of order are counted, then each fills its own
+	// stretch of cand, laid end to end as one pass would have made them.
+	base := make([]int, workers+1)
+	inRanges(len(order), workers, func(w, lo, hi int) {
+		for _, u := range order[lo:hi] {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				if v := g.adj[i]; v > u && in(v) {
+					base[w+1]++
+				}
+			}
+		}
+	})
+	for w := range workers {
+		base[w+1] += base[w]
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	cand = slices.Grow(cand, base[workers])[:base[workers]]
+	oks := make([]bool, workers)
+	inRanges(len(order), workers, func(w, lo, hi int) {
+		_, oks[w] = appendCandidates(ctx, g, ts, order[lo:hi], in, cand[base[w]:base[w]:base[w+1]], int32(base[w]))
+	})
+	buf.cand = cand
+	return !slices.Contains(oks, false)
+}
+
+// appendCandidates appends to cand the edges from each vertex of order to
+// higher-numbered members of the set, recording where each vertex's run
+// starts and ends (as positions in cand plus off); it reports false if ctx
+// was cancelled.
+func appendCandidates(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, cand []tcand, off int32) ([]tcand, bool) {
 	for i, u := range order {
 		if i&0xffff == 0xffff && ctx.Err() != nil {
-			return false
+			return cand, false
 		}
-		ts.cs[u] = int32(len(cand))
+		ts.cs[u] = off + int32(len(cand))
 		for i := g.off[u]; i < g.off[u+1]; i++ {
 			if v := g.adj[i]; v > u && in(v) {
 				cand = append(cand, tcand{g.ll[i], v})
 			}
 		}
-		ts.ce[u] = int32(len(cand))
+		ts.ce[u] = off + int32(len(cand))
 	}
-	buf.cand = cand
-	return true
+	return cand, true
 }
 
 // redrawMST is randomMST on the set whose edges collectEdges recorded in
