@@ -314,30 +314,60 @@ func (l *lineLimiter) Read(b []byte) (int, error) {
 	}
 	n, err := l.r.Read(b)
 	data := b[:n]
-	for i, c := range data {
-		if l.crOnly && c == '\r' {
-			c = '\n'
-			data[i] = c
-		}
-		switch c {
-		case '"':
-			l.quoted = !l.quoted
-		case '\n':
-			if l.cur > maxLine {
+	if l.crOnly {
+		for i := bytes.IndexByte(data, '\r'); i >= 0; {
+			data[i] = '\n'
+			k := bytes.IndexByte(data[i+1:], '\r')
+			if k < 0 {
 				break
 			}
+			i += 1 + k
+		}
+	}
+	// From one quote or line break to the next (found by the vectorised
+	// IndexByte): the bytes between them only lengthen the line and the
+	// record, by one each, so the limits are checked once at the last of
+	// them; a quote or a line break is then taken on its own.
+	quote := -1 // position of the next quote at or after i, once searched
+	for i := 0; i < len(data); {
+		if quote < i {
+			quote = len(data)
+			if q := bytes.IndexByte(data[i:], '"'); q >= 0 {
+				quote = i + q
+			}
+		}
+		j := quote
+		if k := bytes.IndexByte(data[i:j], '\n'); k >= 0 {
+			j = i + k
+		}
+		if run := j - i; run > 0 {
+			l.cur += run
+			if l.cur > maxLine || l.off+int64(j-1)-l.recStart > maxLine+csvBuffer {
+				l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
+				return 0, l.err
+			}
+		}
+		if j == len(data) {
+			break
+		}
+		if data[j] == '\n' { // l.cur <= maxLine here, or Read had failed
 			l.cur = 0
 			l.line++
 			if !l.quoted {
-				l.recStart = l.off + int64(i) + 1
+				l.recStart = l.off + int64(j) + 1
 			}
+			i = j + 1
 			continue
 		}
+		if data[j] == '"' {
+			l.quoted = !l.quoted
+		}
 		l.cur++
-		if l.cur > maxLine || l.off+int64(i)-l.recStart > maxLine+csvBuffer {
+		if l.cur > maxLine || l.off+int64(j)-l.recStart > maxLine+csvBuffer {
 			l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
 			return 0, l.err
 		}
+		i = j + 1
 	}
 	l.off += int64(n)
 	return n, err
