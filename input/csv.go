@@ -114,15 +114,17 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 			hint = int64(l.Len())
 		}
 	}
+	rs := newRecordStream(cr) // cr is read on its own goroutine from here
+	defer rs.Close()
 	for !p.stopped {
-		rec, err := cr.Read()
+		rec, err := rs.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, csvReadError(err, p)
 		}
-		line, _ := cr.FieldPos(0)
+		line := rs.FieldLine(0)
 		last = line
 		if rows++; rows%progressEvery == 0 {
 			if err := o.tick("read csv", rows, max(est, rows)); err != nil {
@@ -141,7 +143,7 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		check := func(col int, field, value string, err error) {
 			if err != nil {
 				bad = true
-				l, _ := cr.FieldPos(col)
+				l := rs.FieldLine(col)
 				p.add(newRecordError(l, -1, code, field, value, err))
 			}
 		}
@@ -214,7 +216,7 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		}
 		out.add(pr)
 		if out.n == sampleRows && hint > 0 {
-			est = estimateRows(hint, start, base+cr.InputOffset(), sampleRows)
+			est = estimateRows(hint, start, base+rs.InputOffset(), sampleRows)
 			out.reserve(est)
 			codes.reserve(est)
 		}
