@@ -41,7 +41,7 @@ func newSites(g *graph.Graph, ps []input.Practice, workers int) (*sites, error) 
 		return nil, fmt.Errorf("%w: malformed adjacency arrays", ErrMismatch)
 	}
 	workers = max(workers, 1)
-	if i := chunksOf(len(g.Adj), workers, minChunk).first(func(lo, hi int) int {
+	if i := firstInRanges(len(g.Adj), workersUpTo(len(g.Adj), workers), func(lo, hi int) int {
 		for i, v := range g.Adj[lo:hi] {
 			if v < 0 || int(v) >= n {
 				return lo + i
@@ -97,7 +97,7 @@ func newSites(g *graph.Graph, ps []input.Practice, workers int) (*sites, error) 
 		}
 	}
 	s.patients = make([]int64, len(ps))
-	if p := chunksOf(len(ps), workers, minChunk).first(func(lo, hi int) int {
+	if p := firstInRanges(len(ps), workersUpTo(len(ps), workers), func(lo, hi int) int {
 		for p := lo; p < hi; p++ {
 			if s.patients[p] = ps[p].Patients; s.patients[p] < 0 {
 				return p
@@ -111,7 +111,7 @@ func newSites(g *graph.Graph, ps []input.Practice, workers int) (*sites, error) 
 		if len(g.Weight) != n {
 			return nil, fmt.Errorf("%w: %d weights for %d vertices", ErrMismatch, len(g.Weight), n)
 		}
-		if v := chunksOf(n, workers, minChunk).first(func(lo, hi int) int {
+		if v := firstInRanges(n, workersUpTo(n, workers), func(lo, hi int) int {
 			for v := lo; v < hi; v++ {
 				if s.weight(int32(v)) != g.Weight[v] {
 					return v
@@ -212,7 +212,7 @@ func (s *sites) unitGraph(ctx context.Context, unit []int32, nu int, stratum []i
 		umem[pos[u]] = int32(p)
 		pos[u]++
 	}
-	chunksOf(nu, s.workers, minChunk).run(func(_, lo, hi int) {
+	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			for _, p := range umem[uoff[u]:uoff[u+1]] {
 				pg.w[u] += s.patients[p]
@@ -271,7 +271,7 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 			extra[b] = append(extra[b], a)
 		}
 	}
-	adj, ok := csrChunks(chunksOf(nu, s.workers, minChunk), pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+	adj, ok := csrInRanges(nu, workersUpTo(nu, s.workers), pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
 		return s.unitLists(ctx, unit, stratum, uoff, umem, soff, sunits, extra, lo, hi, off)
 	})
 	if !ok {
@@ -286,7 +286,7 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 const cliqueMax = 16
 
 // unitLists returns the sorted neighbour lists of units lo..hi-1 end to end
-// (for csrChunks), setting off[a+1] to their length up to unit a: the other
+// (for csrInRanges), setting off[a+1] to their length up to unit a: the other
 // units of a's sites (a's neighbours in extra for a site with more than
 // cliqueMax units) and the units of the sites next to them, within a's
 // stratum. It returns false if ctx is cancelled.

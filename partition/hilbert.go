@@ -31,7 +31,7 @@ func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32, workers int) [
 	scale := (side - 1) / span
 	// Positions by key, ties in position order (the sort is stable).
 	keyed := make([]tedge, n)
-	chunksOf(n, workers, minChunk).run(func(_, lo, hi int) {
+	inRanges(n, workersUpTo(n, workers), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if i&0xffff == 0xffff && ctx.Err() != nil {
 				return

@@ -172,17 +172,17 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool, workers int) ([]*p
 // componentRoots labels every atom not marked over with an atom of its
 // connected component no larger than itself, following which from label to
 // label reaches the component's smallest atom, labelled with itself; over
-// atoms get -1. Each chunk of atoms searches breadth-first within itself,
-// labelling each of its components with the atom the search started from
-// (its smallest); the edges between chunks then join the labels
-// (union–find, the smaller label the root). So the components found are
-// those of the whole graph for any number of chunks. It returns nil if ctx
-// is cancelled.
+// atoms get -1. Each range of atoms (inRanges) searches breadth-first
+// within itself, labelling each of its components with the atom the
+// search started from (its smallest); the edges between ranges then join
+// the labels (union–find, the smaller label the root). So the components
+// found are those of the whole graph for any number of ranges. It returns
+// nil if ctx is cancelled.
 func componentRoots(ctx context.Context, ag *pgraph, over []bool, workers int) []int32 {
 	comp := make([]int32, ag.n())
-	ch := chunksOf(ag.n(), workers, minChunk)
-	cross := make([][][2]int32, ch.k) // edges from each chunk to the others
-	ch.run(func(c, lo, hi int) {
+	nw := workersUpTo(ag.n(), workers)
+	cross := make([][][2]int32, nw) // edges from each range to the others
+	inRanges(ag.n(), nw, func(c, lo, hi int) {
 		for v := lo; v < hi; v++ {
 			comp[v] = -1
 		}
@@ -396,7 +396,7 @@ func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
 }
 
 // subgraphOn is subgraph with the atoms' lists gathered on up to workers
-// goroutines (csrChunks: the graph does not depend on them).
+// goroutines (csrInRanges: the graph does not depend on them).
 func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pgraph {
 	n := len(atoms)
 	find := localIndex(atoms)
@@ -407,8 +407,8 @@ func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pg
 	if ctx.Err() != nil {
 		return nil
 	}
-	ch := chunksOf(n, workers, minChunk)
-	adj, ok := csrChunks(ch, pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+	workers = workersUpTo(n, workers)
+	adj, ok := csrInRanges(n, workers, pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
 		deg := 0 // the atoms' degrees in ag: room for every edge kept
 		for _, a := range atoms[lo:hi] {
 			deg += int(ag.off[a+1] - ag.off[a])
@@ -443,7 +443,7 @@ func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pg
 	// The edges are ag's, between the same points: their log-lengths are
 	// copied rather than computed again (a logarithm per edge).
 	pg.ll = make([]float32, len(adj))
-	ch.run(func(_, lo, hi int) {
+	inRanges(n, workers, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if i&0x3fff == 0x3fff && ctx.Err() != nil {
 				return

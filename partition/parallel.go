@@ -12,7 +12,7 @@ const parallelMin = 1 << 15
 
 // workersFor returns the number of goroutines for n items: up to
 // GOMAXPROCS, one per parallelMin items, at least one.
-func workersFor(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/parallelMin)) }
+func workersFor(n int) int { return workersUpTo(n, runtime.GOMAXPROCS(0)) }
 
 // inRanges calls fn(w, lo, hi) for w in [0, workers) on the consecutive
 // ranges [lo, hi) that split [0, n) evenly, each on its own goroutine (the

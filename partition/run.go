@@ -378,14 +378,15 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 // in order of first practice: raw[p] is the part of practice p, a part
 // being a site's practices of one stratum and initial group (a second
 // fixed hub site goes to a part of its own), cut into single practices
-// when it outweighs lvl.Max. Chunks of sites number their parts from 0 and
-// are then shifted by the parts of the chunks before them, so the numbers
-// are those of one sequential pass. It returns the number of parts (0 when
-// ctx is cancelled; the caller checks ctx).
+// when it outweighs lvl.Max. Ranges of sites (inRanges) number their parts
+// from 0 and are then shifted by the parts of the ranges before them, so
+// the numbers are those of one sequential pass. It returns the number of
+// parts (0 when ctx is cancelled; the caller checks ctx).
 func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fixed []bool, raw []int32) int32 {
-	ch := chunksOf(s.g.N(), s.workers, minChunk)
-	nparts := make([]int32, ch.k)
-	ch.run(func(c, lo, hi int) {
+	ns := s.g.N()
+	nw := workersUpTo(ns, s.workers)
+	nparts := make([]int32, nw)
+	inRanges(ns, nw, func(c, lo, hi int) {
 		var done []bool
 		var part []int32
 		n := int32(0)
@@ -430,11 +431,11 @@ func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fi
 	if ctx.Err() != nil {
 		return 0
 	}
-	base := make([]int32, ch.k)
-	for c := 1; c < ch.k; c++ {
+	base := make([]int32, nw)
+	for c := 1; c < nw; c++ {
 		base[c] = base[c-1] + nparts[c-1]
 	}
-	ch.run(func(c, lo, hi int) {
+	inRanges(ns, nw, func(c, lo, hi int) {
 		if base[c] == 0 {
 			return
 		}
@@ -442,11 +443,11 @@ func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fi
 			raw[p] += base[c]
 		}
 	})
-	return base[ch.k-1] + nparts[ch.k-1]
+	return base[nw-1] + nparts[nw-1]
 }
 
 // unitCentroids places every unit at the patient-weighted centroid of its
-// practices' sites (a weightless unit at their plain mean). Each chunk of
+// practices' sites (a weightless unit at their plain mean). Each range of
 // units scans all practices but sums only its own units', in practice
 // order, so every sum is added up in the same order for any number of
 // workers.
@@ -454,7 +455,7 @@ func unitCentroids(s *sites, unit []int32, nu int) (ux, uy []float64) {
 	ux, uy = make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
 	cnt := make([]float64, nu)
-	chunksOf(nu, s.workers, minChunk).run(func(_, lo, hi int) {
+	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		ulo, uhi := int32(lo), int32(hi)
 		for p, u := range unit {
 			if u < ulo || u >= uhi {

@@ -12,10 +12,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// TestChunks: the chunks cover [0, n) in order, csrChunks lays the chunks'
-// lists end to end as one pass would, and first finds the earliest index,
-// for any number of chunks.
-func TestChunks(t *testing.T) {
+// TestCSRInRanges: csrInRanges lays the ranges' lists end to end as one
+// pass would, and firstInRanges finds the earliest index, for any number
+// of ranges.
+func TestCSRInRanges(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const n = 1000
 	lists := make([][]int32, n)
@@ -24,37 +24,25 @@ func TestChunks(t *testing.T) {
 			lists[v] = append(lists[v], rng.Int32N(n))
 		}
 	}
-	var wantOff []int32
+	wantOff := []int32{0}
 	var wantAdj []int32
-	wantOff = append(wantOff, 0)
 	for _, l := range lists {
 		wantAdj = append(wantAdj, l...)
 		wantOff = append(wantOff, int32(len(wantAdj)))
 	}
 	bad := map[int]bool{17: true, 640: true, 999: true}
 	for _, tc := range []struct {
-		name string
-		ch   chunks
+		name    string
+		workers int
 	}{
-		{"one", chunksOf(n, 4, minChunk)},
-		{"two", chunks{n, 2}},
-		{"seven", chunks{n, 7}},
-		{"one per index", chunks{n, n}},
+		{"one", workersUpTo(n, 4)},
+		{"two", 2},
+		{"seven", 7},
+		{"one per index", n},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			next := 0
-			for c := range tc.ch.k {
-				lo, hi := tc.ch.bounds(c)
-				if lo != next || hi < lo {
-					t.Fatalf("chunk %d is [%d, %d) after %d", c, lo, hi, next)
-				}
-				next = hi
-			}
-			if next != n {
-				t.Fatalf("chunks end at %d of %d", next, n)
-			}
 			off := make([]int32, n+1)
-			adj, ok := csrChunks(tc.ch, off, func(lo, hi int, off []int32) ([]int32, bool) {
+			adj, ok := csrInRanges(n, tc.workers, off, func(lo, hi int, off []int32) ([]int32, bool) {
 				var buf []int32
 				for v := lo; v < hi; v++ {
 					buf = append(buf, lists[v]...)
@@ -63,9 +51,9 @@ func TestChunks(t *testing.T) {
 				return buf, true
 			})
 			if !ok || !slices.Equal(off, wantOff) || !slices.Equal(adj, wantAdj) {
-				t.Fatal("csrChunks differs from one pass")
+				t.Fatal("csrInRanges differs from one pass")
 			}
-			got := tc.ch.first(func(lo, hi int) int {
+			got := firstInRanges(n, tc.workers, func(lo, hi int) int {
 				for i := lo; i < hi; i++ {
 					if bad[i] {
 						return i
@@ -74,10 +62,10 @@ func TestChunks(t *testing.T) {
 				return -1
 			})
 			if got != 17 {
-				t.Fatalf("first = %d, want 17", got)
+				t.Fatalf("firstInRanges = %d, want 17", got)
 			}
-			if _, ok := csrChunks(tc.ch, off, func(lo, hi int, off []int32) ([]int32, bool) { return nil, lo != 0 }); ok {
-				t.Fatal("a cancelled chunk was not reported")
+			if _, ok := csrInRanges(n, tc.workers, off, func(lo, hi int, off []int32) ([]int32, bool) { return nil, lo != 0 }); ok {
+				t.Fatal("a cancelled range was not reported")
 			}
 		})
 	}
@@ -85,7 +73,7 @@ func TestChunks(t *testing.T) {
 
 // TestPrepareWorkers: the practice/site maps, level-0 units, unit graph,
 // pieces, Hilbert order and subgraph are the same on 1, 2 and 3 workers,
-// on a map large enough to be cut into chunks, with heavy sites split into
+// on a map large enough to be cut into ranges, with heavy sites split into
 // their practices (more than cliqueMax on a site), with strata and without.
 func TestPrepareWorkers(t *testing.T) {
 	const w = 450
@@ -131,8 +119,8 @@ func TestPrepareWorkers(t *testing.T) {
 	}
 	for _, st := range [][]int32{nil, strat} {
 		want := prepare(1, st)
-		if want.Units.n < 3*minChunk || len(want.Order) < 3*minChunk {
-			t.Fatalf("strata %v: %d units, largest piece %d: too few for three chunks", st != nil, want.Units.n, len(want.Order))
+		if want.Units.n < 3*parallelMin || len(want.Order) < 3*parallelMin {
+			t.Fatalf("strata %v: %d units, largest piece %d: too few for three ranges", st != nil, want.Units.n, len(want.Order))
 		}
 		for _, workers := range []int{2, 3} {
 			if got := prepare(workers, st); !reflect.DeepEqual(got, want) {
@@ -173,7 +161,7 @@ func heavyGrid(w, h int) (*graph.Graph, []input.Practice) {
 }
 
 // TestFindPiecesWorkers: with atoms knocked out at random, so that many
-// components cross the chunks' bounds, the pieces are the same on 1, 2
+// components cross the ranges' bounds, the pieces are the same on 1, 2
 // and 3 workers, in order of smallest atom, each ascending and with no
 // edge to another piece.
 func TestFindPiecesWorkers(t *testing.T) {
