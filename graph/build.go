@@ -7,13 +7,13 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // ctxEvery is how many loop iterations pass between context checks.
@@ -107,9 +107,11 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	info.DelaunayEdges = len(del)
 
 	lengths := make([]float64, len(del))
-	for i, e := range del {
-		lengths[i] = dist(g.XY[e[0]], g.XY[e[1]])
-	}
+	parallel.For(len(del), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			lengths[i] = dist(g.XY[del[i][0]], g.XY[del[i][1]])
+		}
+	})
 	report("spacing", 0, n)
 	info.Spacing = medianSpacing(n, del, lengths)
 	report("spacing", n, n)
@@ -280,7 +282,7 @@ func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
 		fill[e[1]]++
 	}
 	sp := make([]float64, n)
-	inParallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
 		for v := lo; v < hi; v++ {
 			ls := all[off[v]:off[v+1]]
 			if len(ls) == 0 {
@@ -296,28 +298,4 @@ func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
 		}
 	})
 	return sp
-}
-
-// parallelMin is the number of items from which inParallel uses more than
-// one goroutine.
-const parallelMin = 1 << 16
-
-// inParallel calls do on consecutive ranges covering [0, n), one per
-// goroutine up to GOMAXPROCS, and waits for them. do must write only its
-// own range's results, so the outcome does not depend on the split.
-func inParallel(n int, do func(lo, hi int)) {
-	workers := 1
-	if n >= parallelMin {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do(lo, hi)
-		}()
-	}
-	wg.Wait()
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync/atomic"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // FromEdges builds a graph on vertices 0..n-1 from an undirected edge list.
@@ -61,40 +64,59 @@ func FromEdges(n int, edges [][2]int32, kinds []EdgeKind) *Graph {
 		Off:    make([]int32, n+1),
 		Weight: make([]int64, n),
 	}
-	adj := make([]int32, 0, len(keys))
-	var kind []EdgeKind
-	if kinds != nil {
-		kind = make([]EdgeKind, 0, len(keys))
-	}
-	inParallel(n, func(lo, hi int) {
+	// Each neighbour list is sorted and its repeats squeezed out in place,
+	// its length going to Off[v+1]; once the offsets are summed, the lists
+	// are copied out. Both passes run on all cores, each vertex on its own.
+	parallel.For(n, func(lo, hi int) {
 		for v := lo; v < hi; v++ {
-			slices.Sort(keys[deg[v]:deg[v+1]])
+			g.Off[v+1] = int32(distinctNeighbours(keys[deg[v]:deg[v+1]]))
 		}
 	})
-	anyBridge := false
 	for v := range n {
-		seg := keys[deg[v]:deg[v+1]]
-		last := int64(-1)
-		for _, key := range seg {
-			nb := int64(key >> 8)
-			if nb == last {
-				continue
-			}
-			last = nb
-			adj = append(adj, int32(nb))
-			if kind != nil {
-				k := EdgeKind(key & 0xff)
-				kind = append(kind, k)
-				anyBridge = anyBridge || k != Delaunay
+		g.Off[v+1] += g.Off[v]
+	}
+	g.Adj = make([]int32, g.Off[n])
+	var kind []EdgeKind
+	if kinds != nil {
+		kind = make([]EdgeKind, g.Off[n])
+	}
+	var anyBridge atomic.Bool
+	parallel.For(n, func(lo, hi int) {
+		bridged := false
+		for v := lo; v < hi; v++ {
+			at := g.Off[v]
+			for j, key := range keys[deg[v] : deg[v]+g.Off[v+1]-at] {
+				g.Adj[at+int32(j)] = int32(key >> 8)
+				if kind != nil {
+					k := EdgeKind(key & 0xff)
+					kind[at+int32(j)] = k
+					bridged = bridged || k != Delaunay
+				}
 			}
 		}
-		g.Off[v+1] = int32(len(adj))
-	}
-	g.Adj = slices.Clip(adj)
-	if anyBridge {
-		g.Kind = slices.Clip(kind)
+		if bridged {
+			anyBridge.Store(true)
+		}
+	})
+	if anyBridge.Load() {
+		g.Kind = kind
 	}
 	return g
+}
+
+// distinctNeighbours sorts keys (neighbour<<8 | kind) and moves the first
+// key of each neighbour, the one of smallest kind, to the front, returning
+// how many there are.
+func distinctNeighbours(keys []uint64) int {
+	slices.Sort(keys)
+	m := 0
+	for _, key := range keys {
+		if m == 0 || key>>8 != keys[m-1]>>8 {
+			keys[m] = key
+			m++
+		}
+	}
+	return m
 }
 
 // EdgeKindAt returns the kind of the i-th adjacency entry (an index into
