@@ -1,14 +1,10 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
-
-	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/delaunay"
@@ -147,98 +143,6 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	g.Off, g.Adj, g.Kind = csr.Off, csr.Adj, csr.Kind
 	report("graph", n, n)
 	return g, info, nil
-}
-
-// groupSites validates ps and returns a graph without edges whose vertices
-// are the distinct locations, numbered by first practice index.
-func groupSites(ps []input.Practice) (*Graph, error) {
-	var total int64
-	for i, p := range ps {
-		lon, lat := p.Loc[0], p.Loc[1]
-		if !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) { // also catches NaN
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w [%v, %v]", ErrBadLocation, lon, lat)}
-		}
-		if p.Patients < 0 {
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w (%d)", input.ErrNegativePatients, p.Patients)}
-		}
-		if total > math.MaxInt64-int64(p.Patients) {
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
-		}
-		total += int64(p.Patients)
-	}
-	// Equal locations are found by sorting (location, index) keys rather
-	// than with a hash map: at a million points and more the sort is faster,
-	// and its 24 bytes a point are freed before the graph grows. The keys
-	// are the coordinates' bit patterns, normalised so that -0 and +0, and
-	// -180° and 180°, are one longitude, and a pole is one place whatever
-	// the longitude.
-	type key struct {
-		lon, lat uint64
-		i        int32
-	}
-	keys := make([]key, len(ps))
-	for i, p := range ps {
-		klon, lat := p.Loc[0]+0, p.Loc[1]
-		switch {
-		case lat == 90 || lat == -90:
-			klon = 0
-		case klon == -180:
-			klon = 180
-		}
-		keys[i] = key{math.Float64bits(klon), math.Float64bits(lat + 0), int32(i)}
-	}
-	sortUnique(keys, func(a, b key) int {
-		if c := cmp.Compare(a.lon, b.lon); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.lat, b.lat); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	}, runtime.GOMAXPROCS(0))
-	// siteOf[i] first holds the first practice at i's location, then, in
-	// index order, the site: sites are numbered by first practice.
-	siteOf := make([]int32, len(ps))
-	n := 0
-	for j := 0; j < len(keys); n++ {
-		k := j
-		for ; k < len(keys) && keys[k].lon == keys[j].lon && keys[k].lat == keys[j].lat; k++ {
-			siteOf[keys[k].i] = keys[j].i
-		}
-		j = k
-	}
-	keys = nil
-	locs, count := make([]orb.Point, 0, n), make([]int32, 0, n)
-	for i, first := range siteOf {
-		if first == int32(i) {
-			siteOf[i] = int32(len(locs))
-			locs = append(locs, ps[i].Loc)
-			count = append(count, 0)
-		} else {
-			siteOf[i] = siteOf[first]
-		}
-		count[siteOf[i]]++
-	}
-	g := &Graph{
-		Off:       make([]int32, n+1),
-		Weight:    make([]int64, n),
-		Loc:       locs,
-		MemberOff: make([]int32, n+1),
-		Members:   make([]int32, len(ps)),
-	}
-	for s, c := range count {
-		g.MemberOff[s+1] = g.MemberOff[s] + c
-	}
-	fill := slices.Clone(g.MemberOff[:n])
-	for i, s := range siteOf {
-		g.Members[fill[s]] = int32(i)
-		fill[s]++
-		g.Weight[s] += ps[i].Patients
-	}
-	return g, nil
 }
 
 // delaunayEdges lists the triangulation's edges as (a, b) with a < b, in
