@@ -109,7 +109,8 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 		}
 	})
 	report("spacing", 0, n)
-	info.Spacing = medianSpacing(n, del, lengths)
+	inc := newIncidence(n, del)
+	info.Spacing = medianSpacing(inc, g.XY)
 	report("spacing", n, n)
 
 	kept, err := prune(ctx, g, del, lengths, info, &o, report)
@@ -120,26 +121,16 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	report("bridge", 0, len(del))
 	bridges, before := bridge(n, del, lengths, kept)
 	info.ComponentsBeforeBridging = before
-	info.Bridges = bridges
+	for _, i := range bridges {
+		info.Bridges = append(info.Bridges, del[i])
+	}
 	report("bridge", len(del), len(del))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 
 	report("graph", 0, n)
-	edges := make([][2]int32, 0, len(del))
-	kinds := make([]EdgeKind, 0, len(del))
-	for i, e := range del {
-		if kept[i] {
-			edges = append(edges, e)
-			kinds = append(kinds, Delaunay)
-		}
-	}
-	for _, e := range bridges {
-		edges = append(edges, e)
-		kinds = append(kinds, Bridge)
-	}
-	csr := FromEdges(n, edges, kinds)
+	csr := inc.graph(edgeKinds(del, kept, bridges))
 	g.Off, g.Adj, g.Kind = csr.Off, csr.Adj, csr.Kind
 	report("graph", n, n)
 	return g, info, nil
@@ -167,28 +158,20 @@ func delaunayEdges(tri *delaunay.Triangulation, n int) [][2]int32 {
 func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
 
 // medianSpacing returns, per site, the median length of its Delaunay edges
-// (the mean of the two middle ones for an even count; 0 for no edges).
-func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
-	off := make([]int32, n+1)
-	for _, e := range edges {
-		off[e[0]+1]++
-		off[e[1]+1]++
-	}
-	for v := 1; v <= n; v++ {
-		off[v] += off[v-1]
-	}
-	all := make([]float64, off[n])
-	fill := slices.Clone(off[:n])
-	for i, e := range edges {
-		all[fill[e[0]]] = lengths[i]
-		fill[e[0]]++
-		all[fill[e[1]]] = lengths[i]
-		fill[e[1]]++
-	}
+// (the mean of the two middle ones for an even count; 0 for no edges),
+// reading the edges at each site from inc, on all cores. The lengths are
+// measured again from xy, which gives the same values as in Build's
+// lengths but reads nearby sites instead of edges scattered in memory.
+func medianSpacing(inc incidence, xy [][2]float64) []float64 {
+	n := len(inc.off) - 1
 	sp := make([]float64, n)
 	parallel.For(n, func(lo, hi int) {
+		var ls []float64
 		for v := lo; v < hi; v++ {
-			ls := all[off[v]:off[v+1]]
+			ls = ls[:0]
+			for _, key := range inc.keys[inc.off[v]:inc.off[v+1]] {
+				ls = append(ls, dist(xy[v], xy[key>>32]))
+			}
 			if len(ls) == 0 {
 				continue
 			}
@@ -202,4 +185,23 @@ func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
 		}
 	})
 	return sp
+}
+
+// edgeKinds returns, per Delaunay edge, its kind in the graph: Delaunay
+// when kept, Bridge when chosen as a bridge, omitted otherwise.
+func edgeKinds(del [][2]int32, kept []bool, bridges []int32) []EdgeKind {
+	kinds := make([]EdgeKind, len(del))
+	parallel.For(len(del), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if kept[i] {
+				kinds[i] = Delaunay
+			} else {
+				kinds[i] = omitted
+			}
+		}
+	})
+	for _, i := range bridges {
+		kinds[i] = Bridge
+	}
+	return kinds
 }
