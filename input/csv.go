@@ -114,15 +114,17 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 			hint = int64(l.Len())
 		}
 	}
+	rs := newRecordStream(cr) // cr is read on its own goroutine from here
+	defer rs.Close()
 	for !p.stopped {
-		rec, err := cr.Read()
+		rec, err := rs.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, csvReadError(err, p)
 		}
-		line, _ := cr.FieldPos(0)
+		line := rs.FieldLine(0)
 		last = line
 		if rows++; rows%progressEvery == 0 {
 			if err := o.tick("read csv", rows, max(est, rows)); err != nil {
@@ -141,7 +143,7 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		check := func(col int, field, value string, err error) {
 			if err != nil {
 				bad = true
-				l, _ := cr.FieldPos(col)
+				l := rs.FieldLine(col)
 				p.add(newRecordError(l, -1, code, field, value, err))
 			}
 		}
@@ -214,7 +216,7 @@ func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, 
 		}
 		out.add(pr)
 		if out.n == sampleRows && hint > 0 {
-			est = estimateRows(hint, start, base+cr.InputOffset(), sampleRows)
+			est = estimateRows(hint, start, base+rs.InputOffset(), sampleRows)
 			out.reserve(est)
 			codes.reserve(est)
 		}
@@ -314,30 +316,60 @@ func (l *lineLimiter) Read(b []byte) (int, error) {
 	}
 	n, err := l.r.Read(b)
 	data := b[:n]
-	for i, c := range data {
-		if l.crOnly && c == '\r' {
-			c = '\n'
-			data[i] = c
-		}
-		switch c {
-		case '"':
-			l.quoted = !l.quoted
-		case '\n':
-			if l.cur > maxLine {
+	if l.crOnly {
+		for i := bytes.IndexByte(data, '\r'); i >= 0; {
+			data[i] = '\n'
+			k := bytes.IndexByte(data[i+1:], '\r')
+			if k < 0 {
 				break
 			}
+			i += 1 + k
+		}
+	}
+	// From one quote or line break to the next (found by the vectorised
+	// IndexByte): the bytes between them only lengthen the line and the
+	// record, by one each, so the limits are checked once at the last of
+	// them; a quote or a line break is then taken on its own.
+	quote := -1 // position of the next quote at or after i, once searched
+	for i := 0; i < len(data); {
+		if quote < i {
+			quote = len(data)
+			if q := bytes.IndexByte(data[i:], '"'); q >= 0 {
+				quote = i + q
+			}
+		}
+		j := quote
+		if k := bytes.IndexByte(data[i:j], '\n'); k >= 0 {
+			j = i + k
+		}
+		if run := j - i; run > 0 {
+			l.cur += run
+			if l.cur > maxLine || l.off+int64(j-1)-l.recStart > maxLine+csvBuffer {
+				l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
+				return 0, l.err
+			}
+		}
+		if j == len(data) {
+			break
+		}
+		if data[j] == '\n' { // l.cur <= maxLine here, or Read had failed
 			l.cur = 0
 			l.line++
 			if !l.quoted {
-				l.recStart = l.off + int64(i) + 1
+				l.recStart = l.off + int64(j) + 1
 			}
+			i = j + 1
 			continue
 		}
+		if data[j] == '"' {
+			l.quoted = !l.quoted
+		}
 		l.cur++
-		if l.cur > maxLine || l.off+int64(i)-l.recStart > maxLine+csvBuffer {
+		if l.cur > maxLine || l.off+int64(j)-l.recStart > maxLine+csvBuffer {
 			l.err = newRecordError(l.line, -1, "", "", "", ErrLineTooLong)
 			return 0, l.err
 		}
+		i = j + 1
 	}
 	l.off += int64(n)
 	return n, err

@@ -1,10 +1,10 @@
 package input
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"fmt"
+	"github.com/klauspost/compress/gzip"
 	"io"
 	"os"
 	"strings"

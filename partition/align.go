@@ -95,7 +95,7 @@ const maxAlignRounds = 4
 // weight allows (alignCross).
 func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, strat []int32, p levelParams, al *alignSpec, progress func(string, int, int)) (*levelOut, error) {
 	unit, nu := u.of, u.n
-	base := s.unitGraph(ctx, ps, unit, nu, strat, u.x, u.y)
+	base := s.unitGraph(ctx, unit, nu, strat, u.x, u.y)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func solveAligned(ctx context.Context, s *sites, ps []input.Practice, u units, s
 		for i, u := range unit {
 			sp[i] = ds.stratum[u]
 		}
-		pg := s.unitGraph(ctx, ps, unit, nu, sp, u.x, u.y)
+		pg := s.unitGraph(ctx, unit, nu, sp, u.x, u.y)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

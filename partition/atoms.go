@@ -18,12 +18,21 @@ type sites struct {
 	off    []int32      // site -> practices (ascending)
 	mem    []int32
 	fixed  []bool // fixed hub sites of the level being measured (sites.go), or nil
+
+	// patients is ps[p].Patients for every practice p, copied out once: a
+	// loop over practices then reads 8 bytes each, not a whole Practice.
+	patients []int64
+
+	// workers is the number of goroutines the long loops over sites,
+	// practices and units may use (their results do not depend on it).
+	workers int
 }
 
 // newSites checks that g and ps describe the same practices and returns
-// the practice/site maps. A graph without Members is taken to have one
-// vertex per practice, vertex i being practice i.
-func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
+// the practice/site maps, whose long loops run on up to workers
+// goroutines. A graph without Members is taken to have one vertex per
+// practice, vertex i being practice i.
+func newSites(g *graph.Graph, ps []input.Practice, workers int) (*sites, error) {
 	if g == nil {
 		return nil, fmt.Errorf("%w: nil graph", ErrMismatch)
 	}
@@ -31,12 +40,18 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 	if len(g.Adj) != 0 && len(g.Off) == 0 || n > 0 && int(g.Off[n]) != len(g.Adj) {
 		return nil, fmt.Errorf("%w: malformed adjacency arrays", ErrMismatch)
 	}
-	for _, v := range g.Adj {
-		if v < 0 || int(v) >= n {
-			return nil, fmt.Errorf("%w: neighbour %d out of range", ErrMismatch, v)
+	workers = max(workers, 1)
+	if i := firstInRanges(len(g.Adj), workersUpTo(len(g.Adj), workers), func(lo, hi int) int {
+		for i, v := range g.Adj[lo:hi] {
+			if v < 0 || int(v) >= n {
+				return lo + i
+			}
 		}
+		return -1
+	}); i >= 0 {
+		return nil, fmt.Errorf("%w: neighbour %d out of range", ErrMismatch, g.Adj[i])
 	}
-	s := &sites{g: g, siteOf: make([]int32, len(ps))}
+	s := &sites{g: g, siteOf: make([]int32, len(ps)), workers: workers}
 	for i := range s.siteOf {
 		s.siteOf[i] = -1
 	}
@@ -81,23 +96,30 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 			}
 		}
 	}
-	for p := range ps {
-		if ps[p].Patients < 0 {
-			return nil, fmt.Errorf("%w: practice %d (%s) has %d patients", ErrMismatch, p, ps[p].Code, ps[p].Patients)
+	s.patients = make([]int64, len(ps))
+	if p := firstInRanges(len(ps), workersUpTo(len(ps), workers), func(lo, hi int) int {
+		for p := lo; p < hi; p++ {
+			if s.patients[p] = ps[p].Patients; s.patients[p] < 0 {
+				return p
+			}
 		}
+		return -1
+	}); p >= 0 {
+		return nil, fmt.Errorf("%w: practice %d (%s) has %d patients", ErrMismatch, p, ps[p].Code, ps[p].Patients)
 	}
 	if slices.ContainsFunc(g.Weight, func(w int64) bool { return w != 0 }) { // all zero: not filled in
 		if len(g.Weight) != n {
 			return nil, fmt.Errorf("%w: %d weights for %d vertices", ErrMismatch, len(g.Weight), n)
 		}
-		for v := range n {
-			var w int64
-			for _, p := range s.mem[s.off[v]:s.off[v+1]] {
-				w += int64(ps[p].Patients)
+		if v := firstInRanges(n, workersUpTo(n, workers), func(lo, hi int) int {
+			for v := lo; v < hi; v++ {
+				if s.weight(int32(v)) != g.Weight[v] {
+					return v
+				}
 			}
-			if w != g.Weight[v] {
-				return nil, fmt.Errorf("%w: site %d weighs %d but its practices total %d", ErrMismatch, v, g.Weight[v], w)
-			}
+			return -1
+		}); v >= 0 {
+			return nil, fmt.Errorf("%w: site %d weighs %d but its practices total %d", ErrMismatch, v, g.Weight[v], s.weight(int32(v)))
 		}
 	}
 	if len(g.XY) == n {
@@ -126,6 +148,15 @@ func newSites(g *graph.Graph, ps []input.Practice) (*sites, error) {
 }
 
 func (s *sites) practices(v int32) []int32 { return s.mem[s.off[v]:s.off[v+1]] }
+
+// weight is the patients of site v's practices.
+func (s *sites) weight(v int32) int64 {
+	var w int64
+	for _, p := range s.practices(v) {
+		w += s.patients[p]
+	}
+	return w
+}
 
 // membersSorted reports whether every site's practices are listed
 // ascending.
@@ -165,7 +196,7 @@ func (s *sites) unitPerSite(unit []int32) bool {
 // they share a site or sit on adjacent sites, and lie in the same stratum.
 // Coordinates are given per unit; weights are summed from the practices.
 // It returns nil if ctx is cancelled.
-func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
+func (s *sites) unitGraph(ctx context.Context, unit []int32, nu int, stratum []int32, ux, uy []float64) *pgraph {
 	pg := &pgraph{w: make([]int64, nu), x: ux, y: uy}
 	// unit -> practices
 	uoff := make([]int32, nu+1)
@@ -180,8 +211,14 @@ func (s *sites) unitGraph(ctx context.Context, ps []input.Practice, unit []int32
 	for p, u := range unit {
 		umem[pos[u]] = int32(p)
 		pos[u]++
-		pg.w[u] += int64(ps[p].Patients)
 	}
+	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
+		for u := lo; u < hi; u++ {
+			for _, p := range umem[uoff[u]:uoff[u+1]] {
+				pg.w[u] += s.patients[p]
+			}
+		}
+	})
 	ns := s.g.N()
 	if stratum == nil && nu == ns && s.unitPerSite(unit) {
 		pg.off, pg.adj = s.g.Off, s.g.Adj // read only, like every atom graph
@@ -222,7 +259,6 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 	// heavy site split into its practices) a chain stands in for the
 	// clique: contiguity in the chain implies contiguity by site, and the
 	// graph stays linear in size.
-	const cliqueMax = 16
 	extra := map[int32][]int32{}
 	for v := range ns {
 		us := sunits[soff[v]:soff[v+1]]
@@ -235,29 +271,46 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 			extra[b] = append(extra[b], a)
 		}
 	}
-	siteStamp := make([]int32, ns)
-	unitStamp := make([]int32, nu)
+	adj, ok := csrInRanges(nu, workersUpTo(nu, s.workers), pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+		return s.unitLists(ctx, unit, stratum, uoff, umem, soff, sunits, extra, lo, hi, off)
+	})
+	if !ok {
+		return nil // cancelled; the caller checks ctx
+	}
+	pg.adj = adj
+	return pg
+}
+
+// cliqueMax is the most units a site may hold for unitsByPractice to join
+// them all pairwise; the units of a fuller site are joined in a chain.
+const cliqueMax = 16
+
+// unitLists returns the sorted neighbour lists of units lo..hi-1 end to end
+// (for csrInRanges), setting off[a+1] to their length up to unit a: the other
+// units of a's sites (a's neighbours in extra for a site with more than
+// cliqueMax units) and the units of the sites next to them, within a's
+// stratum. It returns false if ctx is cancelled.
+func (s *sites) unitLists(ctx context.Context, unit, stratum, uoff, umem, soff, sunits []int32, extra map[int32][]int32, lo, hi int, off []int32) ([]int32, bool) {
+	siteStamp := make([]int32, s.g.N())
+	unitStamp := make([]int32, len(uoff)-1)
 	for i := range siteStamp {
 		siteStamp[i] = -1
 	}
 	for i := range unitStamp {
 		unitStamp[i] = -1
 	}
-	adj := make([]int32, 0, 6*nu)
+	adj := make([]int32, 0, 6*(hi-lo))
 	add := func(a, b int32) {
 		if b != a && unitStamp[b] != a && (stratum == nil || stratum[umem[uoff[b]]] == stratum[umem[uoff[a]]]) {
 			unitStamp[b] = a
 			adj = append(adj, b)
 		}
 	}
-	for a := range int32(nu) {
+	for a := int32(lo); a < int32(hi); a++ {
 		if a&0xffff == 0xffff && ctx.Err() != nil {
-			return nil // cancelled; the caller checks ctx
+			return nil, false
 		}
 		start := len(adj)
-		for _, b := range extra[a] {
-			add(a, b)
-		}
 		for _, p := range umem[uoff[a]:uoff[a+1]] {
 			v := s.siteOf[p]
 			if siteStamp[v] == a {
@@ -268,6 +321,12 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 				for _, b := range sunits[soff[v]:soff[v+1]] {
 					add(a, b)
 				}
+			} else {
+				// a's neighbours in the chain of a full site (looked up
+				// only here: a map read per unit costs more than the rest).
+				for _, b := range extra[a] {
+					add(a, b)
+				}
 			}
 			for _, t := range s.g.Neighbors(int(v)) {
 				for _, b := range sunits[soff[t]:soff[t+1]] {
@@ -276,10 +335,9 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 			}
 		}
 		slices.Sort(adj[start:])
-		pg.off[a+1] = int32(len(adj))
+		off[a+1] = int32(len(adj))
 	}
-	pg.adj = adj
-	return pg
+	return adj, true
 }
 
 // labelIDs turns string labels into small ints by first appearance ("" is

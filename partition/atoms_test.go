@@ -12,7 +12,7 @@ import (
 // here by a stratum that every practice shares).
 func TestUnitGraphPerSite(t *testing.T) {
 	g, ps := gridInstance(rand.New(rand.NewPCG(5, 6)), synthSpec{w: 30, h: 20, holes: 0.1, islands: 3, shared: 0.3, mean: 8000})
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,8 +22,8 @@ func TestUnitGraphPerSite(t *testing.T) {
 		t.Fatal("units numbered as sites not recognised")
 	}
 	ux, uy := make([]float64, n), make([]float64, n)
-	fast := s.unitGraph(context.Background(), ps, unit, n, nil, ux, uy)
-	slow := s.unitGraph(context.Background(), ps, unit, n, make([]int32, len(ps)), ux, uy)
+	fast := s.unitGraph(context.Background(), unit, n, nil, ux, uy)
+	slow := s.unitGraph(context.Background(), unit, n, make([]int32, len(ps)), ux, uy)
 	if !slices.Equal(fast.off, slow.off) || !slices.Equal(fast.adj, slow.adj) || !slices.Equal(fast.w, slow.w) {
 		t.Fatal("the shared site graph differs from the gathered unit graph")
 	}
@@ -39,7 +39,7 @@ func TestUnitGraphPerSite(t *testing.T) {
 // a site shared by two units is left to the general way.
 func TestUnitsBySite(t *testing.T) {
 	g, ps := gridInstance(rand.New(rand.NewPCG(8, 9)), synthSpec{w: 40, h: 25, holes: 0.15, islands: 4, shared: 0.3, mean: 8000})
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,7 +87,9 @@ func BenchmarkRun(b *testing.B) {
 }
 
 // BenchmarkRunPostcodes groups the 1.7M GB postcodes (weight 1 each) into
-// contiguous groups of [100, 150]. Skipped when the data is absent.
+// contiguous groups of [100, 150], and reports the mean wall time of each
+// stage of Result.Timings ("prepare-ms", "group:split-and-refine-ms", ...).
+// Skipped when the data is absent.
 func BenchmarkRunPostcodes(b *testing.B) {
 	ps, err := input.ReadFile(context.Background(), fixture.Postcodes(b), input.ConstantPatients(1), input.ColumnAlias("code", "postcode"))
 	if err != nil {
@@ -100,12 +102,21 @@ func BenchmarkRunPostcodes(b *testing.B) {
 	levels := []Level{{Name: "group", Min: 100, Max: 150}}
 	b.ReportAllocs()
 	b.ResetTimer()
+	stages := map[string]time.Duration{}
+	runs := 0
 	for b.Loop() {
 		res, err := Run(context.Background(), g, ps, levels)
 		if err != nil {
 			b.Fatal(err)
 		}
 		reportQuality(b, res)
+		for _, t := range res.Timings {
+			stages[strings.ReplaceAll(strings.ReplaceAll(t.Stage, ": ", ":"), " ", "-")+"-ms"] += t.Duration
+		}
+		runs++
+	}
+	for unit, d := range stages {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(runs), unit)
 	}
 }
 

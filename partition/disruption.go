@@ -3,6 +3,7 @@ package partition
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -102,7 +103,7 @@ func CompareInitial(g *graph.Graph, ps []input.Practice, initial []string, lvl L
 			return nil, fmt.Errorf("%w: practice %d (%s) has group %d", ErrMismatch, p, ps[p].Code, a)
 		}
 	}
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package partition
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 
 	"github.com/hubpart/hubpart/graph"
@@ -21,7 +22,7 @@ import (
 // the minimum; StatusOutOfBounds otherwise. If g and ps do not match, or
 // assign has the wrong length, Evaluate returns a zero Quality and nil.
 func Evaluate(g *graph.Graph, ps []input.Practice, lvl Level, assign []int32) (Quality, []Group) {
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, runtime.GOMAXPROCS(0))
 	if err != nil || len(assign) != len(ps) {
 		return Quality{}, nil
 	}

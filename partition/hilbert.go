@@ -4,9 +4,11 @@ import "context"
 
 // hilbertOrder returns the positions 0..len(atoms)-1 of atoms sorted along
 // a Hilbert curve over their bounding box (ties: position), so that atoms
-// close in the plane get close local indices. It returns nil when ctx is
-// cancelled (checked every 64Ki atoms and before the sort).
-func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32) []int32 {
+// close in the plane get close local indices. The keys are computed on up
+// to workers goroutines (each position's key alone, so the order does not
+// depend on them). It returns nil when ctx is cancelled (checked every
+// 64Ki atoms and before the sort).
+func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32, workers int) []int32 {
 	n := len(atoms)
 	perm := make([]int32, n)
 	for i := range perm {
@@ -29,14 +31,17 @@ func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32) []int32 {
 	scale := (side - 1) / span
 	// Positions by key, ties in position order (the sort is stable).
 	keyed := make([]tedge, n)
-	for i, a := range atoms {
-		if i&0xffff == 0xffff && ctx.Err() != nil {
-			return nil
+	inRanges(n, workersUpTo(n, workers), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if i&0xffff == 0xffff && ctx.Err() != nil {
+				return
+			}
+			a := atoms[i]
+			hx := uint32((ag.x[a] - x0) * scale)
+			hy := uint32((ag.y[a] - y0) * scale)
+			keyed[i] = tedge{key: uint32(hilbertD(min(hx, side-1), min(hy, side-1), side)), u: int32(i)}
 		}
-		hx := uint32((ag.x[a] - x0) * scale)
-		hy := uint32((ag.y[a] - y0) * scale)
-		keyed[i] = tedge{key: uint32(hilbertD(min(hx, side-1), min(hy, side-1), side)), u: int32(i)}
-	}
+	})
 	if ctx.Err() != nil {
 		return nil
 	}

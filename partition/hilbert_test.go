@@ -21,7 +21,7 @@ func TestHilbertOrder(t *testing.T) {
 		for i := range atoms {
 			atoms[i] = int32(n - 1 - i)
 		}
-		got := hilbertOrder(context.Background(), g, atoms)
+		got := hilbertOrder(context.Background(), g, atoms, 1)
 		want := make([]int32, n)
 		for i := range want {
 			want[i] = int32(i)
@@ -52,7 +52,7 @@ func TestHilbertOrder(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	g := &pgraph{x: []float64{0, 1, 2, 3}, y: []float64{0, 1, 0, 1}}
-	if got := hilbertOrder(ctx, g, []int32{0, 1, 2, 3}); got != nil {
+	if got := hilbertOrder(ctx, g, []int32{0, 1, 2, 3}, 1); got != nil {
 		t.Errorf("cancelled: got %v, want nil", got)
 	}
 }

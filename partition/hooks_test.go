@@ -114,7 +114,7 @@ func TestTermHook(t *testing.T) {
 func TestPinHook(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 4))
 	g, ps := gridInstance(rng, synthSpec{w: 16, h: 12, mean: 6000})
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestPinHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pg := s.unitGraph(context.Background(), ps, u.of, u.n, nil, u.x, u.y)
+	pg := s.unitGraph(context.Background(), u.of, u.n, nil, u.x, u.y)
 	pg.setLogLengths()
 	b := bounds{30000, 50000}
 	var W int64

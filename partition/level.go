@@ -63,7 +63,7 @@ type levelWords struct {
 // atom.
 func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(string, int, int)) (*levelOut, error) {
 	over := oversizeAtoms(ag, p.b)
-	pieces, err := findPieces(ctx, ag, over)
+	pieces, err := findPieces(ctx, ag, over, p.workers)
 	if err != nil {
 		return nil, err
 	}
@@ -121,41 +121,108 @@ func oversizeAtoms(ag *pgraph, b bounds) []bool {
 }
 
 // findPieces returns the connected components of the atoms not marked
-// over, in order of smallest atom, each with its atoms ascending.
-func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) {
-	n := ag.n()
-	comp := make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
+// over, in order of smallest atom, each with its atoms ascending. The
+// components are labelled on up to workers goroutines (componentRoots);
+// a pass over the atoms in order then numbers them and lists their atoms,
+// already ascending.
+func findPieces(ctx context.Context, ag *pgraph, over []bool, workers int) ([]*piece, error) {
+	comp := componentRoots(ctx, ag, over, workers)
+	if comp == nil {
+		return nil, ctx.Err()
 	}
+	// Every label points to a smaller atom or itself (componentRoots), so
+	// in ascending order an atom's label is a root, numbered as it is
+	// met, or an atom already renumbered.
 	var pieces []*piece
-	queue := make([]int32, 0, 64)
-	for s := range int32(n) {
-		if over[s] || comp[s] >= 0 {
+	var size []int32
+	for v, r := range comp {
+		switch {
+		case r < 0:
 			continue
+		case int(r) == v:
+			comp[v] = int32(len(pieces))
+			pieces = append(pieces, &piece{attachTo: -1})
+			size = append(size, 0)
+		default:
+			comp[v] = comp[r]
 		}
-		id := int32(len(pieces))
-		pc := &piece{attachTo: -1}
-		comp[s] = id
-		queue = append(queue[:0], s)
-		for i := 0; i < len(queue); i++ {
-			if i&0xffff == 0xffff && ctx.Err() != nil {
-				return nil, ctx.Err()
+		pieces[comp[v]].W += ag.w[v]
+		size[comp[v]]++
+	}
+	// One array holds every piece's atoms; each piece's slice is capped so
+	// that an append cannot run into the next piece.
+	total := int32(0)
+	for _, n := range size {
+		total += n
+	}
+	all := make([]int32, total)
+	next := int32(0)
+	for i, pc := range pieces {
+		pc.atoms = all[next : next : next+size[i]]
+		next += size[i]
+	}
+	for v, c := range comp {
+		if c >= 0 {
+			pieces[c].atoms = append(pieces[c].atoms, int32(v))
+		}
+	}
+	return pieces, nil
+}
+
+// componentRoots labels every atom not marked over with an atom of its
+// connected component no larger than itself, following which from label to
+// label reaches the component's smallest atom, labelled with itself; over
+// atoms get -1. Each range of atoms (inRanges) searches breadth-first
+// within itself, labelling each of its components with the atom the
+// search started from (its smallest); the edges between ranges then join
+// the labels (union–find, the smaller label the root). So the components
+// found are those of the whole graph for any number of ranges. It returns
+// nil if ctx is cancelled.
+func componentRoots(ctx context.Context, ag *pgraph, over []bool, workers int) []int32 {
+	comp := make([]int32, ag.n())
+	nw := workersUpTo(ag.n(), workers)
+	cross := make([][][2]int32, nw) // edges from each range to the others
+	inRanges(ag.n(), nw, func(c, lo, hi int) {
+		for v := lo; v < hi; v++ {
+			comp[v] = -1
+		}
+		queue := make([]int32, 0, 64)
+		for s := int32(lo); s < int32(hi); s++ {
+			if over[s] || comp[s] >= 0 {
+				continue
 			}
-			u := queue[i]
-			pc.W += ag.w[u]
-			for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
-				if !over[v] && comp[v] < 0 {
-					comp[v] = id
-					queue = append(queue, v)
+			comp[s] = s
+			queue = append(queue[:0], s)
+			for i := 0; i < len(queue); i++ {
+				if i&0xffff == 0xffff && ctx.Err() != nil {
+					return
+				}
+				u := queue[i]
+				for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
+					switch {
+					case over[v]:
+					case int(v) < lo || int(v) >= hi:
+						cross[c] = append(cross[c], [2]int32{u, v})
+					case comp[v] < 0:
+						comp[v] = s
+						queue = append(queue, v)
+					}
 				}
 			}
 		}
-		pc.atoms = slices.Clone(queue)
-		slices.Sort(pc.atoms)
-		pieces = append(pieces, pc)
+	})
+	if ctx.Err() != nil {
+		return nil
 	}
-	return pieces, nil
+	for _, es := range cross {
+		for _, e := range es {
+			a, b := ufFind(comp, comp[e[0]]), ufFind(comp, comp[e[1]])
+			if a != b {
+				comp[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	return comp
 }
 
 // attachStranded sets attachTo of every piece below the minimum that
@@ -325,71 +392,109 @@ func (out *levelOut) setCanonical(lab []int32, status []Status, reason []string)
 // order), in local indices: atom atoms[i] becomes vertex i.
 // It returns nil if ctx is cancelled.
 func subgraph(ctx context.Context, ag *pgraph, atoms []int32) *pgraph {
+	return subgraphOn(ctx, ag, atoms, 1)
+}
+
+// subgraphOn is subgraph with the atoms' lists gathered on up to workers
+// goroutines (csrInRanges: the graph does not depend on them).
+func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pgraph {
 	n := len(atoms)
-	loc := make(map[int32]int32, 0)
-	var lo, hi int32
-	if n > 0 {
-		lo, hi = slices.Min(atoms), slices.Max(atoms)
+	find := localIndex(atoms)
+	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
+	if ag.pin != nil {
+		pg.pin = make([]bool, n)
 	}
-	dense := n > 0 && int(hi-lo) < 4*n
-	var idx []int32
-	if dense {
-		idx = make([]int32, hi-lo+1)
+	if ctx.Err() != nil {
+		return nil
+	}
+	workers = workersUpTo(n, workers)
+	adj, ok := csrInRanges(n, workers, pg.off, func(lo, hi int, off []int32) ([]int32, bool) {
+		deg := 0 // the atoms' degrees in ag: room for every edge kept
+		for _, a := range atoms[lo:hi] {
+			deg += int(ag.off[a+1] - ag.off[a])
+		}
+		adj := make([]int32, 0, deg)
+		for i := lo; i < hi; i++ {
+			if i&0x3fff == 0x3fff && ctx.Err() != nil {
+				return nil, false
+			}
+			a := atoms[i]
+			pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
+			if ag.pin != nil {
+				pg.pin[i] = ag.pin[a]
+			}
+			for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
+				if j := find(b); j >= 0 {
+					adj = append(adj, j)
+				}
+			}
+			off[i+1] = int32(len(adj))
+		}
+		return adj, true
+	})
+	if !ok || ctx.Err() != nil {
+		return nil
+	}
+	pg.adj = adj
+	if ag.ll == nil {
+		pg.setLogLengths()
+		return pg
+	}
+	// The edges are ag's, between the same points: their log-lengths are
+	// copied rather than computed again (a logarithm per edge).
+	pg.ll = make([]float32, len(adj))
+	inRanges(n, workers, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if i&0x3fff == 0x3fff && ctx.Err() != nil {
+				return
+			}
+			a, k := atoms[i], pg.off[i]
+			for e := ag.off[a]; e < ag.off[a+1]; e++ {
+				if find(ag.adj[e]) >= 0 {
+					pg.ll[k] = ag.ll[e]
+					k++
+				}
+			}
+		}
+	})
+	if ctx.Err() != nil {
+		return nil
+	}
+	return pg
+}
+
+// localIndex returns the position of an atom in atoms (distinct), or -1:
+// through a table over the atoms' range when they fill a quarter of it, a
+// map otherwise. The lookup is safe for concurrent use.
+func localIndex(atoms []int32) func(a int32) int32 {
+	n := len(atoms)
+	if n == 0 {
+		return func(int32) int32 { return -1 }
+	}
+	lo, hi := slices.Min(atoms), slices.Max(atoms)
+	if int(hi-lo) < 4*n {
+		idx := make([]int32, hi-lo+1)
 		for i := range idx {
 			idx[i] = -1
 		}
 		for i, a := range atoms {
 			idx[a-lo] = int32(i)
 		}
-	} else {
-		loc = make(map[int32]int32, n)
-		for i, a := range atoms {
-			loc[a] = int32(i)
-		}
-	}
-	find := func(a int32) int32 {
-		if dense {
+		return func(a int32) int32 {
 			if a < lo || a > hi {
 				return -1
 			}
 			return idx[a-lo]
 		}
+	}
+	loc := make(map[int32]int32, n)
+	for i, a := range atoms {
+		loc[a] = int32(i)
+	}
+	return func(a int32) int32 {
 		if i, ok := loc[a]; ok {
 			return i
 		}
 		return -1
 	}
-	pg := &pgraph{off: make([]int32, n+1), w: make([]int64, n), x: make([]float64, n), y: make([]float64, n)}
-	if ctx.Err() != nil {
-		return nil
-	}
-	deg := 0 // the atoms' degrees in ag: room for every edge kept
-	for _, a := range atoms {
-		deg += int(ag.off[a+1] - ag.off[a])
-	}
-	adj := make([]int32, 0, deg)
-	for i, a := range atoms {
-		if i&0x3fff == 0x3fff && ctx.Err() != nil {
-			return nil
-		}
-		pg.w[i], pg.x[i], pg.y[i] = ag.w[a], ag.x[a], ag.y[a]
-		if ag.pin != nil {
-			if pg.pin == nil {
-				pg.pin = make([]bool, n)
-			}
-			pg.pin[i] = ag.pin[a]
-		}
-		for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
-			if j := find(b); j >= 0 {
-				adj = append(adj, j)
-			}
-		}
-		pg.off[i+1] = int32(len(adj))
-	}
-	pg.adj = adj
-	if ctx.Err() != nil {
-		return nil
-	}
-	pg.setLogLengths()
-	return pg
 }

@@ -30,7 +30,7 @@ type pieceSolver struct {
 func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem chan struct{}) []int32 {
 	// Local indices follow a Hilbert curve, so that neighbouring atoms sit
 	// close in memory (the atom numbering of the input is arbitrary).
-	perm := hilbertOrder(ctx, ag, pc.atoms)
+	perm := hilbertOrder(ctx, ag, pc.atoms, p.workers)
 	if perm == nil {
 		return nil // cancelled
 	}
@@ -38,7 +38,7 @@ func solvePiece(ctx context.Context, ag *pgraph, pc *piece, p levelParams, sem c
 	for i, j := range perm {
 		atoms[i] = pc.atoms[j]
 	}
-	pg := subgraph(ctx, ag, atoms)
+	pg := subgraphOn(ctx, ag, atoms, p.workers)
 	if pg == nil {
 		return nil
 	}

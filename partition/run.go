@@ -35,7 +35,7 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 		return nil, err
 	}
 	r := &runner{ctx: ctx, ps: ps, o: o, res: &Result{Levels: slices.Clone(levels)}, clock: time.Now()}
-	if r.s, err = newSites(g, ps); err != nil {
+	if r.s, err = newSites(g, ps, o.workers); err != nil {
 		return nil, err
 	}
 	r.strat = labelIDs(o.strata)
@@ -181,7 +181,7 @@ func (r *runner) level(l int) error {
 	var err error
 	if l == 0 && r.init != nil {
 		// WithInitial decides level 0; alignment applies above it
-		pg := r.s.unitGraph(ctx, ps, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
+		pg := r.s.unitGraph(ctx, r.u.of, r.u.n, r.strat, r.u.x, r.u.y)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -324,47 +324,9 @@ func defaultTarget(l Level) float64 {
 func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, strat, init []int32, locked []string, fixed []bool) (units, error) {
 	np := len(ps)
 	raw := make([]int32, np)
-	nraw := int32(0)
-	ns := s.g.N()
-	var done []bool
-	var part []int32
-	for v := range int32(ns) {
-		if v&0x3fff == 0 && ctx.Err() != nil {
-			return units{}, ctx.Err()
-		}
-		mem := s.practices(v)
-		// parts by stratum, in order of first practice
-		done = slices.Grow(done[:0], len(mem))[:len(mem)]
-		clear(done)
-		for i := range mem {
-			if done[i] {
-				continue
-			}
-			part = part[:0]
-			var w int64
-			hasFixed := false
-			for j := i; j < len(mem); j++ {
-				if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
-					if secondFixed(fixed, mem[j], &hasFixed) {
-						continue // fixed hub sites on one site go to separate atoms
-					}
-					done[j] = true
-					part = append(part, mem[j])
-					w += int64(ps[mem[j]].Patients)
-				}
-			}
-			if lvl.Max > 0 && w > lvl.Max {
-				for _, p := range part {
-					raw[p] = nraw
-					nraw++
-				}
-			} else {
-				for _, p := range part {
-					raw[p] = nraw
-				}
-				nraw++
-			}
-		}
+	nraw := siteParts(ctx, s, lvl, strat, init, fixed, raw)
+	if err := ctx.Err(); err != nil {
+		return units{}, err
 	}
 	uf := make([]int32, nraw)
 	for i := range uf {
@@ -408,34 +370,124 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 	if err := ctx.Err(); err != nil {
 		return units{}, err
 	}
-	ux, uy := make([]float64, nu), make([]float64, nu)
+	ux, uy := unitCentroids(s, unit, nu)
+	return units{of: unit, n: nu, x: ux, y: uy}, nil
+}
+
+// siteParts numbers the parts of every site for level0Units, site by site
+// in order of first practice: raw[p] is the part of practice p, a part
+// being a site's practices of one stratum and initial group (a second
+// fixed hub site goes to a part of its own), cut into single practices
+// when it outweighs lvl.Max. Ranges of sites (inRanges) number their parts
+// from 0 and are then shifted by the parts of the ranges before them, so
+// the numbers are those of one sequential pass. It returns the number of
+// parts (0 when ctx is cancelled; the caller checks ctx).
+func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fixed []bool, raw []int32) int32 {
+	ns := s.g.N()
+	nw := workersUpTo(ns, s.workers)
+	nparts := make([]int32, nw)
+	inRanges(ns, nw, func(c, lo, hi int) {
+		var done []bool
+		var part []int32
+		n := int32(0)
+		for v := int32(lo); v < int32(hi); v++ {
+			if v&0x3fff == 0 && ctx.Err() != nil {
+				return
+			}
+			mem := s.practices(v)
+			done = slices.Grow(done[:0], len(mem))[:len(mem)]
+			clear(done)
+			for i := range mem {
+				if done[i] {
+					continue
+				}
+				part = part[:0]
+				var w int64
+				hasFixed := false
+				for j := i; j < len(mem); j++ {
+					if !done[j] && (strat == nil || strat[mem[j]] == strat[mem[i]]) && (init == nil || init[mem[j]] == init[mem[i]]) {
+						if secondFixed(fixed, mem[j], &hasFixed) {
+							continue // fixed hub sites on one site go to separate atoms
+						}
+						done[j] = true
+						part = append(part, mem[j])
+						w += s.patients[mem[j]]
+					}
+				}
+				single := lvl.Max > 0 && w > lvl.Max
+				for _, p := range part {
+					raw[p] = n
+					if single {
+						n++
+					}
+				}
+				if !single {
+					n++
+				}
+			}
+		}
+		nparts[c] = n
+	})
+	if ctx.Err() != nil {
+		return 0
+	}
+	base := make([]int32, nw)
+	for c := 1; c < nw; c++ {
+		base[c] = base[c-1] + nparts[c-1]
+	}
+	inRanges(ns, nw, func(c, lo, hi int) {
+		if base[c] == 0 {
+			return
+		}
+		for _, p := range s.mem[s.off[lo]:s.off[hi]] {
+			raw[p] += base[c]
+		}
+	})
+	return base[nw-1] + nparts[nw-1]
+}
+
+// unitCentroids places every unit at the patient-weighted centroid of its
+// practices' sites (a weightless unit at their plain mean). Each range of
+// units scans all practices but sums only its own units', in practice
+// order, so every sum is added up in the same order for any number of
+// workers.
+func unitCentroids(s *sites, unit []int32, nu int) (ux, uy []float64) {
+	ux, uy = make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
 	cnt := make([]float64, nu)
-	for p := range ps {
-		u := unit[p]
-		v := s.siteOf[p]
-		w := float64(ps[p].Patients)
-		ux[u] += w * s.xy[v][0]
-		uy[u] += w * s.xy[v][1]
-		sw[u] += w
-		cnt[u]++
-	}
-	for u := range nu {
-		if sw[u] > 0 {
-			ux[u] /= sw[u]
-			uy[u] /= sw[u]
-			continue
-		}
-		// weightless unit: plain mean of its practices' sites
-		ux[u], uy[u] = 0, 0
-	}
-	for p := range ps {
-		u := unit[p]
-		if sw[u] == 0 {
+	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
+		ulo, uhi := int32(lo), int32(hi)
+		for p, u := range unit {
+			if u < ulo || u >= uhi {
+				continue
+			}
 			v := s.siteOf[p]
-			ux[u] += s.xy[v][0] / cnt[u]
-			uy[u] += s.xy[v][1] / cnt[u]
+			w := float64(s.patients[p])
+			ux[u] += w * s.xy[v][0]
+			uy[u] += w * s.xy[v][1]
+			sw[u] += w
+			cnt[u]++
 		}
-	}
-	return units{of: unit, n: nu, x: ux, y: uy}, nil
+		weightless := false
+		for u := lo; u < hi; u++ {
+			if sw[u] > 0 {
+				ux[u] /= sw[u]
+				uy[u] /= sw[u]
+				continue
+			}
+			ux[u], uy[u] = 0, 0
+			weightless = true
+		}
+		if !weightless {
+			return
+		}
+		for p, u := range unit {
+			if u >= ulo && u < uhi && sw[u] == 0 {
+				v := s.siteOf[p]
+				ux[u] += s.xy[v][0] / cnt[u]
+				uy[u] += s.xy[v][1] / cnt[u]
+			}
+		}
+	})
+	return ux, uy
 }

@@ -25,16 +25,19 @@ type pgraph struct {
 // sort like the values: ln(1 mm) ≈ −6.9, and the spread stays below 16.
 const logShift = 32
 
-// setLogLengths fills g.ll.
+// setLogLengths fills g.ll (a logarithm per edge end: on all CPUs for
+// large graphs, each vertex's entries written by one goroutine).
 func (g *pgraph) setLogLengths() {
 	g.ll = make([]float32, len(g.adj))
-	for u := range g.n() {
-		for i := g.off[u]; i < g.off[u+1]; i++ {
-			v := g.adj[i]
-			dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
-			g.ll[i] = float32(math.Log(math.Sqrt(dx*dx+dy*dy)+1e-3) + logShift)
+	inRanges(g.n(), workersFor(g.n()), func(_, lo, hi int) {
+		for u := lo; u < hi; u++ {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				v := g.adj[i]
+				dx, dy := g.x[u]-g.x[v], g.y[u]-g.y[v]
+				g.ll[i] = float32(math.Log(math.Sqrt(dx*dx+dy*dy)+1e-3) + logShift)
+			}
 		}
-	}
+	})
 }
 
 func (g *pgraph) n() int { return len(g.w) }
@@ -160,20 +163,57 @@ func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32
 	if cap(cand) < 3*len(order) {
 		cand = make([]tcand, 0, 3*len(order))
 	}
+	workers := workersFor(len(order))
+	if workers == 1 {
+		cand, ok := appendCandidates(ctx, g, ts, order, in, cand, 0)
+		buf.cand = cand
+		return ok
+	}
+	// Large sets: the ranges of order are counted, then each fills its own
+	// stretch of cand, laid end to end as one pass would have made them.
+	base := make([]int, workers+1)
+	inRanges(len(order), workers, func(w, lo, hi int) {
+		for _, u := range order[lo:hi] {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				if v := g.adj[i]; v > u && in(v) {
+					base[w+1]++
+				}
+			}
+		}
+	})
+	for w := range workers {
+		base[w+1] += base[w]
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	cand = slices.Grow(cand, base[workers])[:base[workers]]
+	oks := make([]bool, workers)
+	inRanges(len(order), workers, func(w, lo, hi int) {
+		_, oks[w] = appendCandidates(ctx, g, ts, order[lo:hi], in, cand[base[w]:base[w]:base[w+1]], int32(base[w]))
+	})
+	buf.cand = cand
+	return !slices.Contains(oks, false)
+}
+
+// appendCandidates appends to cand the edges from each vertex of order to
+// higher-numbered members of the set, recording where each vertex's run
+// starts and ends (as positions in cand plus off); it reports false if ctx
+// was cancelled.
+func appendCandidates(ctx context.Context, g *pgraph, ts *treeScratch, order []int32, in func(int32) bool, cand []tcand, off int32) ([]tcand, bool) {
 	for i, u := range order {
 		if i&0xffff == 0xffff && ctx.Err() != nil {
-			return false
+			return cand, false
 		}
-		ts.cs[u] = int32(len(cand))
+		ts.cs[u] = off + int32(len(cand))
 		for i := g.off[u]; i < g.off[u+1]; i++ {
 			if v := g.adj[i]; v > u && in(v) {
 				cand = append(cand, tcand{g.ll[i], v})
 			}
 		}
-		ts.ce[u] = int32(len(cand))
+		ts.ce[u] = off + int32(len(cand))
 	}
-	buf.cand = cand
-	return true
+	return cand, true
 }
 
 // redrawMST is randomMST on the set whose edges collectEdges recorded in
@@ -291,30 +331,67 @@ func sortEdges(e, scratch []tedge) []tedge {
 
 // radixByKey sorts e by key, stably, by an LSD radix sort in two 16-bit
 // passes through scratch; the result is back in e, and the (possibly grown)
-// scratch is returned.
+// scratch is returned. Large inputs are counted and scattered on all CPUs
+// (radixPass); the order is the same.
 func radixByKey(e, scratch []tedge) []tedge {
 	if cap(scratch) < len(e) {
 		scratch = make([]tedge, len(e))
 	}
+	workers := 1
+	if len(e) >= parallelRadix {
+		workers = workersFor(len(e))
+	}
+	cnt := make([]*[1 << 16]int32, workers)
+	for w := range cnt {
+		cnt[w] = radixCounts.Get().(*[1 << 16]int32)
+	}
 	src, dst := e, scratch[:len(e)]
 	for shift := uint(0); shift < 32; shift += 16 {
-		var cnt [1 << 16]int32
-		for _, x := range src {
-			cnt[(x.key>>shift)&0xffff]++
-		}
-		var sum int32
-		for i := range cnt {
-			c := cnt[i]
-			cnt[i] = sum
-			sum += c
-		}
-		for _, x := range src {
-			k := (x.key >> shift) & 0xffff
-			dst[cnt[k]] = x
-			cnt[k]++
-		}
+		radixPass(src, dst, shift, cnt)
 		src, dst = dst, src
+	}
+	for _, c := range cnt {
+		radixCounts.Put(c)
 	}
 	// two passes: result is back in e.
 	return scratch
+}
+
+// radixCounts recycles the digit counts of radixByKey (256 KiB each).
+var radixCounts = sync.Pool{New: func() any { return new([1 << 16]int32) }}
+
+// parallelRadix is the number of edges from which radixByKey uses more
+// than one goroutine.
+const parallelRadix = 1 << 18
+
+// radixPass moves src into dst stably ordered by the 16-bit digit of the
+// keys at shift. src is cut into len(cnt) consecutive chunks, counted and
+// scattered each by its own goroutine: the slots of a digit go to the
+// chunks in order, so every chunk's items land exactly where one pass over
+// the whole would put them.
+func radixPass(src, dst []tedge, shift uint, cnt []*[1 << 16]int32) {
+	workers := len(cnt)
+	inRanges(len(src), workers, func(w, lo, hi int) {
+		c := cnt[w]
+		clear(c[:])
+		for _, x := range src[lo:hi] {
+			c[(x.key>>shift)&0xffff]++
+		}
+	})
+	var sum int32
+	for d := range 1 << 16 {
+		for w := range workers {
+			c := cnt[w][d]
+			cnt[w][d] = sum
+			sum += c
+		}
+	}
+	inRanges(len(src), workers, func(w, lo, hi int) {
+		c := cnt[w]
+		for _, x := range src[lo:hi] {
+			k := (x.key >> shift) & 0xffff
+			dst[c[k]] = x
+			c[k]++
+		}
+	})
 }

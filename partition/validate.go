@@ -47,18 +47,19 @@ import (
 // forbid splits that weights alone would allow. It returns nil or a *ValidationError listing the problems
 // (errors.Is(err, ErrInvalid)).
 func Validate(g *graph.Graph, ps []input.Practice, res *Result, opts ...Option) error {
-	s, err := newSites(g, ps)
-	if err != nil {
-		return &ValidationError{Problems: []string{err.Error()}}
-	}
 	var o options
 	for _, f := range opts {
 		f(&o)
 	}
-	v := &validator{s: s, ps: ps, res: res, workers: runtime.GOMAXPROCS(0)}
+	workers := runtime.GOMAXPROCS(0)
 	if o.workers > 0 {
-		v.workers = o.workers
+		workers = o.workers
 	}
+	s, err := newSites(g, ps, workers)
+	if err != nil {
+		return &ValidationError{Problems: []string{err.Error()}}
+	}
+	v := &validator{s: s, ps: ps, res: res, workers: workers}
 	if o.strata != nil {
 		if len(o.strata) != len(ps) {
 			return &ValidationError{Problems: []string{fmt.Sprintf("%d strata labels for %d practices", len(o.strata), len(ps))}}

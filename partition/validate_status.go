@@ -28,9 +28,9 @@ func (c *levelCheck) checkStatuses() {
 		if unit, nu, ok = c.units(); !ok {
 			return false
 		}
-		ag = c.s.unitGraph(context.Background(), c.ps, unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
+		ag = c.s.unitGraph(context.Background(), unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
 		over = oversizeAtoms(ag, c.b)
-		pieces, _ = findPieces(context.Background(), ag, over)
+		pieces, _ = findPieces(context.Background(), ag, over, c.workers)
 		pieceOf = make([]int32, nu)
 		for i := range pieceOf {
 			pieceOf[i] = -1

@@ -19,7 +19,7 @@ import (
 // the statuses alone.
 func claimed(t *testing.T, g *graph.Graph, ps []input.Practice, lvl Level, assign []int32, status func(gr *Group) Status) *Result {
 	t.Helper()
-	s, err := newSites(g, ps)
+	s, err := newSites(g, ps, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestValidateRefusesFalseClaims(t *testing.T) {
 		a := res.Groups[0][0]
 		// a neighbouring group of group 0
 		other := int32(-1)
-		s, _ := newSites(g, ps)
+		s, _ := newSites(g, ps, 1)
 		for _, p := range a.Members {
 			for _, u := range g.Neighbors(int(s.siteOf[p])) {
 				for _, q := range g.SiteMembers(int(u)) {
