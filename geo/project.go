@@ -3,8 +3,11 @@ package geo
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // A Projection is a stereographic projection of the sphere (radius
@@ -40,7 +43,6 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 	if len(pts) == 0 {
 		return nil, fmt.Errorf("geo: projection of no points: %w", ErrEmpty)
 	}
-	var s [3]float64
 	for i, p := range pts {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
 			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNonFinite)
@@ -48,7 +50,12 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 		if err := CheckLat(p[1]); err != nil {
 			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, err)
 		}
-		v := unitVector(p)
+	}
+	vs := unitVectors(pts)
+	// The sum runs in index order on one core: floating-point addition is
+	// not associative, and the centre must not depend on the core count.
+	var s [3]float64
+	for _, v := range vs {
 		s[0] += v[0]
 		s[1] += v[1]
 		s[2] += v[2]
@@ -66,17 +73,46 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 		e:      [3]float64{-math.Sin(lon), math.Cos(lon), 0},
 		n:      [3]float64{-math.Sin(lat) * math.Cos(lon), -math.Sin(lat) * math.Sin(lon), math.Cos(lat)},
 	}
-	worst, far := 1.0, -1
-	for i, q := range pts {
-		if d := dot(unitVector(q), c); d < worst {
-			worst, far = d, i
-		}
-	}
+	worst, far := farthest(vs, c)
 	if worst < -hemisphereSlack {
 		return nil, fmt.Errorf("geo: projection centred on %.4f,%.4f: point %d at %v is %.2f° away (limit 90°): %w",
 			centre[0], centre[1], far, pts[far], math.Acos(max(-1, worst))/deg, ErrHemisphere)
 	}
 	return p, nil
+}
+
+// unitVectors returns the unit vector of every point, computed on all cores.
+func unitVectors(pts []orb.Point) [][3]float64 {
+	vs := make([][3]float64, len(pts))
+	parallel.For(len(pts), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			vs[i] = unitVector(pts[i])
+		}
+	})
+	return vs
+}
+
+// farthest returns the smallest cosine between c and a vector of vs, and
+// the first index holding it; (1, -1) when none is below 1. The ranges
+// searched on different cores are combined by (cosine, index), so the
+// answer is the one a single loop gives.
+func farthest(vs [][3]float64, c [3]float64) (worst float64, far int) {
+	worst, far = 1.0, -1
+	var mu sync.Mutex
+	parallel.For(len(vs), func(lo, hi int) {
+		w, f := 1.0, -1
+		for i := lo; i < hi; i++ {
+			if d := dot(vs[i], c); d < w {
+				w, f = d, i
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if f >= 0 && (w < worst || w == worst && f < far) {
+			worst, far = w, f
+		}
+	})
+	return worst, far
 }
 
 func dot(a, b [3]float64) float64 { return a[0]*b[0] + a[1]*b[1] + a[2]*b[2] }
@@ -112,8 +148,10 @@ func (p *Projection) Inverse(xy [2]float64) orb.Point {
 // ForwardAll projects every point; the result has len(pts) entries.
 func (p *Projection) ForwardAll(pts []orb.Point) [][2]float64 {
 	out := make([][2]float64, len(pts))
-	for i, q := range pts {
-		out[i] = p.Forward(q)
-	}
+	parallel.For(len(pts), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = p.Forward(pts[i])
+		}
+	})
 	return out
 }

@@ -10,9 +10,9 @@ import (
 // dropped Delaunay edges joining different components, taken by increasing
 // length (ties by vertex pair); each one joining two
 // still-separate groups is chosen, as in Kruskal's algorithm over the
-// component graph. It returns the chosen edges in order and the number of
-// components before bridging.
-func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (bridges [][2]int32, components int) {
+// component graph. It returns the indices of the chosen edges in order and
+// the number of components before bridging.
+func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (chosen []int32, components int) {
 	uf := disjoint.New(n)
 	for i, e := range del {
 		if kept[i] {
@@ -41,11 +41,11 @@ func bridge(n int, del [][2]int32, lengths []float64, kept []bool) (bridges [][2
 	for _, i := range cand {
 		e := del[i]
 		if uf.Union(e[0], e[1]) {
-			bridges = append(bridges, e)
+			chosen = append(chosen, i)
 			if uf.Count() == 1 {
 				break
 			}
 		}
 	}
-	return bridges, components
+	return chosen, components
 }

@@ -1,19 +1,15 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
-
-	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // ctxEvery is how many loop iterations pass between context checks.
@@ -107,11 +103,14 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	info.DelaunayEdges = len(del)
 
 	lengths := make([]float64, len(del))
-	for i, e := range del {
-		lengths[i] = dist(g.XY[e[0]], g.XY[e[1]])
-	}
+	parallel.For(len(del), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			lengths[i] = dist(g.XY[del[i][0]], g.XY[del[i][1]])
+		}
+	})
 	report("spacing", 0, n)
-	info.Spacing = medianSpacing(n, del, lengths)
+	inc := newIncidence(n, del)
+	info.Spacing = medianSpacing(inc, g.XY)
 	report("spacing", n, n)
 
 	kept, err := prune(ctx, g, del, lengths, info, &o, report)
@@ -122,121 +121,19 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	report("bridge", 0, len(del))
 	bridges, before := bridge(n, del, lengths, kept)
 	info.ComponentsBeforeBridging = before
-	info.Bridges = bridges
+	for _, i := range bridges {
+		info.Bridges = append(info.Bridges, del[i])
+	}
 	report("bridge", len(del), len(del))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 
 	report("graph", 0, n)
-	edges := make([][2]int32, 0, len(del))
-	kinds := make([]EdgeKind, 0, len(del))
-	for i, e := range del {
-		if kept[i] {
-			edges = append(edges, e)
-			kinds = append(kinds, Delaunay)
-		}
-	}
-	for _, e := range bridges {
-		edges = append(edges, e)
-		kinds = append(kinds, Bridge)
-	}
-	csr := FromEdges(n, edges, kinds)
+	csr := inc.graph(edgeKinds(del, kept, bridges))
 	g.Off, g.Adj, g.Kind = csr.Off, csr.Adj, csr.Kind
 	report("graph", n, n)
 	return g, info, nil
-}
-
-// groupSites validates ps and returns a graph without edges whose vertices
-// are the distinct locations, numbered by first practice index.
-func groupSites(ps []input.Practice) (*Graph, error) {
-	var total int64
-	for i, p := range ps {
-		lon, lat := p.Loc[0], p.Loc[1]
-		if !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) { // also catches NaN
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w [%v, %v]", ErrBadLocation, lon, lat)}
-		}
-		if p.Patients < 0 {
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w (%d)", input.ErrNegativePatients, p.Patients)}
-		}
-		if total > math.MaxInt64-int64(p.Patients) {
-			return nil, &PracticeError{Index: i, Code: p.Code,
-				Err: fmt.Errorf("%w: %d more patients pass %d in all", ErrTooManyPatients, p.Patients, int64(math.MaxInt64))}
-		}
-		total += int64(p.Patients)
-	}
-	// Equal locations are found by sorting (location, index) keys rather
-	// than with a hash map: at a million points and more the sort is faster,
-	// and its 24 bytes a point are freed before the graph grows. The keys
-	// are the coordinates' bit patterns, normalised so that -0 and +0, and
-	// -180° and 180°, are one longitude, and a pole is one place whatever
-	// the longitude.
-	type key struct {
-		lon, lat uint64
-		i        int32
-	}
-	keys := make([]key, len(ps))
-	for i, p := range ps {
-		klon, lat := p.Loc[0]+0, p.Loc[1]
-		switch {
-		case lat == 90 || lat == -90:
-			klon = 0
-		case klon == -180:
-			klon = 180
-		}
-		keys[i] = key{math.Float64bits(klon), math.Float64bits(lat + 0), int32(i)}
-	}
-	sortUnique(keys, func(a, b key) int {
-		if c := cmp.Compare(a.lon, b.lon); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.lat, b.lat); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	}, runtime.GOMAXPROCS(0))
-	// siteOf[i] first holds the first practice at i's location, then, in
-	// index order, the site: sites are numbered by first practice.
-	siteOf := make([]int32, len(ps))
-	n := 0
-	for j := 0; j < len(keys); n++ {
-		k := j
-		for ; k < len(keys) && keys[k].lon == keys[j].lon && keys[k].lat == keys[j].lat; k++ {
-			siteOf[keys[k].i] = keys[j].i
-		}
-		j = k
-	}
-	keys = nil
-	locs, count := make([]orb.Point, 0, n), make([]int32, 0, n)
-	for i, first := range siteOf {
-		if first == int32(i) {
-			siteOf[i] = int32(len(locs))
-			locs = append(locs, ps[i].Loc)
-			count = append(count, 0)
-		} else {
-			siteOf[i] = siteOf[first]
-		}
-		count[siteOf[i]]++
-	}
-	g := &Graph{
-		Off:       make([]int32, n+1),
-		Weight:    make([]int64, n),
-		Loc:       locs,
-		MemberOff: make([]int32, n+1),
-		Members:   make([]int32, len(ps)),
-	}
-	for s, c := range count {
-		g.MemberOff[s+1] = g.MemberOff[s] + c
-	}
-	fill := slices.Clone(g.MemberOff[:n])
-	for i, s := range siteOf {
-		g.Members[fill[s]] = int32(i)
-		fill[s]++
-		g.Weight[s] += ps[i].Patients
-	}
-	return g, nil
 }
 
 // delaunayEdges lists the triangulation's edges as (a, b) with a < b, in
@@ -261,28 +158,20 @@ func delaunayEdges(tri *delaunay.Triangulation, n int) [][2]int32 {
 func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
 
 // medianSpacing returns, per site, the median length of its Delaunay edges
-// (the mean of the two middle ones for an even count; 0 for no edges).
-func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
-	off := make([]int32, n+1)
-	for _, e := range edges {
-		off[e[0]+1]++
-		off[e[1]+1]++
-	}
-	for v := 1; v <= n; v++ {
-		off[v] += off[v-1]
-	}
-	all := make([]float64, off[n])
-	fill := slices.Clone(off[:n])
-	for i, e := range edges {
-		all[fill[e[0]]] = lengths[i]
-		fill[e[0]]++
-		all[fill[e[1]]] = lengths[i]
-		fill[e[1]]++
-	}
+// (the mean of the two middle ones for an even count; 0 for no edges),
+// reading the edges at each site from inc, on all cores. The lengths are
+// measured again from xy, which gives the same values as in Build's
+// lengths but reads nearby sites instead of edges scattered in memory.
+func medianSpacing(inc incidence, xy [][2]float64) []float64 {
+	n := len(inc.off) - 1
 	sp := make([]float64, n)
-	inParallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
+		var ls []float64
 		for v := lo; v < hi; v++ {
-			ls := all[off[v]:off[v+1]]
+			ls = ls[:0]
+			for _, key := range inc.keys[inc.off[v]:inc.off[v+1]] {
+				ls = append(ls, dist(xy[v], xy[key>>32]))
+			}
 			if len(ls) == 0 {
 				continue
 			}
@@ -298,26 +187,21 @@ func medianSpacing(n int, edges [][2]int32, lengths []float64) []float64 {
 	return sp
 }
 
-// parallelMin is the number of items from which inParallel uses more than
-// one goroutine.
-const parallelMin = 1 << 16
-
-// inParallel calls do on consecutive ranges covering [0, n), one per
-// goroutine up to GOMAXPROCS, and waits for them. do must write only its
-// own range's results, so the outcome does not depend on the split.
-func inParallel(n int, do func(lo, hi int)) {
-	workers := 1
-	if n >= parallelMin {
-		workers = runtime.GOMAXPROCS(0)
+// edgeKinds returns, per Delaunay edge, its kind in the graph: Delaunay
+// when kept, Bridge when chosen as a bridge, omitted otherwise.
+func edgeKinds(del [][2]int32, kept []bool, bridges []int32) []EdgeKind {
+	kinds := make([]EdgeKind, len(del))
+	parallel.For(len(del), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if kept[i] {
+				kinds[i] = Delaunay
+			} else {
+				kinds[i] = omitted
+			}
+		}
+	})
+	for _, i := range bridges {
+		kinds[i] = Bridge
 	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do(lo, hi)
-		}()
-	}
-	wg.Wait()
+	return kinds
 }

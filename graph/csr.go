@@ -2,8 +2,12 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
+	"sync/atomic"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // FromEdges builds a graph on vertices 0..n-1 from an undirected edge list.
@@ -25,76 +29,131 @@ func FromEdges(n int, edges [][2]int32, kinds []EdgeKind) *Graph {
 	if kinds != nil && len(kinds) != len(edges) {
 		panic(fmt.Sprintf("graph: FromEdges with %d kinds for %d edges", len(kinds), len(edges)))
 	}
-	deg := make([]int32, n+1)
 	for _, e := range edges {
-		a, b := e[0], e[1]
-		if a < 0 || int(a) >= n || b < 0 || int(b) >= n {
+		if a, b := e[0], e[1]; a < 0 || int(a) >= n || b < 0 || int(b) >= n {
 			panic(fmt.Sprintf("graph: FromEdges edge (%d, %d) outside [0, %d)", a, b, n))
 		}
-		if a != b {
-			deg[a+1]++
-			deg[b+1]++
+	}
+	return newIncidence(n, edges).graph(kinds)
+}
+
+// omitted marks, in the kinds given to incidence.graph, an edge left out of
+// the graph.
+const omitted EdgeKind = math.MaxUint8
+
+// incidence lists the edges at each vertex: keys[off[v]:off[v+1]] holds
+// w<<32 | i for every edge i = (v, w), self-loops left out, sorted, so by
+// neighbour and, among copies of one edge, by edge index.
+type incidence struct {
+	off  []int32
+	keys []uint64
+}
+
+// newIncidence lists edges, whose endpoints must lie in [0, n), at their
+// ends. The lists are filled in one pass (scattered writes, which other
+// cores would only contend for) and sorted on all cores.
+func newIncidence(n int, edges [][2]int32) incidence {
+	if uint64(len(edges)) > math.MaxUint32 {
+		panic(fmt.Sprintf("graph: %d edges, more than an edge index holds", len(edges)))
+	}
+	off := make([]int32, n+1)
+	for _, e := range edges {
+		if a, b := e[0], e[1]; a != b {
+			off[a+1]++
+			off[b+1]++
 		}
 	}
 	for v := 1; v <= n; v++ {
-		deg[v] += deg[v-1]
+		off[v] += off[v-1]
 	}
-	// keys packs neighbour<<8 | kind so that one sort orders neighbours and,
-	// among copies of the same edge, puts the smallest kind first.
-	keys := make([]uint64, deg[n])
-	fill := slices.Clone(deg[:n])
+	keys := make([]uint64, off[n])
+	fill := slices.Clone(off[:n])
 	for i, e := range edges {
 		a, b := e[0], e[1]
 		if a == b {
 			continue
 		}
-		var k uint64
-		if kinds != nil {
-			k = uint64(kinds[i])
-		}
-		keys[fill[a]] = uint64(b)<<8 | k
+		keys[fill[a]] = uint64(b)<<32 | uint64(i)
 		fill[a]++
-		keys[fill[b]] = uint64(a)<<8 | k
+		keys[fill[b]] = uint64(a)<<32 | uint64(i)
 		fill[b]++
 	}
+	parallel.For(n, func(lo, hi int) {
+		for v := lo; v < hi; v++ {
+			slices.Sort(keys[off[v]:off[v+1]])
+		}
+	})
+	return incidence{off, keys}
+}
+
+// graph returns the graph of the listed edges whose kind is not omitted
+// (kinds is indexed by edge; nil means every edge is Delaunay). Copies of an
+// edge are merged, the smallest kind winning. Kind is nil when every edge
+// kept is Delaunay. It reuses inc's keys.
+func (inc incidence) graph(kinds []EdgeKind) *Graph {
+	n := len(inc.off) - 1
 	g := &Graph{
 		Off:    make([]int32, n+1),
 		Weight: make([]int64, n),
 	}
-	adj := make([]int32, 0, len(keys))
-	var kind []EdgeKind
-	if kinds != nil {
-		kind = make([]EdgeKind, 0, len(keys))
-	}
-	inParallel(n, func(lo, hi int) {
+	// Each list is squeezed in place to one key neighbour<<32 | kind per
+	// neighbour, its length going to Off[v+1]; once the offsets are summed,
+	// the lists are copied out. Both passes run on all cores.
+	parallel.For(n, func(lo, hi int) {
 		for v := lo; v < hi; v++ {
-			slices.Sort(keys[deg[v]:deg[v+1]])
+			g.Off[v+1] = int32(squeeze(inc.keys[inc.off[v]:inc.off[v+1]], kinds))
 		}
 	})
-	anyBridge := false
 	for v := range n {
-		seg := keys[deg[v]:deg[v+1]]
-		last := int64(-1)
-		for _, key := range seg {
-			nb := int64(key >> 8)
-			if nb == last {
-				continue
-			}
-			last = nb
-			adj = append(adj, int32(nb))
-			if kind != nil {
-				k := EdgeKind(key & 0xff)
-				kind = append(kind, k)
-				anyBridge = anyBridge || k != Delaunay
+		g.Off[v+1] += g.Off[v]
+	}
+	g.Adj = make([]int32, g.Off[n])
+	kind := make([]EdgeKind, g.Off[n])
+	var anyBridge atomic.Bool
+	parallel.For(n, func(lo, hi int) {
+		bridged := false
+		for v := lo; v < hi; v++ {
+			at := g.Off[v]
+			for j, key := range inc.keys[inc.off[v] : inc.off[v]+g.Off[v+1]-at] {
+				g.Adj[at+int32(j)] = int32(key >> 32)
+				k := EdgeKind(key)
+				kind[at+int32(j)] = k
+				bridged = bridged || k != Delaunay
 			}
 		}
-		g.Off[v+1] = int32(len(adj))
-	}
-	g.Adj = slices.Clip(adj)
-	if anyBridge {
-		g.Kind = slices.Clip(kind)
+		if bridged {
+			anyBridge.Store(true)
+		}
+	})
+	if anyBridge.Load() {
+		g.Kind = kind
 	}
 	return g
+}
+
+// squeeze rewrites a sorted list of keys w<<32 | i as one key w<<32 | kind
+// per neighbour w with an edge not omitted, the smallest kind among its
+// edges, at the front, and returns how many there are.
+func squeeze(keys []uint64, kinds []EdgeKind) int {
+	m := 0
+	for _, key := range keys {
+		k := Delaunay
+		if kinds != nil {
+			k = kinds[uint32(key)]
+		}
+		if k == omitted {
+			continue
+		}
+		w := key >> 32
+		switch {
+		case m > 0 && keys[m-1]>>32 == w:
+			keys[m-1] = w<<32 | uint64(min(k, EdgeKind(keys[m-1])))
+		default:
+			keys[m] = w<<32 | uint64(k)
+			m++
+		}
+	}
+	return m
 }
 
 // EdgeKindAt returns the kind of the i-th adjacency entry (an index into

@@ -3,6 +3,8 @@ package graph
 import (
 	"slices"
 	"sync"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // sortUnique sorts a by cmp, a total order under which no two elements
@@ -11,7 +13,7 @@ import (
 // keys every correct sort gives the same order, so the result does not
 // depend on workers.
 func sortUnique[E any](a []E, cmp func(a, b E) int, workers int) {
-	if workers < 2 || len(a) < parallelMin {
+	if workers < 2 || len(a) < parallel.Min {
 		slices.SortFunc(a, cmp)
 		return
 	}

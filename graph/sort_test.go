@@ -5,10 +5,12 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // TestSortUnique: any number of workers gives the order of one sort, on
-// sizes either side of parallelMin, with many equal primary keys.
+// sizes either side of parallel.Min, with many equal primary keys.
 func TestSortUnique(t *testing.T) {
 	type key struct{ a, i int32 }
 	c := func(x, y key) int {
@@ -17,7 +19,7 @@ func TestSortUnique(t *testing.T) {
 		}
 		return cmp.Compare(x.i, y.i)
 	}
-	for _, n := range []int{0, 1, 1000, parallelMin, 3*parallelMin + 7} {
+	for _, n := range []int{0, 1, 1000, parallel.Min, 3*parallel.Min + 7} {
 		r := rand.New(rand.NewPCG(1, uint64(n)))
 		in := make([]key, n)
 		for i := range in {
