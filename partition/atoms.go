@@ -214,11 +214,17 @@ func (s *sites) unitGraph(ctx context.Context, unit []int32, nu int, stratum []i
 	}
 	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		for u := lo; u < hi; u++ {
+			if u&0xffff == 0xffff && ctx.Err() != nil {
+				return // the caller checks ctx
+			}
 			for _, p := range umem[uoff[u]:uoff[u+1]] {
 				pg.w[u] += s.patients[p]
 			}
 		}
 	})
+	if ctx.Err() != nil {
+		return nil
+	}
 	ns := s.g.N()
 	if stratum == nil && nu == ns && s.unitPerSite(unit) {
 		pg.off, pg.adj = s.g.Off, s.g.Adj // read only, like every atom graph

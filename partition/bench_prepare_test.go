@@ -38,7 +38,7 @@ func BenchmarkPreparePostcodes(b *testing.B) {
 	}
 	ag := s.unitGraph(ctx, u.of, u.n, nil, u.x, u.y)
 	over := oversizeAtoms(ag, bounds{lvl.Min, lvl.Max})
-	pieces, err := findPieces(ctx, ag, over, runtime.GOMAXPROCS(0))
+	pieces, err := findPieces(ctx, ag, over)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func BenchmarkPreparePostcodes(b *testing.B) {
 		{"sites", func() bool { _, err := newSites(g, ps, runtime.GOMAXPROCS(0)); return err == nil }},
 		{"units", func() bool { _, err := level0Units(ctx, s, ps, lvl, nil, nil, nil, nil); return err == nil }},
 		{"unitGraph", func() bool { return s.unitGraph(ctx, u.of, u.n, nil, u.x, u.y) != nil }},
-		{"pieces", func() bool { _, err := findPieces(ctx, ag, over, runtime.GOMAXPROCS(0)); return err == nil }},
+		{"pieces", func() bool { _, err := findPieces(ctx, ag, over); return err == nil }},
 		{"hilbert", func() bool { return hilbertOrder(ctx, ag, big.atoms, runtime.GOMAXPROCS(0)) != nil }},
 		{"subgraph", func() bool { return subgraphOn(ctx, ag, atoms, runtime.GOMAXPROCS(0)) != nil }},
 	}

@@ -63,7 +63,7 @@ type levelWords struct {
 // atom.
 func solveLevel(ctx context.Context, ag *pgraph, p levelParams, progress func(string, int, int)) (*levelOut, error) {
 	over := oversizeAtoms(ag, p.b)
-	pieces, err := findPieces(ctx, ag, over, p.workers)
+	pieces, err := findPieces(ctx, ag, over)
 	if err != nil {
 		return nil, err
 	}
@@ -121,40 +121,46 @@ func oversizeAtoms(ag *pgraph, b bounds) []bool {
 }
 
 // findPieces returns the connected components of the atoms not marked
-// over, in order of smallest atom, each with its atoms ascending. The
-// components are labelled on up to workers goroutines (componentRoots);
-// a pass over the atoms in order then numbers them and lists their atoms,
-// already ascending.
-func findPieces(ctx context.Context, ag *pgraph, over []bool, workers int) ([]*piece, error) {
-	comp := componentRoots(ctx, ag, over, workers)
-	if comp == nil {
-		return nil, ctx.Err()
+// over, in order of smallest atom, each with its atoms ascending: a
+// breadth-first search labels the components, and a pass over the atoms in
+// order then lists each component's atoms (already ascending, with no sort).
+func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) {
+	n := ag.n()
+	comp := make([]int32, n)
+	for i := range comp {
+		comp[i] = -1
 	}
-	// Every label points to a smaller atom or itself (componentRoots), so
-	// in ascending order an atom's label is a root, numbered as it is
-	// met, or an atom already renumbered.
 	var pieces []*piece
 	var size []int32
-	for v, r := range comp {
-		switch {
-		case r < 0:
+	total := 0
+	queue := make([]int32, 0, 64)
+	for s := range int32(n) {
+		if over[s] || comp[s] >= 0 {
 			continue
-		case int(r) == v:
-			comp[v] = int32(len(pieces))
-			pieces = append(pieces, &piece{attachTo: -1})
-			size = append(size, 0)
-		default:
-			comp[v] = comp[r]
 		}
-		pieces[comp[v]].W += ag.w[v]
-		size[comp[v]]++
+		id := int32(len(pieces))
+		pc := &piece{attachTo: -1}
+		comp[s] = id
+		queue = append(queue[:0], s)
+		for i := 0; i < len(queue); i++ {
+			if i&0xffff == 0xffff && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			u := queue[i]
+			pc.W += ag.w[u]
+			for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
+				if !over[v] && comp[v] < 0 {
+					comp[v] = id
+					queue = append(queue, v)
+				}
+			}
+		}
+		pieces = append(pieces, pc)
+		size = append(size, int32(len(queue)))
+		total += len(queue)
 	}
 	// One array holds every piece's atoms; each piece's slice is capped so
 	// that an append cannot run into the next piece.
-	total := int32(0)
-	for _, n := range size {
-		total += n
-	}
 	all := make([]int32, total)
 	next := int32(0)
 	for i, pc := range pieces {
@@ -167,62 +173,6 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool, workers int) ([]*p
 		}
 	}
 	return pieces, nil
-}
-
-// componentRoots labels every atom not marked over with an atom of its
-// connected component no larger than itself, following which from label to
-// label reaches the component's smallest atom, labelled with itself; over
-// atoms get -1. Each range of atoms (inRanges) searches breadth-first
-// within itself, labelling each of its components with the atom the
-// search started from (its smallest); the edges between ranges then join
-// the labels (union–find, the smaller label the root). So the components
-// found are those of the whole graph for any number of ranges. It returns
-// nil if ctx is cancelled.
-func componentRoots(ctx context.Context, ag *pgraph, over []bool, workers int) []int32 {
-	comp := make([]int32, ag.n())
-	nw := workersUpTo(ag.n(), workers)
-	cross := make([][][2]int32, nw) // edges from each range to the others
-	inRanges(ag.n(), nw, func(c, lo, hi int) {
-		for v := lo; v < hi; v++ {
-			comp[v] = -1
-		}
-		queue := make([]int32, 0, 64)
-		for s := int32(lo); s < int32(hi); s++ {
-			if over[s] || comp[s] >= 0 {
-				continue
-			}
-			comp[s] = s
-			queue = append(queue[:0], s)
-			for i := 0; i < len(queue); i++ {
-				if i&0xffff == 0xffff && ctx.Err() != nil {
-					return
-				}
-				u := queue[i]
-				for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
-					switch {
-					case over[v]:
-					case int(v) < lo || int(v) >= hi:
-						cross[c] = append(cross[c], [2]int32{u, v})
-					case comp[v] < 0:
-						comp[v] = s
-						queue = append(queue, v)
-					}
-				}
-			}
-		}
-	})
-	if ctx.Err() != nil {
-		return nil
-	}
-	for _, es := range cross {
-		for _, e := range es {
-			a, b := ufFind(comp, comp[e[0]]), ufFind(comp, comp[e[1]])
-			if a != b {
-				comp[max(a, b)] = min(a, b)
-			}
-		}
-	}
-	return comp
 }
 
 // attachStranded sets attachTo of every piece below the minimum that

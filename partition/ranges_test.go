@@ -105,7 +105,7 @@ func TestPrepareWorkers(t *testing.T) {
 			t.Fatal(err)
 		}
 		ag := s.unitGraph(ctx, u.of, u.n, strat, u.x, u.y)
-		pieces, err := findPieces(ctx, ag, oversizeAtoms(ag, bounds{lvl.Min, lvl.Max}), workers)
+		pieces, err := findPieces(ctx, ag, oversizeAtoms(ag, bounds{lvl.Min, lvl.Max}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,11 +160,10 @@ func heavyGrid(w, h int) (*graph.Graph, []input.Practice) {
 	return g, ps
 }
 
-// TestFindPiecesWorkers: with atoms knocked out at random, so that many
-// components cross the ranges' bounds, the pieces are the same on 1, 2
-// and 3 workers, in order of smallest atom, each ascending and with no
-// edge to another piece.
-func TestFindPiecesWorkers(t *testing.T) {
+// TestFindPieces: with atoms knocked out at random, so that there are
+// many components, the pieces come in order of smallest atom, each
+// ascending, with no edge to another piece and connected.
+func TestFindPieces(t *testing.T) {
 	g, ps := heavyGrid(450, 300)
 	s, err := newSites(g, ps, 1)
 	if err != nil {
@@ -180,33 +179,55 @@ func TestFindPiecesWorkers(t *testing.T) {
 	for v := range over {
 		over[v] = rng.IntN(100) < 45
 	}
-	want, err := findPieces(context.Background(), ag, over, 1)
+	pieces, err := findPieces(context.Background(), ag, over)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want) < 100 {
-		t.Fatalf("%d pieces: too few to test", len(want))
+	if len(pieces) < 100 {
+		t.Fatalf("%d pieces: too few to test", len(pieces))
 	}
 	pieceOf := make([]int, ag.n())
-	for i, pc := range want {
-		if !slices.IsSorted(pc.atoms) || i > 0 && want[i-1].atoms[0] >= pc.atoms[0] {
+	for i := range pieceOf {
+		pieceOf[i] = -1
+	}
+	for i, pc := range pieces {
+		if !slices.IsSorted(pc.atoms) || i > 0 && pieces[i-1].atoms[0] >= pc.atoms[0] {
 			t.Fatalf("piece %d not in order", i)
 		}
+		var w int64
 		for _, a := range pc.atoms {
 			pieceOf[a] = i
+			w += ag.w[a]
+		}
+		if w != pc.W {
+			t.Fatalf("piece %d weighs %d, its atoms %d", i, pc.W, w)
 		}
 	}
 	for v := range ag.n() {
+		if over[v] != (pieceOf[v] < 0) {
+			t.Fatalf("atom %d (over %v) in piece %d", v, over[v], pieceOf[v])
+		}
 		for _, b := range ag.adj[ag.off[v]:ag.off[v+1]] {
 			if !over[v] && !over[b] && pieceOf[v] != pieceOf[b] {
 				t.Fatalf("neighbours %d and %d in pieces %d and %d", v, b, pieceOf[v], pieceOf[b])
 			}
 		}
 	}
-	for _, workers := range []int{2, 3} {
-		got, err := findPieces(context.Background(), ag, over, workers)
-		if err != nil || !reflect.DeepEqual(got, want) {
-			t.Errorf("%d workers: the pieces differ from one worker's", workers)
+	for i, pc := range pieces { // connected: a search from its first atom reaches all
+		seen := map[int32]bool{pc.atoms[0]: true}
+		queue := []int32{pc.atoms[0]}
+		for len(queue) > 0 {
+			a := queue[0]
+			queue = queue[1:]
+			for _, b := range ag.adj[ag.off[a]:ag.off[a+1]] {
+				if pieceOf[b] == i && !seen[b] {
+					seen[b] = true
+					queue = append(queue, b)
+				}
+			}
+		}
+		if len(seen) != len(pc.atoms) {
+			t.Fatalf("piece %d: %d of its %d atoms reached", i, len(seen), len(pc.atoms))
 		}
 	}
 }

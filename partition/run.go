@@ -370,7 +370,10 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 	if err := ctx.Err(); err != nil {
 		return units{}, err
 	}
-	ux, uy := unitCentroids(s, unit, nu)
+	ux, uy := unitCentroids(ctx, s, unit, nu)
+	if err := ctx.Err(); err != nil {
+		return units{}, err
+	}
 	return units{of: unit, n: nu, x: ux, y: uy}, nil
 }
 
@@ -450,14 +453,17 @@ func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fi
 // practices' sites (a weightless unit at their plain mean). Each range of
 // units scans all practices but sums only its own units', in practice
 // order, so every sum is added up in the same order for any number of
-// workers.
-func unitCentroids(s *sites, unit []int32, nu int) (ux, uy []float64) {
+// workers. It stops early if ctx is cancelled (the caller checks ctx).
+func unitCentroids(ctx context.Context, s *sites, unit []int32, nu int) (ux, uy []float64) {
 	ux, uy = make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
 	cnt := make([]float64, nu)
 	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		ulo, uhi := int32(lo), int32(hi)
 		for p, u := range unit {
+			if p&0xffff == 0xffff && ctx.Err() != nil {
+				return
+			}
 			if u < ulo || u >= uhi {
 				continue
 			}

@@ -30,7 +30,7 @@ func (c *levelCheck) checkStatuses() {
 		}
 		ag = c.s.unitGraph(context.Background(), unit, nu, c.stratum, make([]float64, nu), make([]float64, nu))
 		over = oversizeAtoms(ag, c.b)
-		pieces, _ = findPieces(context.Background(), ag, over, c.workers)
+		pieces, _ = findPieces(context.Background(), ag, over)
 		pieceOf = make([]int32, nu)
 		for i := range pieceOf {
 			pieceOf[i] = -1
