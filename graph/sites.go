@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"math/bits"
@@ -43,12 +44,20 @@ func compareSiteKeys(a, b siteKey) int {
 // order, the first of them the run's first key; every pass over the
 // practices or the runs goes on all cores, and only the numbering of the
 // sites (a count in index order) and the member offsets are summed on one.
-func groupSites(ps []input.Practice) (*Graph, error) {
+// ctx is checked between the passes, once the practices are known to be
+// good, so a bad practice is reported whether or not ctx is cancelled.
+func groupSites(ctx context.Context, ps []input.Practice) (*Graph, error) {
 	keys, ok := siteKeys(ps)
 	if !ok {
 		return nil, checkPractices(ps)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	keys = groupByLocation(keys)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	// siteOf[i] is the site of practice i when i is the first at its
 	// location: sites are numbered by first practice.
@@ -63,6 +72,9 @@ func groupSites(ps []input.Practice) (*Graph, error) {
 		}
 	}
 	first = nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	g := &Graph{
 		Off:       make([]int32, n+1),
 		Weight:    make([]int64, n),
