@@ -74,5 +74,5 @@ func Evaluate(g *graph.Graph, ps []input.Practice, lvl Level, assign []int32) (Q
 			gr.Reason = fmt.Sprintf("%s patients, outside %s", num(w), span(bounds{lvl.Min, orInf(lvl.Max)}))
 		}
 	}
-	return quality(lvl.Name, ps, groups, dist), groups
+	return quality(lvl.Name, s.patients, groups, dist), groups
 }

@@ -18,14 +18,24 @@ const earthRadius = geo.EarthRadius
 // workers goroutines (each group on its own, so the result is the same).
 // It stops early (returning nil) if ctx is cancelled.
 func fillGroups(ctx context.Context, s *sites, ps []input.Practice, assign []int32, groups []Group, workers int) []float64 {
+	// One array holds every group's members, each group's slice capped at
+	// its count (so an append cannot run into the next group): one
+	// allocation rather than a dozen per group as the lists grow.
+	count := make([]int, len(groups))
+	for _, a := range assign {
+		count[a]++
+	}
+	all := make([]int, len(assign))
+	next := 0
 	for i := range groups {
 		groups[i].ID = i
-		groups[i].Members = groups[i].Members[:0]
+		groups[i].Members = all[next : next : next+count[i]]
 		groups[i].Patients = 0
+		next += count[i]
 	}
 	for p, a := range assign {
 		groups[a].Members = append(groups[a].Members, p)
-		groups[a].Patients += int64(ps[p].Patients)
+		groups[a].Patients += s.patients[p]
 	}
 	dist := make([]float64, len(ps))
 	workers = max(1, min(workers, len(groups)/256))
@@ -104,8 +114,8 @@ func (c *contig) connected(members []int) bool {
 	return c.c.Connected(c.sites)
 }
 
-// quality summarises one level.
-func quality(name string, ps []input.Practice, groups []Group, dist []float64) Quality {
+// quality summarises one level; patients and dist are per practice.
+func quality(name string, patients []int64, groups []Group, dist []float64) Quality {
 	q := Quality{Level: name, Groups: len(groups)}
 	for i := range groups {
 		g := &groups[i]
@@ -122,11 +132,11 @@ func quality(name string, ps []input.Practice, groups []Group, dist []float64) Q
 		q.MaxSize = max(q.MaxSize, g.Patients)
 		q.MaxKm = max(q.MaxKm, g.MaxKm)
 	}
-	pairs := make([]distWeight, len(ps))
+	pairs := make([]distWeight, len(patients))
 	var W, S float64
-	for p := range ps {
-		w := float64(ps[p].Patients)
-		pairs[p] = distWeight{dist[p], int64(ps[p].Patients)}
+	for p, n := range patients {
+		w := float64(n)
+		pairs[p] = distWeight{dist[p], n}
 		W += w
 		S += w * dist[p]
 	}

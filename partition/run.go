@@ -228,7 +228,7 @@ func (r *runner) level(l int) error {
 	}
 	res.Groups = append(res.Groups, groups)
 	res.Assign = append(res.Assign, assign)
-	res.Quality = append(res.Quality, quality(lvl.Name, ps, groups, dist))
+	res.Quality = append(res.Quality, quality(lvl.Name, r.s.patients, groups, dist))
 	res.Coterminosity = append(res.Coterminosity, alignedCoterminosity(ps, assign, r.o.alignAt(l)))
 	res.Notes = append(res.Notes, out.notes...)
 	r.stage(lvl.Name + ": groups")

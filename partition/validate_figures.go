@@ -144,7 +144,7 @@ func (c *levelCheck) checkQuality(dist []float64) {
 	if c.l >= len(c.res.Quality) {
 		return
 	}
-	got, want := c.res.Quality[c.l], quality(c.lvl.Name, c.ps, c.groups, dist)
+	got, want := c.res.Quality[c.l], quality(c.lvl.Name, c.s.patients, c.groups, dist)
 	type intField struct {
 		name      string
 		got, want int64

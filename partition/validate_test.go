@@ -36,7 +36,7 @@ func claimed(t *testing.T, g *graph.Graph, ps []input.Practice, lvl Level, assig
 		}
 	}
 	return &Result{Levels: []Level{lvl}, Groups: [][]Group{groups}, Assign: [][]int32{assign},
-		Quality: []Quality{quality(lvl.Name, ps, groups, dist)}}
+		Quality: []Quality{quality(lvl.Name, s.patients, groups, dist)}}
 }
 
 // wantProblem fails unless err is a *ValidationError with a problem
