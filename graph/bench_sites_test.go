@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"testing"
 
 	"github.com/hubpart/hubpart/synth"
@@ -16,7 +17,7 @@ func BenchmarkGroupSites(b *testing.B) {
 	ps := pts.Practices()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := groupSites(ps); err != nil {
+		if _, err := groupSites(context.Background(), ps); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -60,7 +60,7 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	}
 
 	report("sites", 0, len(ps))
-	g, err := groupSites(ps)
+	g, err := groupSites(ctx, ps)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,8 +109,17 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 		}
 	})
 	report("spacing", 0, n)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	inc := newIncidence(n, del)
-	info.Spacing = medianSpacing(inc, g.XY)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	info.Spacing = medianSpacing(ctx, inc, g.XY)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	report("spacing", n, n)
 
 	kept, err := prune(ctx, g, del, lengths, info, &o, report)
@@ -162,12 +171,16 @@ func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
 // reading the edges at each site from inc, on all cores. The lengths are
 // measured again from xy, which gives the same values as in Build's
 // lengths but reads nearby sites instead of edges scattered in memory.
-func medianSpacing(inc incidence, xy [][2]float64) []float64 {
+// When ctx is cancelled it stops early; the caller checks ctx.
+func medianSpacing(ctx context.Context, inc incidence, xy [][2]float64) []float64 {
 	n := len(inc.off) - 1
 	sp := make([]float64, n)
 	parallel.For(n, func(lo, hi int) {
 		var ls []float64
 		for v := lo; v < hi; v++ {
+			if (v-lo)%ctxEvery == ctxEvery-1 && ctx.Err() != nil {
+				return
+			}
 			ls = ls[:0]
 			for _, key := range inc.keys[inc.off[v]:inc.off[v+1]] {
 				ls = append(ls, dist(xy[v], xy[key>>32]))

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -68,7 +69,7 @@ func TestGroupSitesAnyCores(t *testing.T) {
 	}
 	for _, procs := range []int{1, 2, 3} {
 		runtime.GOMAXPROCS(procs)
-		g, err := groupSites(ps)
+		g, err := groupSites(context.Background(), ps)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,11 +116,26 @@ func TestGroupSitesFirstBad(t *testing.T) {
 			runtime.GOMAXPROCS(procs)
 			ps := manyPractices(n)
 			c.spoil(ps)
-			_, err := groupSites(ps)
+			_, err := groupSites(context.Background(), ps)
 			var pe *PracticeError
 			if !errors.Is(err, c.want) || !errors.As(err, &pe) || pe.Index != c.index {
 				t.Errorf("%s, GOMAXPROCS %d: got %v, want %v at practice %d", c.name, procs, err, c.want, c.index)
 			}
 		}
+	}
+}
+
+// TestGroupSitesCancelled: a cancelled context stops the grouping, but a
+// bad practice is still the error reported.
+func TestGroupSitesCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	ps := manyPractices(2 * parallel.Min)
+	if _, err := groupSites(ctx, ps); !errors.Is(err, context.Canceled) {
+		t.Errorf("good practices: got %v, want context.Canceled", err)
+	}
+	ps[7].Patients = -1
+	if _, err := groupSites(ctx, ps); !errors.Is(err, input.ErrNegativePatients) {
+		t.Errorf("bad practice: got %v, want input.ErrNegativePatients", err)
 	}
 }
