@@ -40,15 +40,38 @@ const hemisphereSlack = 1e-12
 // ErrNonFinite, one with a latitude outside [-90, 90] ErrLatRange; any
 // finite longitude is accepted.
 func NewProjection(pts []orb.Point) (*Projection, error) {
+	p, _, err := newProjection(pts)
+	return p, err
+}
+
+// ProjectAll returns NewProjection(pts) and its ForwardAll(pts), the same
+// values, converting each point to a unit vector once for both instead of
+// twice. Errors are those of NewProjection.
+func ProjectAll(pts []orb.Point) (*Projection, [][2]float64, error) {
+	p, vs, err := newProjection(pts)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([][2]float64, len(vs))
+	parallel.For(len(vs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = p.forwardUnit(vs[i])
+		}
+	})
+	return p, out, nil
+}
+
+// newProjection is NewProjection, also returning the points' unit vectors.
+func newProjection(pts []orb.Point) (*Projection, [][3]float64, error) {
 	if len(pts) == 0 {
-		return nil, fmt.Errorf("geo: projection of no points: %w", ErrEmpty)
+		return nil, nil, fmt.Errorf("geo: projection of no points: %w", ErrEmpty)
 	}
 	for i, p := range pts {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
-			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNonFinite)
+			return nil, nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, ErrNonFinite)
 		}
 		if err := CheckLat(p[1]); err != nil {
-			return nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, err)
+			return nil, nil, fmt.Errorf("geo: projection: point %d is %v: %w", i, p, err)
 		}
 	}
 	vs := unitVectors(pts)
@@ -62,7 +85,7 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 	}
 	norm := math.Sqrt(s[0]*s[0] + s[1]*s[1] + s[2]*s[2])
 	if norm <= 1e-9*float64(len(pts)) {
-		return nil, fmt.Errorf("geo: projection: the points' mean direction vanishes: %w", ErrHemisphere)
+		return nil, nil, fmt.Errorf("geo: projection: the points' mean direction vanishes: %w", ErrHemisphere)
 	}
 	c := [3]float64{s[0] / norm, s[1] / norm, s[2] / norm}
 	centre := fromUnitVector(c)
@@ -75,10 +98,10 @@ func NewProjection(pts []orb.Point) (*Projection, error) {
 	}
 	worst, far := farthest(vs, c)
 	if worst < -hemisphereSlack {
-		return nil, fmt.Errorf("geo: projection centred on %.4f,%.4f: point %d at %v is %.2f° away (limit 90°): %w",
+		return nil, nil, fmt.Errorf("geo: projection centred on %.4f,%.4f: point %d at %v is %.2f° away (limit 90°): %w",
 			centre[0], centre[1], far, pts[far], math.Acos(max(-1, worst))/deg, ErrHemisphere)
 	}
-	return p, nil
+	return p, vs, nil
 }
 
 // unitVectors returns the unit vector of every point, computed on all cores.
@@ -125,7 +148,11 @@ func (p *Projection) Centre() orb.Point { return p.centre }
 // are still mapped (the formula holds up to the antipode, which goes to
 // infinity) but were not what the projection was made for.
 func (p *Projection) Forward(pt orb.Point) [2]float64 {
-	v := unitVector(pt)
+	return p.forwardUnit(unitVector(pt))
+}
+
+// forwardUnit projects the point with unit vector v.
+func (p *Projection) forwardUnit(v [3]float64) [2]float64 {
 	k := 2 * EarthRadius / (1 + dot(v, p.c))
 	return [2]float64{k * dot(v, p.e), k * dot(v, p.n)}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -193,6 +194,9 @@ func TestProjectionErrors(t *testing.T) {
 			if !errors.Is(err, tc.err) {
 				t.Fatalf("got %v, %v; want %v", p, err, tc.err)
 			}
+			if p, xy, all := ProjectAll(tc.pts); all == nil || all.Error() != err.Error() {
+				t.Errorf("ProjectAll: got %v, %v, %v; want %v", p, xy, all, err)
+			}
 		})
 	}
 	// Exactly 90 degrees is allowed: the centre of these three is (0, 0)
@@ -213,4 +217,27 @@ func ioContains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestProjectAll: ProjectAll gives NewProjection and its ForwardAll, bit for
+// bit, on either side of the size from which it uses all cores.
+func TestProjectAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{1, 1000, 100_000} {
+		pts := ioRegionPoints(rng, [2]float64{-8, 2}, [2]float64{50, 59}, n)
+		want, err := NewProjection(pts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, xy, err := ProjectAll(pts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *p != *want {
+			t.Fatalf("%d points: projection %+v, want %+v", n, *p, *want)
+		}
+		if !slices.Equal(xy, want.ForwardAll(pts)) {
+			t.Fatalf("%d points: ProjectAll's points differ from ForwardAll's", n)
+		}
+	}
 }

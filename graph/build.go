@@ -20,7 +20,7 @@ const ctxEvery = 1 << 16
 //  1. Sites: practices with exactly equal Loc form one vertex, numbered in
 //     order of their first practice; Weight is the sum of their Patients,
 //     Members lists them ascending.
-//  2. The sites are projected with geo.NewProjection (XY, metres) and
+//  2. The sites are projected with geo.ProjectAll (XY, metres) and
 //     triangulated with delaunay.Triangulate.
 //  3. Delaunay edges are pruned by the PruneRule (DefaultPruneRule unless
 //     WithPrune is given); see PruneRule for the rule.
@@ -72,12 +72,11 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 	}
 
 	report("project", 0, n)
-	proj, err := geo.NewProjection(g.Loc)
+	proj, xy, err := geo.ProjectAll(g.Loc)
 	if err != nil {
 		return nil, nil, fmt.Errorf("graph: projecting sites: %w", err)
 	}
-	info.Projection = proj
-	g.XY = proj.ForwardAll(g.Loc)
+	info.Projection, g.XY = proj, xy
 	report("project", n, n)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
