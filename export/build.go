@@ -4,11 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"runtime"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"github.com/hubpart/hubpart/geo/polygon"
 	"github.com/hubpart/hubpart/geo/voronoi"
@@ -47,7 +46,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 	coloured := make(chan struct{})
 	go func() {
 		defer close(coloured)
-		parallelFor(len(r.Groups), func(l int) { colours[l] = levelColours(g, cells.tri, r.Assign[l], len(r.Groups[l])) })
+		parallel.Each(len(r.Groups), func(l int) { colours[l] = levelColours(g, cells.tri, r.Assign[l], len(r.Groups[l])) })
 	}()
 	polys, err := groupPolygons(ctx, in, cells)
 	<-coloured
@@ -82,7 +81,7 @@ func Build(ctx context.Context, in Input) (*Model, error) {
 		m.Levels = append(m.Levels, lv)
 	}
 	m.Practices = make([]Practice, len(in.Practices))
-	parallelFor(len(in.Practices), func(i int) {
+	parallel.Each(len(in.Practices), func(i int) {
 		p := &in.Practices[i]
 		grp := make([]int32, len(r.Groups))
 		for l := range grp {
@@ -237,7 +236,7 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 		plane = merged
 		mergedAt[l] = merged
 		polys := make([]orb.MultiPolygon, len(merged))
-		parallelFor(len(merged), func(gi int) { polys[gi] = ll.finish(merged[gi], conv) })
+		parallel.Each(len(merged), func(gi int) { polys[gi] = ll.finish(merged[gi], conv) })
 		out.byLevel = append(out.byLevel, polys)
 		hubGroup := make([]int32, len(r.Groups[0]))
 		for h, hub := range r.Groups[0] {
@@ -267,39 +266,11 @@ func groupPolygons(ctx context.Context, in Input, c *Cells) (*levelPolygons, err
 func dissolve(cells []orb.MultiPolygon, groups [][]int32, clean []bool) []orb.MultiPolygon {
 	out := make([]orb.MultiPolygon, len(groups))
 	const chunk = 64
-	parallelFor((len(groups)+chunk-1)/chunk, func(c int) {
+	parallel.Each((len(groups)+chunk-1)/chunk, func(c int) {
 		lo, hi := c*chunk, min((c+1)*chunk, len(groups))
 		copy(out[lo:hi], voronoi.DissolveKnown(cells, groups[lo:hi], clean[lo:hi]))
 	})
 	return out
-}
-
-// parallelFor calls fn(0), ..., fn(n-1) on GOMAXPROCS goroutines and
-// returns when all are done.
-func parallelFor(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // validateLevel checks the finished polygons of level l: each is a valid
@@ -309,7 +280,7 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 	r := in.Result
 	layer := levelName(r, l)
 	errs := make([]error, len(polys))
-	parallelFor(len(polys), func(gi int) {
+	parallel.Each(len(polys), func(gi int) {
 		gr := &r.Groups[l][gi]
 		if len(gr.Members) == 0 {
 			return
@@ -342,7 +313,7 @@ func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
 func hubsPerSite(in Input) [][]int32 {
 	g, r := in.Graph, in.Result
 	out := make([][]int32, g.N())
-	parallelFor(len(out), func(v int) {
+	parallel.Each(len(out), func(v int) {
 		var hubs []int32
 		var pts []int64
 		for _, p := range g.SiteMembers(v) {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"runtime"
 	"slices"
@@ -51,7 +52,7 @@ func (s *scene) newOccupancy() *occupancy {
 	// only sets cells, so the merged grid does not depend on the runs.
 	runs := max(1, min(runtime.GOMAXPROCS(0), len(s.hubs)))
 	grids := make([]*occupancy, runs)
-	parallelFor(runs, func(k int) {
+	parallel.Each(runs, func(k int) {
 		g := o
 		if k > 0 {
 			g = &occupancy{nx: o.nx, ny: o.ny, used: make([]bool, len(o.used))}

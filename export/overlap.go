@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 
@@ -196,7 +197,7 @@ func (c *overlapCheck) pairs() (clean bool, err error) {
 	const run = 256
 	runs := (nx*ny + run - 1) / run
 	found := make([]finding, runs)
-	parallelFor(runs, func(k int) {
+	parallel.Each(runs, func(k int) {
 		for cell := k * run; cell < min((k+1)*run, nx*ny); cell++ {
 			cx, cy := cell%nx, cell/nx
 			in := items[start[cell]:start[cell+1]]
@@ -465,7 +466,7 @@ func (c *overlapCheck) contained(polys []orb.MultiPolygon) error {
 	const run = 64
 	runs := (len(c.rings) + run - 1) / run
 	errs := make([]error, runs)
-	parallelFor(runs, func(k int) {
+	parallel.Each(runs, func(k int) {
 		for _, r := range c.rings[k*run : min((k+1)*run, len(c.rings))] {
 			// Candidates: boxes starting at or left of the ring's box.
 			n, _ := slices.BinarySearchFunc(order, r.lo.x, func(o int32, x int64) int {

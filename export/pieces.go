@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 
@@ -88,7 +89,7 @@ type pieceSet struct {
 // sitesInside reports, per site, whether it lies strictly inside its cell.
 func sitesInside(cells []orb.MultiPolygon, xy [][2]float64) []bool {
 	out := make([]bool, len(cells))
-	parallelFor(len(cells), func(v int) {
+	parallel.Each(len(cells), func(v int) {
 		out[v] = len(cells[v]) > 0 && polygon.Locate(cells[v], orb.Point(xy[v])) == polygon.Inside
 	})
 	return out

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"image"
 	"image/color"
 	"image/draw"
@@ -63,7 +64,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 	// clips it), all side by side.
 	const bands = 8
 	subs := make([]*image.RGBA, len(s.insets))
-	parallelFor(bands+len(s.insets), func(k int) {
+	parallel.Each(bands+len(s.insets), func(k int) {
 		if k >= bands {
 			in := s.insets[k-bands]
 			d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
@@ -29,7 +30,7 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	lens := make([]int, strips)
 	packed := make([][]byte, strips)
 	errs := make([]error, strips)
-	parallelFor(strips, func(s int) {
+	parallel.Each(strips, func(s int) {
 		y0, y1 := s*stripRows, min((s+1)*stripRows, ht)
 		rowLen := 1 + 3*wd
 		bp := stripBufs.Get().(*[]byte)

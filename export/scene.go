@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"image/color"
 	"math"
 	"strings"
@@ -109,7 +110,7 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	// trigonometry), then their bounds and the practices'.
 	hubs, areas := m.Hubs(), m.Areas()
 	hubPlane := make([][][][2]float64, len(hubs))
-	parallelFor(len(hubs), func(i int) { hubPlane[i] = projectRings(hubs[i].Polygon, fwd) })
+	parallel.Each(len(hubs), func(i int) { hubPlane[i] = projectRings(hubs[i].Polygon, fwd) })
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	grow := func(q [2]float64) {
@@ -171,7 +172,7 @@ func buildScene(m *Model, opt MapOptions) (*scene, error) {
 	// rings (in place), the areas projected afresh.
 	s.hubs = make([]shape, len(hubs))
 	s.areas = make([]shape, len(areas))
-	parallelFor(len(hubs)+len(areas), func(i int) {
+	parallel.Each(len(hubs)+len(areas), func(i int) {
 		if i >= len(hubs) {
 			s.areas[i-len(hubs)] = toShape(&areas[i-len(hubs)], toPx)
 			return

@@ -3,6 +3,7 @@ package partition
 import (
 	"context"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 
@@ -212,7 +213,7 @@ func (s *sites) unitGraph(ctx context.Context, unit []int32, nu int, stratum []i
 		umem[pos[u]] = int32(p)
 		pos[u]++
 	}
-	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
+	parallel.Ranges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			if u&0xffff == 0xffff && ctx.Err() != nil {
 				return // the caller checks ctx

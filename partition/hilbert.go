@@ -1,6 +1,10 @@
 package partition
 
-import "context"
+import (
+	"context"
+
+	"github.com/hubpart/hubpart/internal/parallel"
+)
 
 // hilbertOrder returns the positions 0..len(atoms)-1 of atoms sorted along
 // a Hilbert curve over their bounding box (ties: position), so that atoms
@@ -31,7 +35,7 @@ func hilbertOrder(ctx context.Context, ag *pgraph, atoms []int32, workers int) [
 	scale := (side - 1) / span
 	// Positions by key, ties in position order (the sort is stable).
 	keyed := make([]tedge, n)
-	inRanges(n, workersUpTo(n, workers), func(_, lo, hi int) {
+	parallel.Ranges(n, workersUpTo(n, workers), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if i&0xffff == 0xffff && ctx.Err() != nil {
 				return

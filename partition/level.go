@@ -3,6 +3,7 @@ package partition
 import (
 	"context"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 	"sync"
@@ -393,7 +394,7 @@ func subgraphOn(ctx context.Context, ag *pgraph, atoms []int32, workers int) *pg
 	// The edges are ag's, between the same points: their log-lengths are
 	// copied rather than computed again (a logarithm per edge).
 	pg.ll = make([]float32, len(adj))
-	inRanges(n, workers, func(_, lo, hi int) {
+	parallel.Ranges(n, workers, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if i&0x3fff == 0x3fff && ctx.Err() != nil {
 				return

@@ -3,6 +3,7 @@ package partition
 import (
 	"context"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 	"time"
@@ -381,7 +382,7 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 // in order of first practice: raw[p] is the part of practice p, a part
 // being a site's practices of one stratum and initial group (a second
 // fixed hub site goes to a part of its own), cut into single practices
-// when it outweighs lvl.Max. Ranges of sites (inRanges) number their parts
+// when it outweighs lvl.Max. Ranges of sites (parallel.Ranges) number their parts
 // from 0 and are then shifted by the parts of the ranges before them, so
 // the numbers are those of one sequential pass. It returns the number of
 // parts (0 when ctx is cancelled; the caller checks ctx).
@@ -389,7 +390,7 @@ func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fi
 	ns := s.g.N()
 	nw := workersUpTo(ns, s.workers)
 	nparts := make([]int32, nw)
-	inRanges(ns, nw, func(c, lo, hi int) {
+	parallel.Ranges(ns, nw, func(c, lo, hi int) {
 		var done []bool
 		var part []int32
 		n := int32(0)
@@ -438,7 +439,7 @@ func siteParts(ctx context.Context, s *sites, lvl Level, strat, init []int32, fi
 	for c := 1; c < nw; c++ {
 		base[c] = base[c-1] + nparts[c-1]
 	}
-	inRanges(ns, nw, func(c, lo, hi int) {
+	parallel.Ranges(ns, nw, func(c, lo, hi int) {
 		if base[c] == 0 {
 			return
 		}
@@ -458,7 +459,7 @@ func unitCentroids(ctx context.Context, s *sites, unit []int32, nu int) (ux, uy 
 	ux, uy = make([]float64, nu), make([]float64, nu)
 	sw := make([]float64, nu)
 	cnt := make([]float64, nu)
-	inRanges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
+	parallel.Ranges(nu, workersUpTo(nu, s.workers), func(_, lo, hi int) {
 		ulo, uhi := int32(lo), int32(hi)
 		for p, u := range unit {
 			if p&0xffff == 0xffff && ctx.Err() != nil {

@@ -2,6 +2,7 @@ package partition
 
 import (
 	"context"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -29,7 +30,7 @@ const logShift = 32
 // large graphs, each vertex's entries written by one goroutine).
 func (g *pgraph) setLogLengths() {
 	g.ll = make([]float32, len(g.adj))
-	inRanges(g.n(), workersFor(g.n()), func(_, lo, hi int) {
+	parallel.Ranges(g.n(), workersFor(g.n()), func(_, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			for i := g.off[u]; i < g.off[u+1]; i++ {
 				v := g.adj[i]
@@ -172,7 +173,7 @@ func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32
 	// Large sets: the ranges of order are counted, then each fills its own
 	// stretch of cand, laid end to end as one pass would have made them.
 	base := make([]int, workers+1)
-	inRanges(len(order), workers, func(w, lo, hi int) {
+	parallel.Ranges(len(order), workers, func(w, lo, hi int) {
 		for _, u := range order[lo:hi] {
 			for i := g.off[u]; i < g.off[u+1]; i++ {
 				if v := g.adj[i]; v > u && in(v) {
@@ -189,7 +190,7 @@ func collectEdges(ctx context.Context, g *pgraph, ts *treeScratch, order []int32
 	}
 	cand = slices.Grow(cand, base[workers])[:base[workers]]
 	oks := make([]bool, workers)
-	inRanges(len(order), workers, func(w, lo, hi int) {
+	parallel.Ranges(len(order), workers, func(w, lo, hi int) {
 		_, oks[w] = appendCandidates(ctx, g, ts, order[lo:hi], in, cand[base[w]:base[w]:base[w+1]], int32(base[w]))
 	})
 	buf.cand = cand
@@ -371,7 +372,7 @@ const parallelRadix = 1 << 18
 // the whole would put them.
 func radixPass(src, dst []tedge, shift uint, cnt []*[1 << 16]int32) {
 	workers := len(cnt)
-	inRanges(len(src), workers, func(w, lo, hi int) {
+	parallel.Ranges(len(src), workers, func(w, lo, hi int) {
 		c := cnt[w]
 		clear(c[:])
 		for _, x := range src[lo:hi] {
@@ -386,7 +387,7 @@ func radixPass(src, dst []tedge, shift uint, cnt []*[1 << 16]int32) {
 			sum += c
 		}
 	}
-	inRanges(len(src), workers, func(w, lo, hi int) {
+	parallel.Ranges(len(src), workers, func(w, lo, hi int) {
 		c := cnt[w]
 		for _, x := range src[lo:hi] {
 			k := (x.key >> shift) & 0xffff
