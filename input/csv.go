@@ -57,10 +57,12 @@ const csvBuffer = 64 << 10
 //
 // Memory and speed: besides the result (whose capacity is sized from the
 // input length when known, as from ReadFile, a strings.Reader or a
-// bytes.Reader), ReadCSV holds one entry (the code and its line) and a
-// hash slot per code for the duplicate check while reading. Codes and names are packed into shared 64 KiB
-// blocks, so a row costs one allocation (encoding/csv's record); Attrs is
-// nil unless columns are kept. It stops early with an error wrapping
+// bytes.Reader), ReadCSV holds one entry (the code and its line) per code
+// for the duplicate check while reading, and a hash slot per code once a
+// code comes out of increasing order (codeSet). Codes and names are packed
+// into shared 64 KiB blocks, so a row costs one allocation (encoding/csv's
+// record); Attrs is nil unless columns are kept. Records are split on a
+// goroutine of their own, a batch ahead (recordStream). It stops early with an error wrapping
 // ctx.Err() when ctx is cancelled (checked every 65,536 records);
 // WithProgress applies.
 func ReadCSV(ctx context.Context, r io.Reader, opts ...ReadOption) ([]Practice, error) {
