@@ -160,11 +160,11 @@ func heavyGrid(w, h int) (*graph.Graph, []input.Practice) {
 	return g, ps
 }
 
-// TestFindPieces: with atoms knocked out at random, so that there are
-// many components, the pieces come in order of smallest atom, each
-// ascending, with no edge to another piece and connected.
-func TestFindPieces(t *testing.T) {
-	g, ps := heavyGrid(450, 300)
+// heavyUnitGraph is the unit graph of heavyGrid(w, h) for hubs of
+// 100–150 patients, on one worker.
+func heavyUnitGraph(t *testing.T, w, h int) *pgraph {
+	t.Helper()
+	g, ps := heavyGrid(w, h)
 	s, err := newSites(g, ps, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +174,14 @@ func TestFindPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	ag := s.unitGraph(context.Background(), u.of, u.n, nil, u.x, u.y)
+	return ag
+}
+
+// TestFindPieces: with atoms knocked out at random, so that there are
+// many components, the pieces come in order of smallest atom, each
+// ascending, with no edge to another piece and connected.
+func TestFindPieces(t *testing.T) {
+	ag := heavyUnitGraph(t, 450, 300)
 	rng := rand.New(rand.NewPCG(7, 8))
 	over := make([]bool, ag.n())
 	for v := range over {

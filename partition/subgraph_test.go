@@ -11,16 +11,7 @@ import (
 // among them in local indices, and the log-lengths it copies from a graph
 // that has them equal those computed afresh, on one worker and on three.
 func TestSubgraph(t *testing.T) {
-	g, ps := heavyGrid(300, 250)
-	s, err := newSites(g, ps, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := level0Units(context.Background(), s, ps, Level{Min: 100, Max: 150}, nil, nil, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ag := s.unitGraph(context.Background(), u.of, u.n, nil, u.x, u.y)
+	ag := heavyUnitGraph(t, 300, 250)
 	rng := rand.New(rand.NewPCG(3, 4))
 	var atoms []int32
 	for a := range int32(ag.n()) {
