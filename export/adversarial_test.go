@@ -118,6 +118,8 @@ func TestExportAdversarialGeometry(t *testing.T) {
 		{"four points near the south pole", []orb.Point{{0, -89.9}, {90, -89.95}, {0, -90}, {-90, -89.92}}, 5000, 6000},
 		{"ring around the north pole", polarRing(89.5, 40), 5000, 12000},
 		{"ring around the south pole with the pole", append(polarRing(-89.7, 30), orb.Point{0, -90}), 5000, 12000},
+		{"a hub holding over half of a ring whose inner sites meet at the south pole", poleWedge(-1), 1000, 5000},
+		{"a hub holding over half of a ring whose inner sites meet at the north pole", poleWedge(1), 1000, 5000},
 		{"600 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 600), 1000, 5000},
 		{"1000 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 1000), 1000, 30000},
 		{"800 cocircular points at the equator", ringOf(orb.Point{0, 0}, 0.05, 800), 1000, 5000},
@@ -133,6 +135,23 @@ func TestExportAdversarialGeometry(t *testing.T) {
 			}
 		})
 	}
+}
+
+// poleWedge is 11 sites around a pole (sign 1: north, -1: south), every
+// other one 48 km from it and the rest 87 km: the six inner sites are
+// equally far from the pole, so their cells meet there, and with hubs of
+// five the hub of the sites from -115° to 16° holds a wedge of 196° at the
+// pole (found by FuzzExportGeometry).
+func poleWedge(sign float64) []orb.Point {
+	pts := make([]orb.Point, 11)
+	for i := range pts {
+		lat := 89.5625
+		if i%2 == 1 {
+			lat = 89.21796875
+		}
+		pts[i] = orb.Point{360*float64(i)/11 - 180, sign * lat}
+	}
+	return pts
 }
 
 // nearPole maps j in [-1, 1] to a latitude between 89° and 89.9°, or

@@ -82,8 +82,9 @@ func (w *lonLat) finish(mp orb.MultiPolygon, conv func(orb.Point) orb.Point) orb
 // follow the ring continuously from near the centre. A vertex on a pole
 // (where longitude means nothing) becomes an edge along the pole's
 // latitude, from the longitude the ring arrives with to the one it leaves
-// with.
+// with, run the way that spans the ring's angle at the pole (poleEdgeEnd).
 func (w *lonLat) continuous(ring orb.Ring, conv func(orb.Point) orb.Point) orb.Ring {
+	ccw := polygon.SignedArea(ring) > 0
 	open := ring
 	if len(open) > 1 && open[0] == open[len(open)-1] {
 		open = open[:len(open)-1]
@@ -109,9 +110,9 @@ func (w *lonLat) continuous(ring orb.Ring, conv func(orb.Point) orb.Point) orb.R
 			if math.Abs(next[1]) == 90 {
 				continue
 			}
-			nx := w.near(next, prev)
-			r = append(r, orb.Point{prev, p[1]}, orb.Point{nx[0], p[1]})
-			prev = nx[0]
+			end := poleEdgeEnd(prev, next[0], ccw == (p[1] < 0))
+			r = append(r, orb.Point{prev, p[1]}, orb.Point{end, p[1]})
+			prev = end
 			continue
 		}
 		q := w.near(p, prev)
@@ -119,6 +120,29 @@ func (w *lonLat) continuous(ring orb.Ring, conv func(orb.Point) orb.Point) orb.R
 		prev = q[0]
 	}
 	return append(r, r[0])
+}
+
+// poleEdgeEnd returns the longitude at which an edge along a pole's
+// latitude, begun at longitude from, reaches a vertex of longitude to
+// (mod 360°), running east when east is set and west otherwise. A ring
+// wound counter-clockwise in the plane is wound counter-clockwise in
+// [lon, lat] too (the projection is conformal), so with its inside on the
+// left it runs east along the south pole's latitude and west along the
+// north pole's, the other way when wound clockwise. The edge then spans
+// the ring's angle at the pole, which may be more than 180° (a hub
+// holding most of the sites around a pole): taking the shorter way round
+// would turn such a hub inside out. Equal longitudes (mod 360°) give no
+// edge.
+func poleEdgeEnd(from, to float64, east bool) float64 {
+	d := math.Mod(to-from, 360)
+	switch {
+	case d == 0:
+	case east && d < 0:
+		d += 360
+	case !east && d > 0:
+		d -= 360
+	}
+	return round6(from + d)
 }
 
 // touchesPole reports whether a vertex of ring lies on a pole once
