@@ -120,6 +120,8 @@ func TestExportAdversarialGeometry(t *testing.T) {
 		{"ring around the south pole with the pole", append(polarRing(-89.7, 30), orb.Point{0, -90}), 5000, 12000},
 		{"a hub holding over half of a ring whose inner sites meet at the south pole", poleWedge(-1), 1000, 5000},
 		{"a hub holding over half of a ring whose inner sites meet at the north pole", poleWedge(1), 1000, 5000},
+		{"two hubs whose shared edge passes over the north pole", poleCrossing(1), 1000, 5000},
+		{"two hubs whose shared edge passes over the south pole", poleCrossing(-1), 1000, 5000},
 		{"600 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 600), 1000, 5000},
 		{"1000 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 1000), 1000, 30000},
 		{"800 cocircular points at the equator", ringOf(orb.Point{0, 0}, 0.05, 800), 1000, 5000},
@@ -150,6 +152,20 @@ func poleWedge(sign float64) []orb.Point {
 			lat = 89.21796875
 		}
 		pts[i] = orb.Point{360*float64(i)/11 - 180, sign * lat}
+	}
+	return pts
+}
+
+// poleCrossing is 8 sites around a pole (sign 1: north, -1: south), 16
+// to 48 km from it, two of them (at -90° and 45°) equally far from it, so
+// that the edge between their cells passes within a millimetre of the
+// pole; with hubs of up to five the two are in different hubs (found by
+// FuzzExportGeometry).
+func poleCrossing(sign float64) []orb.Point {
+	lats := []float64{89.5625, 89.84375, 89.85078125}
+	pts := make([]orb.Point, 8)
+	for i := range pts {
+		pts[i] = orb.Point{45*float64(i) - 180, sign * lats[i%3]}
 	}
 	return pts
 }

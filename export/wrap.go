@@ -47,6 +47,7 @@ func (w *lonLat) finish(mp orb.MultiPolygon, conv func(orb.Point) orb.Point) orb
 	out := make(orb.MultiPolygon, 0, len(mp))
 	wide := false
 	for _, poly := range mp {
+		poly = w.throughPoles(poly)
 		polar := 0.0
 		for _, pl := range w.poles {
 			if len(poly) > 0 && polygon.Contains(orb.MultiPolygon{poly}, pl.xy) && !touchesPole(poly[0], conv) {
@@ -120,6 +121,66 @@ func (w *lonLat) continuous(ring orb.Ring, conv func(orb.Point) orb.Point) orb.R
 		prev = q[0]
 	}
 	return append(r, r[0])
+}
+
+// poleSnap is how close (in metres, in the plane) an edge must pass to a
+// pole's image for throughPoles to put the pole on it: half the output
+// grid's step in latitude (1e-6°, 0.11 m), so the boundary moves by less
+// than the rounding moves it anyway. Sites equally far from a pole put it
+// on or within a few millimetres of their cells' shared edge (the plane's
+// bisectors are not quite the sphere's), where rounding to the grid could
+// not tell on which side of the pole the edge passes.
+const poleSnap = 0.05
+
+// throughPoles returns poly with each pole image that lies on an edge of
+// one of its rings inserted there as a vertex (a copy, when there is
+// one), so that a ring passing over a pole is converted like one with a
+// vertex on it: the two groups sharing the edge then both close along the
+// pole's latitude, each on its own side (continuous), instead of one
+// going around the pole and the other jumping 180° in longitude across
+// it. Both insert the same point, so the edge stays shared.
+func (w *lonLat) throughPoles(poly orb.Polygon) orb.Polygon {
+	out := poly
+	for ri, ring := range poly {
+		var r orb.Ring
+		for i := 0; i+1 < len(ring); i++ {
+			a, b := ring[i], ring[i+1]
+			if r != nil {
+				r = append(r, a)
+			}
+			for _, pl := range w.poles {
+				if p := pl.xy; p != a && p != b && onSegment(a, b, p, poleSnap) {
+					if r == nil {
+						r = append(make(orb.Ring, 0, len(ring)+2), ring[:i+1]...)
+					}
+					r = append(r, p)
+				}
+			}
+		}
+		if r != nil {
+			if out == nil || &out[0] == &poly[0] {
+				out = append(orb.Polygon(nil), poly...)
+			}
+			out[ri] = append(r, ring[len(ring)-1])
+		}
+	}
+	return out
+}
+
+// onSegment reports whether p lies within tol of the segment from a to b,
+// strictly between its ends.
+func onSegment(a, b, p orb.Point, tol float64) bool {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	l2 := dx*dx + dy*dy
+	if l2 == 0 {
+		return false
+	}
+	t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / l2
+	if t <= 0 || t >= 1 {
+		return false
+	}
+	ex, ey := a[0]+t*dx-p[0], a[1]+t*dy-p[1]
+	return ex*ex+ey*ey <= tol*tol
 }
 
 // poleEdgeEnd returns the longitude at which an edge along a pole's
