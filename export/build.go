@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"slices"
 	"strconv"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"github.com/hubpart/hubpart/geo/voronoi"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"github.com/paulmach/orb"
 )
 

@@ -2,10 +2,11 @@ package export
 
 import (
 	"cmp"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"runtime"
 	"slices"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // Free space on the picture: where an inset or the scale bar can go

@@ -2,11 +2,11 @@ package export
 
 import (
 	"cmp"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"github.com/paulmach/orb"
 )
 

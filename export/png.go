@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"image"
 	"image/color"
 	"image/draw"
@@ -15,6 +14,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // WritePNG draws the same map as WriteSVG into a PNG of opt.Width pixels

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/binary"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
@@ -11,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/flate"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // encodePNG writes img, which must be opaque, as an 8-bit RGB PNG. Rows use

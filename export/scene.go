@@ -3,13 +3,14 @@ package export
 import (
 	"errors"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"image/color"
 	"math"
 	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // ErrNoFeatures is returned by WriteSVG and WritePNG when the model holds

@@ -3,12 +3,12 @@ package partition
 import (
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // sites maps practices to the vertices (sites) of the graph.

@@ -3,10 +3,11 @@ package partition
 import (
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // levelOut is the solution of one level on its atom graph.

@@ -3,13 +3,13 @@ package partition
 import (
 	"context"
 	"fmt"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"slices"
 	"time"
 
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // Run groups the practices ps, standing on the sites of the contiguity

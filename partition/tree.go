@@ -2,11 +2,12 @@ package partition
 
 import (
 	"context"
-	"github.com/hubpart/hubpart/internal/parallel"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"sync"
+
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // pgraph is the atom graph of one connected piece, in local indices: CSR
