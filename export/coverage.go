@@ -12,9 +12,15 @@ import "image"
 // with zero coverage leaves a pixel as it is). Thin strokes and dots cover
 // a small part of their tiles, so most of the blending goes.
 // TestCoverageMatchesVector compares the two on random paths.
+//
+// Each row also keeps the span of cells the path wrote to (lo, hi), so that
+// drawing visits only them and the pixels a nonzero running sum reaches
+// beyond them: the running sum is constant across cells nobody wrote, and a
+// zero sum blends nothing.
 type coverage struct {
 	w, h                       int
 	buf                        []uint32 // w*h accumulation cells; all zero between fills
+	lo, hi                     []int32  // per row: first and last cell written (lo > hi: none); hi == w is the next row's first cell
 	firstX, firstY, penX, penY float32
 	full                       map[[4]uint32]*[4][256]uint8 // per colour: each channel's value over a fully covered pixel
 }
@@ -53,6 +59,13 @@ func (z *coverage) reset(w, h int) {
 		z.buf = make([]uint32, n)
 	} else {
 		z.buf = z.buf[:n]
+	}
+	if h > cap(z.lo) {
+		z.lo, z.hi = make([]int32, h), make([]int32, h)
+	}
+	z.lo, z.hi = z.lo[:h], z.hi[:h]
+	for y := range h {
+		z.lo[y], z.hi[y] = int32(w), -1
 	}
 	z.firstX, z.firstY, z.penX, z.penY = 0, 0, 0, 0
 }
@@ -104,6 +117,10 @@ func (z *coverage) LineTo(bx, by float32) {
 		x0Floor := x0i << fxBits
 		x1i := fxCeil(x1)
 		x1Ceil := x1i << fxBits
+		// The cells written below lie in [x0i, x1i] (x0i+1 at least),
+		// clamped to [0, width].
+		z.lo[y] = min(z.lo[y], int32(fxClamp(x0i, width)))
+		z.hi[y] = max(z.hi[y], int32(fxClamp(max(x1i, x0i+1), width)))
 
 		if x1i <= x0i+1 {
 			xmf := (x+xNext)>>1 - x0Floor
@@ -196,36 +213,57 @@ func (z *coverage) drawOver(dst *image.RGBA, at image.Point, sr, sg, sb, sa uint
 	}
 	acc := int32(0)
 	for y := range z.h {
-		row := z.buf[y*z.w : (y+1)*z.w]
-		pix := dst.Pix[dst.PixOffset(at.X, at.Y+y):]
-		for x, v := range row {
-			acc += int32(v)
-			row[x] = 0
+		// Cells lo to hi were written (a clamped write past the previous
+		// row's end is this row's first cell); before lo the sum is the one
+		// carried in, after hi the one reached at hi.
+		lo, hi := int(z.lo[y]), min(int(z.hi[y]), z.w-1)
+		if y > 0 && int(z.hi[y-1]) >= z.w {
+			lo, hi = 0, max(hi, 0)
+		}
+		if acc != 0 {
+			lo = 0
+		}
+		if lo > hi {
 			if acc == 0 {
 				continue
 			}
-			a := acc
-			if a < 0 {
-				a = -a
+			lo, hi = 0, z.w-1
+		}
+		row := z.buf[y*z.w : (y+1)*z.w]
+		pix := dst.Pix[dst.PixOffset(at.X, at.Y+y):]
+		for x, end := lo, hi+1; ; end = z.w {
+			for ; x < end; x++ {
+				acc += int32(row[x])
+				row[x] = 0
+				if acc == 0 {
+					continue
+				}
+				a := acc
+				if a < 0 {
+					a = -a
+				}
+				a >>= 2*fxBits - 16
+				if a > 0xffff {
+					a = 0xffff
+				}
+				ma := uint32(a)
+				if ma == 0 {
+					continue
+				}
+				p := pix[4*x : 4*x+4 : 4*x+4]
+				if ma == 0xffff {
+					p[0], p[1], p[2], p[3] = full[0][p[0]], full[1][p[1]], full[2][p[2]], full[3][p[3]]
+					continue
+				}
+				k := 0xffff - (sa * ma / 0xffff)
+				p[0] = uint8(((uint32(p[0])*0x101*k + sr*ma) / 0xffff) >> 8)
+				p[1] = uint8(((uint32(p[1])*0x101*k + sg*ma) / 0xffff) >> 8)
+				p[2] = uint8(((uint32(p[2])*0x101*k + sb*ma) / 0xffff) >> 8)
+				p[3] = uint8(((uint32(p[3])*0x101*k + sa*ma) / 0xffff) >> 8)
 			}
-			a >>= 2*fxBits - 16
-			if a > 0xffff {
-				a = 0xffff
+			if acc == 0 || end == z.w {
+				break // a zero sum past hi blends nothing
 			}
-			ma := uint32(a)
-			if ma == 0 {
-				continue
-			}
-			p := pix[4*x : 4*x+4 : 4*x+4]
-			if ma == 0xffff {
-				p[0], p[1], p[2], p[3] = full[0][p[0]], full[1][p[1]], full[2][p[2]], full[3][p[3]]
-				continue
-			}
-			k := 0xffff - (sa * ma / 0xffff)
-			p[0] = uint8(((uint32(p[0])*0x101*k + sr*ma) / 0xffff) >> 8)
-			p[1] = uint8(((uint32(p[1])*0x101*k + sg*ma) / 0xffff) >> 8)
-			p[2] = uint8(((uint32(p[2])*0x101*k + sb*ma) / 0xffff) >> 8)
-			p[3] = uint8(((uint32(p[3])*0x101*k + sa*ma) / 0xffff) >> 8)
 		}
 	}
 }
