@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/hubpart/hubpart/export"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/parallel"
 	"github.com/hubpart/hubpart/partition"
 )
 
@@ -356,22 +359,46 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	for p := range ps {
-		b.Reset()
-		b.WriteString(csvField(ps[p].Code))
+	// Rows are formatted in blocks on all cores, a batch of blocks at a
+	// time (so memory stays a few blocks whatever the file's size), and
+	// written in order.
+	row := func(buf []byte, p int) []byte {
+		buf = appendCSVField(buf, ps[p].Code)
 		for l := range res.Levels {
-			fmt.Fprintf(&b, ",%d", res.Assign[l][p])
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(res.Assign[l][p]), 10)
 		}
 		for l := range res.Levels {
-			b.WriteString("," + string(res.Groups[l][res.Assign[l][p]].Status))
+			buf = append(buf, ',')
+			buf = append(buf, res.Groups[l][res.Assign[l][p]].Status...)
 		}
 		if ch != nil {
 			h := ch.Hubs[res.Assign[0][p]]
-			b.WriteString("," + csvField(ch.From[p]) + "," + ch.Class[p] + "," + csvField(h.Origin) + "," + h.Class)
+			buf = append(buf, ',')
+			buf = appendCSVField(buf, ch.From[p])
+			buf = append(append(buf, ','), ch.Class[p]...)
+			buf = append(buf, ',')
+			buf = appendCSVField(buf, h.Origin)
+			buf = append(append(buf, ','), h.Class...)
 		}
-		b.WriteString("," + ps[p].Located.String() + "\n")
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
+		buf = append(append(buf, ','), ps[p].Located.String()...)
+		return append(buf, '\n')
+	}
+	const block = 1 << 14
+	blocks := make([][]byte, runtime.GOMAXPROCS(0))
+	for lo := 0; lo < len(ps); lo += block * len(blocks) {
+		n := min((len(ps)-lo+block-1)/block, len(blocks))
+		parallel.Each(n, func(k int) {
+			buf := blocks[k][:0]
+			for p := lo + k*block; p < min(lo+(k+1)*block, len(ps)); p++ {
+				buf = row(buf, p)
+			}
+			blocks[k] = buf
+		})
+		for _, buf := range blocks[:n] {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -380,11 +407,24 @@ func writeAssignCSV(w io.Writer, ps []input.Practice, res *partition.Result) err
 // csvField quotes s when CSV needs it, after neutralising it (see
 // neutralise).
 func csvField(s string) string {
+	return string(appendCSVField(nil, s))
+}
+
+// appendCSVField appends csvField(s) to buf, allocating nothing unless
+// the field starts like a formula.
+func appendCSVField(buf []byte, s string) []byte {
 	s = neutralise(s)
-	if strings.ContainsAny(s, ",\"\r\n") || strings.TrimSpace(s) != s {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	if !strings.ContainsAny(s, ",\"\r\n") && strings.TrimSpace(s) == s {
+		return append(buf, s...)
 	}
-	return s
+	buf = append(buf, '"')
+	for i := range len(s) {
+		if s[i] == '"' {
+			buf = append(buf, '"')
+		}
+		buf = append(buf, s[i])
+	}
+	return append(buf, '"')
 }
 
 // neutralise keeps a spreadsheet from reading a cell as a formula: a cell
