@@ -124,6 +124,14 @@ func (l *land) inside(p [2]float64) bool {
 // boundary: the segment is cut at every crossing with a boundary segment and
 // the midpoint of each piece is tested with inside. Testing midpoints rather
 // than flipping a parity at each crossing keeps the answer right when the
+// scratchCopy returns a land sharing l's outline and index with scratch of
+// its own, for outside on another goroutine.
+func (l *land) scratchCopy() *land {
+	c := *l
+	c.ts = nil
+	return &c
+}
+
 // segment passes exactly through a boundary vertex.
 func (l *land) outside(a, b [2]float64) float64 {
 	dx, dy := b[0]-a[0], b[1]-a[1]
