@@ -51,3 +51,21 @@ func BenchmarkReadGeoJSONFixture(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadBoundaryEngland reads England's outline (108 KB of GeoJSON),
+// which the CLI reads beside the practices.
+func BenchmarkReadBoundaryEngland(b *testing.B) {
+	const path = "../testdata/england-2021/england_boundary.geojson"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		mp, err := readBoundary(bytes.NewReader(data))
+		if err != nil || len(mp) == 0 {
+			b.Fatal(len(mp), err)
+		}
+	}
+}

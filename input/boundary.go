@@ -50,6 +50,19 @@ func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("input: reading boundary: %w", err)
 	}
+	// Most outlines decode in one pass, geometries and all; anything that
+	// does not is decoded piece by piece below, which says which feature
+	// and member is wrong.
+	var doc gjDocument
+	if json.Unmarshal(data, &doc) == nil {
+		return readDocument(&doc)
+	}
+	return readPiecewise(data)
+}
+
+// readPiecewise is readBoundary decoding the document member by member.
+func readPiecewise(data []byte) (orb.MultiPolygon, error) {
+	var err error
 	var top gjObject
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, jsonSyntaxError(data, -1, "", err)
@@ -84,6 +97,55 @@ func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
 	return checkBoundary(mp)
 }
 
+// gjDocument is a GeoJSON document decoded in one pass: the members of
+// gjObject, with the geometries decoded too (as gjObject, which is what
+// appendPolygons decodes them into).
+type gjDocument struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
+	Geometry    *gjObject       `json:"geometry"`
+	Features    []gjFeature     `json:"features"`
+}
+
+// gjFeature is one member of a collection's features, decoded as the
+// piecewise path does: as a gjObject, with its geometry decoded.
+type gjFeature struct {
+	Type        string            `json:"type"`
+	Coordinates json.RawMessage   `json:"coordinates"`
+	Geometry    *gjObject         `json:"geometry"`
+	Features    []json.RawMessage `json:"features"`
+}
+
+// readDocument is readBoundary on a document decoded in one pass.
+func readDocument(doc *gjDocument) (orb.MultiPolygon, error) {
+	var mp orb.MultiPolygon
+	var err error
+	switch doc.Type {
+	case "FeatureCollection":
+		for i := range doc.Features {
+			f := &doc.Features[i]
+			if f.Type != "Feature" {
+				return nil, newRecordError(0, i, "", "type", f.Type, ErrSyntax)
+			}
+			if mp, err = appendGeometry(mp, f.Geometry, i); err != nil {
+				return nil, err
+			}
+		}
+	case "Feature":
+		if mp, err = appendGeometry(mp, doc.Geometry, -1); err != nil {
+			return nil, err
+		}
+	default:
+		if mp, err = appendGeometry(mp, &gjObject{Type: doc.Type, Coordinates: doc.Coordinates}, -1); err != nil {
+			return nil, err
+		}
+	}
+	if len(mp) == 0 {
+		return nil, newRecordError(0, -1, "", "", "", ErrEmpty)
+	}
+	return checkBoundary(mp)
+}
+
 // appendPolygons decodes a Polygon or MultiPolygon geometry and appends its
 // polygons to mp, checking every ring.
 func appendPolygons(mp orb.MultiPolygon, geom json.RawMessage, feature int) (orb.MultiPolygon, error) {
@@ -94,16 +156,25 @@ func appendPolygons(mp orb.MultiPolygon, geom json.RawMessage, feature int) (orb
 	if err := json.Unmarshal(geom, &g); err != nil {
 		return nil, newRecordError(0, feature, "", "geometry", err.Error(), ErrSyntax)
 	}
+	return appendGeometry(mp, &g, feature)
+}
+
+// appendGeometry is appendPolygons on a decoded geometry (nil: null).
+func appendGeometry(mp orb.MultiPolygon, g *gjObject, feature int) (orb.MultiPolygon, error) {
+	if g == nil {
+		return nil, newRecordError(0, feature, "", "geometry", "null", ErrNotPolygon)
+	}
 	var polys [][][][]float64
 	switch g.Type {
 	case "Polygon":
-		var p [][][]float64
-		if err := json.Unmarshal(g.Coordinates, &p); err != nil {
+		p, err := decodePolygonCoords(g.Coordinates)
+		if err != nil {
 			return nil, newRecordError(0, feature, "", "coordinates", err.Error(), ErrSyntax)
 		}
 		polys = [][][][]float64{p}
 	case "MultiPolygon":
-		if err := json.Unmarshal(g.Coordinates, &polys); err != nil {
+		var err error
+		if polys, err = decodeMultiPolygonCoords(g.Coordinates); err != nil {
 			return nil, newRecordError(0, feature, "", "coordinates", err.Error(), ErrSyntax)
 		}
 	default:
