@@ -137,7 +137,14 @@ func (b *practiceBuf) reserve(n int) {
 	}
 }
 
-const chunkLen = 1 << 14
+// Chunks start at firstChunkLen practices and double up to chunkLen, so
+// that a file of a few thousand practices does not fill a chunk sized for
+// millions (the first one holds the sample that reserve's estimate is made
+// from).
+const (
+	firstChunkLen = 1 << 10
+	chunkLen      = 1 << 14
+)
 
 func (b *practiceBuf) add(p Practice) {
 	if b.direct != nil && len(b.chunks) == 0 && len(b.direct) < cap(b.direct) {
@@ -145,8 +152,8 @@ func (b *practiceBuf) add(p Practice) {
 		b.n++
 		return
 	}
-	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == chunkLen {
-		b.chunks = append(b.chunks, make([]Practice, 0, chunkLen))
+	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == cap(b.chunks[len(b.chunks)-1]) {
+		b.chunks = append(b.chunks, make([]Practice, 0, min(chunkLen, firstChunkLen<<len(b.chunks))))
 	}
 	last := &b.chunks[len(b.chunks)-1]
 	*last = append(*last, p)
