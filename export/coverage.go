@@ -211,6 +211,10 @@ func (z *coverage) drawOver(dst *image.RGBA, at image.Point, sr, sg, sb, sa uint
 		}
 		z.full[key] = full
 	}
+	// An opaque colour covers a pixel whole: the pixel becomes the colour
+	// (what the table holds for every old value).
+	opaque := sa == 0xffff
+	or, og, ob := uint8(sr>>8), uint8(sg>>8), uint8(sb>>8)
 	acc := int32(0)
 	for y := range z.h {
 		// Cells lo to hi were written (a clamped write past the previous
@@ -252,7 +256,11 @@ func (z *coverage) drawOver(dst *image.RGBA, at image.Point, sr, sg, sb, sa uint
 				}
 				p := pix[4*x : 4*x+4 : 4*x+4]
 				if ma == 0xffff {
-					p[0], p[1], p[2], p[3] = full[0][p[0]], full[1][p[1]], full[2][p[2]], full[3][p[3]]
+					if opaque {
+						p[0], p[1], p[2], p[3] = or, og, ob, 0xff
+					} else {
+						p[0], p[1], p[2], p[3] = full[0][p[0]], full[1][p[1]], full[2][p[2]], full[3][p[3]]
+					}
 					continue
 				}
 				k := 0xffff - (sa * ma / 0xffff)
