@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,11 +54,25 @@ func readBoundary(r io.Reader) (orb.MultiPolygon, error) {
 	// Most outlines decode in one pass, geometries and all; anything that
 	// does not is decoded piece by piece below, which says which feature
 	// and member is wrong.
-	var doc gjDocument
-	if json.Unmarshal(data, &doc) == nil {
-		return readDocument(&doc)
+	if doc, ok := decodeOnePass(data); ok {
+		return readDocument(doc)
 	}
 	return readPiecewise(data)
+}
+
+// decodeOnePass decodes a document that is a JSON object in one pass. A
+// document that is not an object (null, say) is left to readPiecewise,
+// which reports it as it is written.
+func decodeOnePass(data []byte) (*gjDocument, bool) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, false
+	}
+	var doc gjDocument
+	if json.Unmarshal(data, &doc) != nil {
+		return nil, false
+	}
+	return &doc, true
 }
 
 // readPiecewise is readBoundary decoding the document member by member.
