@@ -61,9 +61,8 @@ func reportResult(b *testing.B, res *partition.Result) {
 
 // reportPeakRSS adds the process's peak resident memory (Linux: KiB).
 func reportPeakRSS(b *testing.B) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+	if u := usageNow(); u.maxRSS > 0 {
+		b.ReportMetric(float64(u.maxRSS)/1024, "peak-RSS-MB")
 	}
 }
 
@@ -243,16 +242,17 @@ func BenchmarkEndToEndEnglandOutputs(b *testing.B) {
 // above report it too (cpu-ms/op, all goroutines together).
 func cpuTime() int64 { return usageNow().cpu() }
 
-// rusage is the process's CPU time, user and system, in nanoseconds, and its
-// minor page faults (first touches of memory), from getrusage.
-type rusage struct{ user, sys, faults int64 }
+// rusage is the process's CPU time, user and system, in nanoseconds, its
+// minor page faults (first touches of memory) and its peak resident size in
+// KiB, from getrusage (all zero if that fails).
+type rusage struct{ user, sys, faults, maxRSS int64 }
 
 func usageNow() rusage {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return rusage{}
 	}
-	return rusage{ru.Utime.Nano(), ru.Stime.Nano(), int64(ru.Minflt)}
+	return rusage{ru.Utime.Nano(), ru.Stime.Nano(), int64(ru.Minflt), int64(ru.Maxrss)}
 }
 
 func (u rusage) cpu() int64 { return u.user + u.sys }
