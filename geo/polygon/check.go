@@ -62,7 +62,13 @@ func polyErr(err error, poly, ring, vertex int) *Error {
 // accelerated by a uniform grid, so the cost is about linear in the number
 // of vertices for well-spread inputs.
 func Check(mp orb.MultiPolygon) error {
-	var segs []segment
+	n := 0
+	for _, poly := range mp {
+		for _, ring := range poly {
+			n += max(len(ring)-1, 0)
+		}
+	}
+	segs := make([]segment, 0, n)
 	for pi, poly := range mp {
 		if len(poly) == 0 {
 			return polyErr(ErrRingShort, pi, 0, -1)
