@@ -64,7 +64,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 	// clips it), all side by side. Each band paints its own background, so
 	// that the picture's memory is first touched on both cores (on a
 	// virtual machine a page first touched costs several microseconds).
-	const bands = 8
+	const bands = 4
 	subs := make([]*image.RGBA, len(s.insets))
 	parallel.Each(bands+len(s.insets), func(k int) {
 		if k >= bands {
