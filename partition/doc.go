@@ -96,13 +96,14 @@
 // bounds, the donor's contiguity and the pinned atoms. Small pieces (up to
 // 512 atoms) are solved from 8 independent starts, larger ones from fewer
 // (one for England's hubs), and the best is kept: fewest groups out of
-// bounds, then the count asked for, then the least cost. Pieces of more
-// than 65,536 atoms are refined in regions (their groups dealt by first
-// atom along the Hilbert order into ⌊n/32768⌋ regions, at most 8,
-// independent of the number of workers) in parallel, each on its own
-// subgraph, and then the seam — the groups touching another region — is
-// refined on the whole piece (without perturbations, and WithFreeCount
-// adds no groups there).
+// bounds, then the count asked for, then the least cost. Pieces of 4,096
+// atoms or more (England's hubs: 6,054 sites) are refined in regions (their
+// groups dealt by first atom along the Hilbert order into ⌊n/2048⌋
+// regions, at most 8, independent of the number of workers) in parallel,
+// each on its own subgraph with its share of the piece's perturbations,
+// and then the seam — the groups touching another region — is refined on
+// the whole piece (without perturbations, and WithFreeCount adds no groups
+// there).
 //
 // Hooks. Other features add to the search through two internal hooks
 // (hooks.go), given per level through the options: a termMaker binds an

@@ -145,7 +145,7 @@ func TestPinHook(t *testing.T) {
 	srch.sp = sp
 	rng2 := newRand(5)
 	srch.run(nil, 4, 6, rng2)
-	srch.perturb(200, 6, rng2)
+	srch.perturb(200, 6, rng2, nil)
 	moved := 0
 	for v := range lab {
 		if lab[v] != start[v] {

@@ -85,7 +85,7 @@ func (r *repairer) polish(seed uint64) {
 	s.run(nil, searchRounds*effort, searchTrees*effort, rng)
 	s.sp = r.sp
 	for range effort {
-		if r.ctx.Err() != nil || s.perturb(min(perturbPerGroup*len(r.gs), maxPerturb), searchTrees, rng) == 0 {
+		if r.ctx.Err() != nil || s.perturb(min(perturbPerGroup*len(r.gs), maxPerturb), searchTrees, rng, nil) == 0 {
 			break
 		}
 		s.run(nil, searchRounds, searchTrees, rng)

@@ -30,9 +30,10 @@ const (
 	maxRingAtoms  = 40
 )
 
-// perturb runs iters perturbations, each around a group drawn from rng.
-// It returns the number kept.
-func (s *searcher) perturb(iters, trees int, rng *rand.Rand) int {
+// perturb runs iters perturbations, each around a group drawn from rng:
+// any group, or one of among when it is not nil. It returns the number
+// kept.
+func (s *searcher) perturb(iters, trees int, rng *rand.Rand, among []int32) int {
 	if s.sp == nil || s.sp.g != s.g || len(s.mem) < 3 {
 		return 0
 	}
@@ -49,7 +50,12 @@ func (s *searcher) perturb(iters, trees int, rng *rand.Rand) int {
 		if it&63 == 0 && s.ctx.Err() != nil {
 			break
 		}
-		a := int32(rng.IntN(len(s.mem)))
+		var a int32
+		if among != nil {
+			a = among[rng.IntN(len(among))]
+		} else {
+			a = int32(rng.IntN(len(s.mem)))
+		}
 		if len(s.mem[a]) == 0 || len(s.mem[a]) > maxSearchAtoms {
 			continue
 		}

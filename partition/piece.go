@@ -22,6 +22,7 @@ type pieceSolver struct {
 	pinned   []bool    // local atoms the search must not move, or nil
 	startNo  int       // which start this is (solve)
 	region   bool      // a region of a large piece (refineRegions)
+	groupsOf int       // a region: the groups of its piece (perturbations are shared by them), else 0
 	keptBad  int       // solve: groups out of bounds in the best start that kept a count asked for
 }
 

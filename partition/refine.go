@@ -543,3 +543,14 @@ func (r *refiner) fixBounds(maxMoves int) {
 		}
 	}
 }
+
+// groups returns the number of groups with atoms (labels may have gaps).
+func (r *refiner) groups() int {
+	k := 0
+	for _, c := range r.gn {
+		if c > 0 {
+			k++
+		}
+	}
+	return k
+}

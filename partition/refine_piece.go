@@ -71,17 +71,51 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 				srch.run(nil, searchRounds*effort, searchTrees*effort, rng)
 			}
 		}
-		if seam == nil {
-			srch.sp = s.sp
-			for range effort {
-				if srch.perturb(s.perturbations(ng), searchTrees, rng) == 0 {
-					break
-				}
-				srch.run(nil, searchRounds, searchTrees, rng)
+		// Perturbations: over the whole piece, or over the seam's groups
+		// with their share of the piece's.
+		iters, among := s.perturbations(ng), []int32(nil)
+		if seam != nil {
+			among = seamGroups(lab, seam, ng)
+			iters = iters * len(among) / r.groups()
+		}
+		srch.sp = s.sp
+		kept := 0
+		for range effort {
+			since := srch.round
+			k := 0
+			if iters > 0 {
+				k = srch.perturb(iters, searchTrees, rng, among)
 			}
+			if kept += k; k == 0 {
+				break
+			}
+			srch.run(srch.nearChanged(since), searchRounds, searchTrees, rng)
+		}
+		if testHookPerturbed != nil {
+			testHookPerturbed(s.region, seam != nil, iters, kept)
 		}
 	}
 }
+
+// seamGroups returns the groups (of ng) holding an atom of seam, ascending.
+func seamGroups(lab []int32, seam []int32, ng int) []int32 {
+	in := make([]bool, ng)
+	for _, v := range seam {
+		in[lab[v]] = true
+	}
+	var out []int32
+	for a, ok := range in {
+		if ok {
+			out = append(out, int32(a))
+		}
+	}
+	return out
+}
+
+// testHookPerturbed, when set (by tests), is told after each refinement
+// whether it was of a region or of a piece's seam, how many perturbations
+// a round of it ran and how many it kept in all.
+var testHookPerturbed func(region, seam bool, iters, kept int)
 
 // searchRounds and searchTrees are the rounds of the true-objective search
 // and the random trees per pair re-cut, at effort 1.
@@ -99,11 +133,16 @@ func seeds0(seam []int32) []int32 { return seam }
 // perturbations returns the number of perturbations per round for a piece
 // of ng groups: perturbPerGroup per group, at most maxPerturb shared by
 // the piece's starts (England's hubs: one start, 1,024 perturbations for
-// 1,517 groups), and none for levels without a maximum, where bounds
-// rarely bind and the pair search suffices.
+// 1,517 groups) and, in a region of a piece, its share of the piece's in
+// proportion to its groups; none for levels without a maximum, where
+// bounds rarely bind and the pair search suffices.
 func (s *pieceSolver) perturbations(ng int) int {
 	if s.p.b.max == math.MaxInt64 {
 		return 0
 	}
-	return min(perturbPerGroup*ng, maxPerturb/s.starts())
+	budget := maxPerturb / s.starts()
+	if s.groupsOf > 0 { // a region: its share of the piece's
+		budget = budget * ng / s.groupsOf
+	}
+	return min(perturbPerGroup*ng, budget)
 }

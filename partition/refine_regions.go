@@ -3,10 +3,11 @@ package partition
 import "sync"
 
 // regionAtoms is the piece size per region above which refinement runs on
-// regions in parallel; maxRegions caps their number. Both are fixed, so the
-// result does not depend on the number of workers. (regionAtoms is a
-// variable only so that tests can exercise regions on small pieces.)
-var regionAtoms = 32768
+// regions in parallel (England's hubs, 6,054 sites: two regions);
+// maxRegions caps their number. Both are fixed, so the result does not
+// depend on the number of workers. (regionAtoms is a variable only so that
+// tests can exercise regions on small pieces.)
+var regionAtoms = 2048
 
 const maxRegions = 8
 
@@ -15,8 +16,10 @@ const maxRegions = 8
 // Hilbert curve, so regions are compact), each region is refined on its own
 // induced subgraph (moves and re-splits stay inside it), and then the seam
 // (the atoms of groups touching another region) is refined on the whole
-// piece. Regions run concurrently when sem has room; each draws from its
-// own stream, so the result does not depend on scheduling.
+// piece. Each region has its own splitter, for its perturbations, and a
+// share of the piece's perturbations in proportion to its groups. Regions
+// run concurrently when sem has room; each draws from its own stream, so
+// the result does not depend on scheduling.
 func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions int) {
 	ctx, pg, sem := s.ctx, s.g, s.sem
 	n := pg.n()
@@ -24,9 +27,11 @@ func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions in
 	for g := range first {
 		first[g] = -1
 	}
+	groups := 0 // groups present (labels may have gaps)
 	for v := range int32(n) {
 		if first[lab[v]] < 0 {
 			first[lab[v]] = v
+			groups++
 		}
 	}
 	region := func(v int32) int { return int(int64(first[lab[v]]) * int64(regions) / int64(n)) }
@@ -39,7 +44,7 @@ func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions in
 	for r, atoms := range parts {
 		run := func() {
 			if ctx.Err() == nil { // a cancelled run starts no region
-				s.refineRegion(lab, atoms, mix(seed, uint64(r)+1<<32))
+				s.refineRegion(lab, atoms, groups, mix(seed, uint64(r)+1<<32))
 			}
 		}
 		if r < regions-1 && sem != nil {
@@ -82,8 +87,9 @@ func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions in
 }
 
 // refineRegion refines the groups made of atoms (ascending, whole groups)
-// on their induced subgraph and writes the labels back.
-func (s *pieceSolver) refineRegion(lab []int32, atoms []int32, seed uint64) {
+// of a piece of pieceGroups groups on their induced subgraph and writes the
+// labels back.
+func (s *pieceSolver) refineRegion(lab []int32, atoms []int32, pieceGroups int, seed uint64) {
 	sub := subgraph(s.ctx, s.g, atoms)
 	if sub == nil {
 		return
@@ -103,6 +109,13 @@ func (s *pieceSolver) refineRegion(lab []int32, atoms []int32, seed uint64) {
 		loc[i] = lab[v]
 	}
 	loc, ng := denseLabels(loc)
+	region.groupsOf = pieceGroups
+	region.sp = nil
+	if region.perturbations(ng) > 0 {
+		// perturbations re-split along trees of the region's own graph
+		region.sp = newSplitter(s.ctx, sub, s.p.b, s.sp.tries, s.sem)
+		region.sp.keepK = s.sp.keepK
+	}
 	global := make([]int32, ng)
 	for i, v := range atoms {
 		global[loc[i]] = lab[v]

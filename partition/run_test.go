@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -56,4 +57,73 @@ func TestRegionsWorkers(t *testing.T) {
 		t.Errorf("%d of %d groups in bounds", q.InBounds, q.Groups)
 	}
 	t.Logf("%d groups, mean %.3f km", q.Groups, q.MeanKm)
+}
+
+// TestRegionsPerturb refines a piece in regions (the region size lowered to
+// 1,024 atoms, so that 3,600 sites make three) and checks that each region
+// runs and keeps perturbations on its own graph, that the regions share the
+// piece's perturbations by their groups and the seam gets as many per
+// group, and that a piece refined whole runs them as before.
+func TestRegionsPerturb(t *testing.T) {
+	defer func(a int) { regionAtoms = a }(regionAtoms)
+	defer func() { testHookPerturbed = nil }()
+	type call struct {
+		region, seam bool
+		iters, kept  int
+	}
+	var mu sync.Mutex
+	var calls []call
+	testHookPerturbed = func(region, seam bool, iters, kept int) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, call{region, seam, iters, kept})
+	}
+	rng := rand.New(rand.NewPCG(8, 8))
+	g, ps := gridInstance(rng, synthSpec{w: 60, h: 60, shared: 0.05, mean: 8000})
+	for _, tc := range []struct {
+		name           string
+		atoms          int
+		regions, seams int
+	}{
+		{"whole", 32768, 0, 0},
+		{"regions", 1024, 3, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			regionAtoms = tc.atoms
+			calls = nil
+			res, err := Run(context.Background(), g, ps, hubLevels[:1], WithSeed(3), WithWorkers(2))
+			if err != nil {
+				t.Fatal(err)
+			}
+			mustValid(t, g, ps, res)
+			budget := min(perturbPerGroup*res.Quality[0].Groups, maxPerturb)
+			var regions, seams, inRegions int
+			for _, c := range calls {
+				switch {
+				case c.region:
+					regions++
+					inRegions += c.iters
+					if c.iters == 0 || c.kept == 0 {
+						t.Errorf("a region ran %d perturbations and kept %d", c.iters, c.kept)
+					}
+				case c.seam:
+					seams++
+					if c.iters == 0 || c.iters >= budget {
+						t.Errorf("the seam ran %d perturbations, want some and fewer than the piece's %d", c.iters, budget)
+					}
+				default:
+					if c.iters != budget || c.kept == 0 {
+						t.Errorf("the whole piece ran %d perturbations (want %d) and kept %d", c.iters, budget, c.kept)
+					}
+				}
+			}
+			if regions != tc.regions || seams != tc.seams {
+				t.Fatalf("%d region and %d seam refinements, want %d and %d (%+v)", regions, seams, tc.regions, tc.seams, calls)
+			}
+			if tc.regions > 0 && (inRegions > budget || inRegions < budget-tc.regions) {
+				t.Errorf("the regions ran %d perturbations in all, want the piece's %d (less rounding)", inRegions, budget)
+			}
+			t.Logf("%d groups: %+v", res.Quality[0].Groups, calls)
+		})
+	}
 }

@@ -375,6 +375,27 @@ func (s *searcher) keepsPins(side []int32, a int32) bool {
 	return true
 }
 
+// nearChanged returns the atoms (ascending) of the groups changed at or
+// after round since and the atoms next to them: the only atoms whose best
+// move can have changed since then.
+func (s *searcher) nearChanged(since int32) []int32 {
+	g := s.g
+	var out []int32
+	for v := range int32(g.n()) {
+		if s.changedAt[s.lab[v]] >= since {
+			out = append(out, v)
+			continue
+		}
+		for _, u := range g.adj[g.off[v]:g.off[v+1]] {
+			if s.changedAt[s.lab[u]] >= since {
+				out = append(out, v)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // run alternates move passes and pair passes until neither improves or
 // rounds are spent; seeds are the atoms to start from (nil: all).
 func (s *searcher) run(seeds []int32, rounds, trees int, rng *rand.Rand) {
