@@ -83,7 +83,7 @@ func (s *searcher) perturb(iters, trees int, rng *rand.Rand, among []int32) int 
 			since := s.round
 			s.movePass(order, 8*len(order))
 			s.round++
-			s.pairsOf(ring, true, since, trees, rng, nil)
+			s.pairsOf(ring, true, since, trees, rng)
 			var before, after float64
 			for _, c := range s.saved {
 				before += c.cost

@@ -62,7 +62,6 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 	// Then the true objective.
 	if s.ctx.Err() == nil {
 		srch := newSearcher(r, s.term, s.pinned)
-		srch.sem = s.sem
 		if seam != nil {
 			srch.lastPair = 0 // only pairs with a seam group (changedAt >= 0)
 		}

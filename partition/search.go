@@ -33,9 +33,7 @@ type searcher struct {
 	touchedAt []int32   // per group: perturbation in which it was saved
 	saved     []savedCost
 
-	// sem holds the level's worker slots, from which a pair pass borrows
-	// one to work out its re-cuts ahead (search_ahead.go); nil: none.
-	sem chan struct{}
+	pos []int8 // per atom: 1 + its index in the union being re-cut, else 0 (recutBelow)
 }
 
 // maxSearchAtoms bounds the groups the true-objective search touches.
@@ -189,16 +187,15 @@ func (s *searcher) pairPass(trees int, rng *rand.Rand) int {
 	since := s.lastPair
 	s.round++
 	s.lastPair = s.round
-	return s.pairsOf(nil, false, since, trees, rng, s.aheadOf(since))
+	return s.pairsOf(nil, false, since, trees, rng)
 }
 
 // pairsOf re-cuts the pairs of adjacent groups holding a group of groups
 // (nil: every group) of which one changed at or after round since (-1:
 // every pair). It returns the number of pairs improved.
 //
-// With inner set, only pairs of two groups of groups are tried. ahead
-// holds re-cuts worked out ahead for this pass (aheadOf), or is nil.
-func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, rng *rand.Rand, ahead *pairsAhead) int {
+// With inner set, only pairs of two groups of groups are tried.
+func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, rng *rand.Rand) int {
 	g := s.g
 	if s.ts == nil {
 		s.ts = newTreeScratch(g.n())
@@ -222,11 +219,7 @@ func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, r
 		if len(s.mem[a]) == 0 || len(s.mem[a]) > maxSearchAtoms {
 			continue
 		}
-		if l, ok := ahead.neighbours(s, a); ok {
-			nb = append(nb[:0], l...)
-		} else {
-			nb = s.neighbours(a, nb[:0])
-		}
+		nb = s.neighbours(a, nb[:0])
 		for _, h := range nb {
 			if (groups == nil || inner) && h < a || inner && !slices.Contains(groups, h) || len(s.mem[a]) == 0 || len(s.mem[h]) > maxSearchAtoms || len(s.mem[a])+len(s.mem[h]) > maxPairAtoms {
 				continue
@@ -234,11 +227,7 @@ func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, r
 			if since >= 0 && s.changedAt[a] < since && s.changedAt[h] < since {
 				continue // neither changed since this pair was last tried
 			}
-			if p := ahead.take(s, a, h); p != nil {
-				if s.useAhead(p) {
-					improved++
-				}
-			} else if s.recut(a, h, trees, rng) {
+			if s.recut(a, h, trees, rng) {
 				improved++
 			}
 		}

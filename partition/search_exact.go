@@ -49,22 +49,6 @@ func (s *searcher) recutExact(set []int32, order []int32) bool {
 // recutBelow is recutExact keeping only a cut that costs less than limit
 // (+Inf: the best cut with every part within bounds, whatever it costs).
 func (s *searcher) recutBelow(set []int32, order []int32, limit float64) bool {
-	parts, ids := s.bestCut(set, order, limit)
-	if parts == nil {
-		return false
-	}
-	s.applyParts(set, order, parts, ids)
-	return true
-}
-
-// bestCut returns the cheapest cut of the union order (ascending) of the
-// groups in set into len(set) connected groups within bounds costing less
-// than limit, as parts (bit sets of order) and the group each part becomes
-// (a part holding pinned atoms keeps their group, the others take the
-// remaining groups of set in order); nil when none does. It writes nothing
-// the searcher holds, so with no extra term it may run on several
-// goroutines at once (search_ahead.go).
-func (s *searcher) bestCut(set []int32, order []int32, limit float64) (parts []uint32, ids []int32) {
 	e := exactCut{s: s, order: order}
 	g := s.g
 	for i, v := range order {
@@ -75,11 +59,19 @@ func (s *searcher) bestCut(set []int32, order []int32, limit float64) (parts []u
 			e.wd[j][i] = float64(g.w[v]) * d
 		}
 	}
+	if s.pos == nil {
+		s.pos = make([]int8, g.n())
+	}
+	for i, v := range order {
+		s.pos[v] = int8(i + 1)
+	}
+	var W int64
 	for i, v := range order {
 		e.w[i] = s.g.w[v]
+		W += e.w[i]
 		for _, u := range s.g.adj[s.g.off[v]:s.g.off[v+1]] {
-			if j, ok := slices.BinarySearch(order, u); ok {
-				e.nbr[i] |= 1 << j
+			if j := s.pos[u]; j > 0 {
+				e.nbr[i] |= 1 << (j - 1)
 			}
 		}
 		e.pinOf[i] = -1
@@ -91,13 +83,18 @@ func (s *searcher) bestCut(set []int32, order []int32, limit float64) (parts []u
 			e.pins |= 1 << i
 		}
 	}
+	for _, v := range order {
+		s.pos[v] = 0
+	}
 	e.best = limit
 	all := uint32(1)<<len(order) - 1
 	e.search(all, len(set), 0)
 	if e.bestParts == nil {
-		return nil, nil
+		return false
 	}
-	ids = make([]int32, len(set))
+	// parts to groups: a part holding pinned atoms keeps their group, the
+	// others take the remaining ids in order
+	ids := make([]int32, len(set))
 	used := make([]bool, len(set))
 	for i := range ids {
 		ids[i] = -1
@@ -120,7 +117,8 @@ func (s *searcher) bestCut(set []int32, order []int32, limit float64) (parts []u
 		}
 		ids[pi], used[next] = set[next], true
 	}
-	return e.bestParts, ids
+	s.applyParts(set, order, e.bestParts, ids)
+	return true
 }
 
 func (e *exactCut) connected(set uint32) bool {
