@@ -101,9 +101,9 @@
 // groups dealt by first atom along the Hilbert order into ⌊n/2048⌋
 // regions, at most 8, independent of the number of workers) in parallel,
 // each on its own subgraph with its share of the piece's perturbations,
-// and then the seam — the groups touching another region — is refined on
-// the whole piece (without perturbations, and WithFreeCount adds no groups
-// there).
+// and then the seam — the groups touching another region — is refined and
+// perturbed on the whole piece. WithFreeCount adds groups only on a piece
+// refined whole, so with it pieces stay whole up to 65,535 atoms.
 //
 // Hooks. Other features add to the search through two internal hooks
 // (hooks.go), given per level through the options: a termMaker binds an

@@ -36,3 +36,26 @@ func TestFreeCount(t *testing.T) {
 		})
 	}
 }
+
+// TestFreeCountEngland: on England's hubs (6,054 sites, a piece that
+// would otherwise be refined in regions, where no groups are added) the
+// free count adds hubs within bounds and brings them closer.
+func TestFreeCountEngland(t *testing.T) {
+	g, ps := loadEngland(t)
+	lv := hubLevels[:1]
+	fixed, err := Run(context.Background(), g, ps, lv, WithSeed(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	free, err := Run(context.Background(), g, ps, lv, WithSeed(1), WithFreeCount())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValid(t, g, ps, free)
+	qf, qx := free.Quality[0], fixed.Quality[0]
+	t.Logf("%d hubs %.3f km at the target; %d hubs %.3f km free", qx.Groups, qx.MeanKm, qf.Groups, qf.MeanKm)
+	if qf.Groups < qx.Groups+100 || qf.MeanKm >= qx.MeanKm || qf.Groups-qf.InBounds != qx.Groups-qx.InBounds {
+		t.Errorf("free count: %d hubs (%d in bounds), %.3f km; at the target %d hubs (%d in bounds), %.3f km",
+			qf.Groups, qf.InBounds, qf.MeanKm, qx.Groups, qx.InBounds, qx.MeanKm)
+	}
+}

@@ -9,6 +9,12 @@ import "sync"
 // tests can exercise regions on small pieces.)
 var regionAtoms = 2048
 
+// freeRegionAtoms is regionAtoms with WithFreeCount: groups are added
+// (grow) only on a piece refined whole, so a free count keeps pieces
+// whole up to 65,535 atoms (England's hubs among them) and splits larger
+// ones in regions that add no groups.
+var freeRegionAtoms = 32768
+
 const maxRegions = 8
 
 // refineRegions refines a large piece in parallel: its groups are dealt to
