@@ -98,8 +98,9 @@
 // (one for England's hubs), and the best is kept: fewest groups out of
 // bounds, then the count asked for, then the least cost. Pieces of 4,096
 // atoms or more (England's hubs: 6,054 sites) are refined in regions (their
-// groups dealt by first atom along the Hilbert order into ⌊n/2048⌋
-// regions, at most 8, independent of the number of workers) in parallel,
+// groups dealt by first atom along the Hilbert order into ⌊n/32768⌋
+// regions, at least 2 and at most 8, independent of the number of
+// workers) in parallel,
 // each on its own subgraph with its share of the piece's perturbations,
 // and then the seam — the groups touching another region — is refined and
 // perturbed on the whole piece. WithFreeCount adds groups only on a piece

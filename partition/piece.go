@@ -202,12 +202,8 @@ func (s *pieceSolver) start(k int, seed uint64) []int32 {
 	if s.ctx.Err() != nil {
 		return l.lab // cancelled: the caller returns ctx.Err()
 	}
-	per := regionAtoms
-	if s.p.free {
-		per = max(per, freeRegionAtoms)
-	}
-	if regions := n / per; regions >= 2 && l.ng >= 16*regions {
-		s.refineRegions(l.lab, l.ng, seed, min(regions, maxRegions))
+	if regions := regionsFor(n, l.ng, s.p.free); regions > 0 {
+		s.refineRegions(l.lab, l.ng, seed, regions)
 	} else {
 		s.refine(l.lab, l.ng, seed, nil)
 	}

@@ -2,18 +2,32 @@ package partition
 
 import "sync"
 
-// regionAtoms is the piece size per region above which refinement runs on
-// regions in parallel (England's hubs, 6,054 sites: two regions);
-// maxRegions caps their number. Both are fixed, so the result does not
-// depend on the number of workers. (regionAtoms is a variable only so that
-// tests can exercise regions on small pieces.)
-var regionAtoms = 2048
+// regionAtoms is the piece size per region, and twoRegionAtoms the piece
+// size from which a piece is refined in at least two regions in parallel
+// (England's hubs, 6,054 sites: two); maxRegions caps their number. More
+// regions make a longer seam, which is refined on one core afterwards, so
+// regions stay large. All three are fixed, so the result does not depend
+// on the number of workers. (regionAtoms and twoRegionAtoms are variables
+// only so that tests can exercise regions on small pieces.)
+var (
+	regionAtoms    = 32768
+	twoRegionAtoms = 4096
+)
 
-// freeRegionAtoms is regionAtoms with WithFreeCount: groups are added
-// (grow) only on a piece refined whole, so a free count keeps pieces
-// whole up to 65,535 atoms (England's hubs among them) and splits larger
-// ones in regions that add no groups.
-var freeRegionAtoms = 32768
+// regionsFor returns the number of regions a piece of n atoms in ng groups
+// is refined in (0 or 1: whole). Groups are added (WithFreeCount, grow)
+// only on a piece refined whole, so with free a piece stays whole below
+// two full regions (65,536 atoms, England's hubs among them).
+func regionsFor(n, ng int, free bool) int {
+	regions := n / regionAtoms
+	if !free && n >= twoRegionAtoms {
+		regions = max(regions, 2)
+	}
+	if regions < 2 || ng < 16*regions {
+		return 0
+	}
+	return min(regions, maxRegions)
+}
 
 const maxRegions = 8
 

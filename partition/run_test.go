@@ -127,3 +127,29 @@ func TestRegionsPerturb(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionsFor: how many regions a piece is refined in, by its atoms and
+// groups, with and without a free count.
+func TestRegionsFor(t *testing.T) {
+	for _, tc := range []struct {
+		n, ng int
+		free  bool
+		want  int
+	}{
+		{4095, 900, false, 0},        // below two regions
+		{4096, 900, false, 2},        // two from 4,096 atoms
+		{6054, 1517, false, 2},       // England's hubs
+		{6054, 1517, true, 0},        // a free count keeps them whole
+		{65535, 15000, false, 2},     // still two
+		{65536, 15000, true, 2},      // a free count splits from 65,536
+		{98304, 22000, false, 3},     // ⌊n/32768⌋
+		{1_600_000, 13000, false, 8}, // at most 8
+		{6054, 20, false, 0},         // too few groups for two regions
+		{1_600_000, 767, false, 0},   // 48 regions' worth of atoms need 16 groups each
+		{1_600_000, 768, false, 8},   // just enough
+	} {
+		if got := regionsFor(tc.n, tc.ng, tc.free); got != tc.want {
+			t.Errorf("regionsFor(%d atoms, %d groups, free %v) = %d, want %d", tc.n, tc.ng, tc.free, got, tc.want)
+		}
+	}
+}
