@@ -250,7 +250,12 @@ func TestSortByDistance(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := [2]float64{2.5, 2.5}
-			ids := sortByDistance(tc.pts, c)
+			ids := sortByDistance(tc.pts, c, 1)
+			for w := 2; w <= 5; w++ {
+				if got := sortByDistance(tc.pts, c, w); !slices.Equal(got, ids) {
+					t.Fatalf("%d workers sort differently from one", w)
+				}
+			}
 			if len(ids) != len(tc.pts) {
 				t.Fatalf("%d ids for %d points", len(ids), len(tc.pts))
 			}
@@ -271,6 +276,57 @@ func TestSortByDistance(t *testing.T) {
 				seen[tc.pts[id]] = id
 			}
 		})
+	}
+}
+
+// TestMergeDuplicates: the representatives and insertion order come out
+// the same on any number of workers, runs of equal points crossing the
+// parts' edges, and as the one-goroutine walk defines them: each point's
+// representative is the first of its run, and the kept points follow the
+// seeds in order, one per run.
+func TestMergeDuplicates(t *testing.T) {
+	base := uniformPoints(300, 7)
+	var pts [][2]float64
+	for i, p := range base {
+		for range 1 + i%7 { // runs of 1 to 7 equal points
+			pts = append(pts, p)
+		}
+	}
+	pts = shuffled(pts, 3)
+	c := [2]float64{0.5, 0.5}
+	order := sortByDistance(pts, c, 1)
+	// seeds: the first of their runs (as Triangulate's seeds are), at the
+	// start, middle and end of the order
+	var leaders []int32
+	for k, i := range order {
+		if k == 0 || pts[order[k-1]] != pts[i] {
+			leaders = append(leaders, i)
+		}
+	}
+	seeds := [3]int32{leaders[0], leaders[len(leaders)/2], leaders[len(leaders)-1]}
+	rep1, orig1 := mergeDuplicates(pts, order, seeds, 1)
+	for w := 2; w <= 9; w++ {
+		rep, orig := mergeDuplicates(pts, order, seeds, w)
+		if !slices.Equal(rep, rep1) || !slices.Equal(orig, orig1) {
+			t.Fatalf("%d workers merge differently from one", w)
+		}
+	}
+	if len(orig1) != len(base) {
+		t.Errorf("%d representatives kept, want one per distinct point: %d", len(orig1), len(base))
+	}
+	if !slices.Equal(orig1[:3], seeds[:]) {
+		t.Errorf("orig starts %v, want the seeds %v", orig1[:3], seeds)
+	}
+	first := map[[2]float64]int32{}
+	for _, i := range order {
+		if _, ok := first[pts[i]]; !ok {
+			first[pts[i]] = i
+		}
+	}
+	for i, r := range rep1 {
+		if r != first[pts[i]] {
+			t.Fatalf("point %d: representative %d, want %d (the first of its run)", i, r, first[pts[i]])
+		}
 	}
 }
 

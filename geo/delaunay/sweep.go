@@ -3,9 +3,12 @@ package delaunay
 import (
 	"cmp"
 	"context"
-	"github.com/hubpart/hubpart/geo/robust"
 	"math"
+	"runtime"
 	"slices"
+
+	"github.com/hubpart/hubpart/geo/robust"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // sweep is the working state of Triangulate.
@@ -58,25 +61,16 @@ func newSweep(in [][2]float64, i0, i1, i2 int32) *sweep {
 	// Insertion order, duplicates merged: equal points are adjacent in the
 	// order with the smallest index (the representative) first, and each
 	// seed is the smallest index of its coordinates.
-	rep := make([]int32, len(in))
-	orig := make([]int32, 3, len(in))
-	orig[0], orig[1], orig[2] = i0, i1, i2
-	leader := int32(-1)
-	for _, i := range sortByDistance(in, c) {
-		if leader >= 0 && in[i] == in[leader] {
-			rep[i] = leader
-			continue
-		}
-		leader, rep[i] = i, i
-		if i != i0 && i != i1 && i != i2 {
-			orig = append(orig, i)
-		}
-	}
+	workers := prepWorkers(len(in))
+	order := sortByDistance(in, c, workers)
+	rep, orig := mergeDuplicates(in, order, [3]int32{i0, i1, i2}, workers)
 	n := len(orig)
 	pts := make([][2]float64, n)
-	for k, i := range orig {
-		pts[k] = in[i]
-	}
+	parallel.Ranges(n, workers, func(_, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			pts[k] = in[orig[k]]
+		}
+	})
 
 	s := &sweep{
 		pts:       pts,
@@ -323,25 +317,92 @@ func (s *sweep) hullList() []int32 {
 	return hull
 }
 
+// prepWorkers is the number of goroutines that sort and merge n input
+// points before the sweep: all cores from parallel.Min points. The result
+// is the same for any number.
+func prepWorkers(n int) int {
+	if n < parallel.Min {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// mergeDuplicates walks the input in insertion order (order, in which equal
+// points are adjacent, the smallest index first) and returns each point's
+// representative (the first of its run of equal points) and the
+// representatives in order, the seeds first; on workers goroutines, each
+// taking a consecutive part of order.
+func mergeDuplicates(in [][2]float64, order []int32, seeds [3]int32, workers int) (rep, orig []int32) {
+	n := len(order)
+	rep = make([]int32, len(in))
+	dup := func(k int) bool { return k > 0 && in[order[k]] == in[order[k-1]] }
+	kept := func(k int) bool {
+		i := order[k]
+		return !dup(k) && i != seeds[0] && i != seeds[1] && i != seeds[2]
+	}
+	count := make([]int, workers+1) // kept points before each part
+	parallel.Ranges(n, workers, func(w, lo, hi int) {
+		c := 0
+		for k := lo; k < hi; k++ {
+			if kept(k) {
+				c++
+			}
+		}
+		count[w+1] = c
+	})
+	for w := range workers {
+		count[w+1] += count[w]
+	}
+	orig = make([]int32, 3+count[workers])
+	copy(orig, seeds[:])
+	parallel.Ranges(n, workers, func(w, lo, hi int) {
+		next := 3 + count[w]
+		leader := int32(-1)
+		if lo < hi && dup(lo) {
+			k := lo - 1 // the run began in an earlier part
+			for dup(k) {
+				k--
+			}
+			leader = order[k]
+		}
+		for k := lo; k < hi; k++ {
+			i := order[k]
+			if dup(k) {
+				rep[i] = leader
+				continue
+			}
+			leader, rep[i] = i, i
+			if kept(k) {
+				orig[next] = i
+				next++
+			}
+		}
+	})
+	return rep, orig
+}
+
 // sortByDistance returns all indices of pts ordered by squared distance from
 // c, ties broken by x, then y, then index, so that equal points are adjacent
 // with the smallest index first. Large inputs use an LSD radix sort on the
-// float bits (non-negative floats order like their bit patterns).
-func sortByDistance(pts [][2]float64, c [2]float64) []int32 {
+// float bits (non-negative floats order like their bit patterns), on
+// workers goroutines.
+func sortByDistance(pts [][2]float64, c [2]float64, workers int) []int32 {
 	n := len(pts)
 	keys := make([]uint64, n)
 	ids := make([]int32, n)
-	for i, p := range pts {
-		keys[i] = math.Float64bits(dist2(p, c))
-		ids[i] = int32(i)
-	}
+	parallel.Ranges(n, workers, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = math.Float64bits(dist2(pts[i], c))
+			ids[i] = int32(i)
+		}
+	})
 	if n < 256 {
 		slices.SortStableFunc(ids, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
 		for i, id := range ids {
 			keys[i] = math.Float64bits(dist2(pts[id], c))
 		}
 	} else {
-		keys, ids = radixSort(keys, ids)
+		keys, ids = radixSort(keys, ids, workers)
 	}
 	// Runs of equal distance (index order after the stable sorts) are
 	// re-sorted by coordinates so that duplicates become adjacent.
@@ -361,32 +422,50 @@ func sortByDistance(pts [][2]float64, c [2]float64) []int32 {
 }
 
 // radixSort sorts keys ascending, permuting ids alongside, stably, with
-// 16-bit digits; digits on which all keys agree are skipped. It returns the
-// sorted slices, which may be scratch buffers rather than the arguments.
-func radixSort(keys []uint64, ids []int32) ([]uint64, []int32) {
+// 16-bit digits; digits on which all keys agree are skipped. Each of
+// workers goroutines counts and then places a consecutive part of the
+// keys, the parts' places for a digit following one another in order, so
+// the result is that of one goroutine. It returns the sorted slices, which
+// may be scratch buffers rather than the arguments.
+func radixSort(keys []uint64, ids []int32, workers int) ([]uint64, []int32) {
 	n := len(keys)
 	k2 := make([]uint64, n)
 	i2 := make([]int32, n)
-	var count [1 << 16]int
+	count := make([][1 << 16]int, workers)
 	for shift := uint(0); shift < 64; shift += 16 {
-		clear(count[:])
-		for _, k := range keys {
-			count[(k>>shift)&0xffff]++
+		parallel.Ranges(n, workers, func(w, lo, hi int) {
+			cw := &count[w]
+			clear(cw[:])
+			for _, k := range keys[lo:hi] {
+				cw[(k>>shift)&0xffff]++
+			}
+		})
+		first := (keys[0] >> shift) & 0xffff
+		all := 0
+		for w := range count {
+			all += count[w][first]
 		}
-		if count[(keys[0]>>shift)&0xffff] == n {
+		if all == n {
 			continue
 		}
 		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
+		for d := range 1 << 16 {
+			for w := range count {
+				c := count[w][d]
+				count[w][d] = sum
+				sum += c
+			}
 		}
-		for j, k := range keys {
-			d := (k >> shift) & 0xffff
-			pos := count[d]
-			count[d]++
-			k2[pos], i2[pos] = k, ids[j]
-		}
+		parallel.Ranges(n, workers, func(w, lo, hi int) {
+			cw := &count[w]
+			for j := lo; j < hi; j++ {
+				k := keys[j]
+				d := (k >> shift) & 0xffff
+				pos := cw[d]
+				cw[d]++
+				k2[pos], i2[pos] = k, ids[j]
+			}
+		})
 		keys, k2 = k2, keys
 		ids, i2 = i2, ids
 	}
