@@ -82,10 +82,7 @@ func (s *pieceSolver) refine(lab []int32, ng int, seed uint64, seam []int32) {
 		kept := 0
 		for range effort {
 			since := srch.round
-			k := 0
-			if iters > 0 {
-				k = srch.perturb(iters, searchTrees, rng, among)
-			}
+			k := srch.perturb(iters, searchTrees, rng, among)
 			if kept += k; k == 0 {
 				break
 			}

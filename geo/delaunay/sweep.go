@@ -336,15 +336,12 @@ func mergeDuplicates(in [][2]float64, order []int32, seeds [3]int32, workers int
 	n := len(order)
 	rep = make([]int32, len(in))
 	dup := func(k int) bool { return k > 0 && in[order[k]] == in[order[k-1]] }
-	kept := func(k int) bool {
-		i := order[k]
-		return !dup(k) && i != seeds[0] && i != seeds[1] && i != seeds[2]
-	}
+	seed := func(i int32) bool { return i == seeds[0] || i == seeds[1] || i == seeds[2] }
 	count := make([]int, workers+1) // kept points before each part
 	parallel.Ranges(n, workers, func(w, lo, hi int) {
 		c := 0
 		for k := lo; k < hi; k++ {
-			if kept(k) {
+			if !dup(k) && !seed(order[k]) {
 				c++
 			}
 		}
@@ -372,7 +369,7 @@ func mergeDuplicates(in [][2]float64, order []int32, seeds [3]int32, workers int
 				continue
 			}
 			leader, rep[i] = i, i
-			if kept(k) {
+			if !seed(i) {
 				orig[next] = i
 				next++
 			}
