@@ -20,6 +20,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+
+	"github.com/hubpart/hubpart/internal/hugepage"
 )
 
 const usage = `Usage: hubpart COMMAND [flags]
@@ -36,6 +38,7 @@ Run "hubpart COMMAND -h" for a command's flags.
 `
 
 func main() {
+	hugepage.Reserve(memFloor) // before reading: see limitMemory
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

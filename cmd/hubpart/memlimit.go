@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+
+	"github.com/hubpart/hubpart/internal/hugepage"
 )
 
 // A soft memory limit for large inputs. Go collects garbage each time the
@@ -23,12 +25,17 @@ const (
 )
 
 // limitMemory sets the soft memory limit for a run on n practices and
-// returns the function that restores the previous one.
+// returns the function that restores the previous one. It also asks for
+// huge pages for the run's budget (hugepage.Reserve; main has asked for
+// memFloor before reading the input), whatever the limit: on a virtual
+// machine with huge pages on request, the postcodes then take about 15,000
+// page faults instead of 290,000.
 func limitMemory(n int) (restore func()) {
+	budget := max(memFloor, int64(n)*memPerPractice)
+	hugepage.Reserve(budget)
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	budget := max(memFloor, int64(n)*memPerPractice)
 	memLimit.Lock()
 	defer memLimit.Unlock()
 	if memLimit.runs == 0 {

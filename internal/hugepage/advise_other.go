@@ -1,0 +1,7 @@
+//go:build !linux
+
+package hugepage
+
+func wanted() bool { return false }
+
+func advise([]byte) error { return nil }

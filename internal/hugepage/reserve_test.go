@@ -1,0 +1,78 @@
+package hugepage
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// markedRanges lists the address ranges of this process that the kernel
+// backs with huge pages on request ("hg" among an area's VmFlags in
+// /proc/self/smaps).
+func markedRanges(t *testing.T) [][2]uintptr {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no /proc/self/smaps: %v", err)
+	}
+	defer f.Close()
+	var out [][2]uintptr
+	var cur [2]uintptr
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if lo, hi, ok := strings.Cut(strings.Fields(line)[0], "-"); ok { // an area's first line: "lo-hi perms ..."
+			a, err1 := strconv.ParseUint(lo, 16, 64)
+			b, err2 := strconv.ParseUint(hi, 16, 64)
+			if err1 == nil && err2 == nil {
+				cur = [2]uintptr{uintptr(a), uintptr(b)}
+				continue
+			}
+		}
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && strings.Contains(" "+flags+" ", " hg ") {
+			out = append(out, cur)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestReserve(t *testing.T) {
+	if !wanted() {
+		t.Skip("transparent huge pages are not in madvise mode on this machine (or GODEBUG=disablethp=1): Reserve does nothing")
+	}
+	const size = 4 * chunk
+	if got := Reserve(size); got != size {
+		t.Fatalf("Reserve(%d) = %d, want %d (first call in this process)", size, got, size)
+	}
+	if got := Reserve(size / 2); got != 0 {
+		t.Errorf("Reserve of less than already marked = %d, want 0", got)
+	}
+	var total uintptr
+	ranges := markedRanges(t)
+	for _, r := range ranges {
+		total += r[1] - r[0]
+	}
+	if total < size {
+		t.Fatalf("%d bytes marked for huge pages in smaps, want at least %d", total, size)
+	}
+	// A large allocation made now lands in the marked range: the runtime
+	// reuses the lowest free addresses, which Reserve freed.
+	b := make([]byte, chunk)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	inside := false
+	for _, r := range ranges {
+		inside = inside || (r[0] <= p && p+uintptr(len(b)) <= r[1])
+	}
+	if !inside {
+		t.Errorf("a %d-byte allocation at %#x is outside the marked ranges %x", len(b), p, ranges)
+	}
+	if got := Reserve(size + chunk); got != chunk {
+		t.Errorf("Reserve(%d) after %d = %d, want the difference %d", size+chunk, size, got, chunk)
+	}
+}
