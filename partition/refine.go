@@ -46,6 +46,8 @@ type refiner struct {
 	extra func(v, from, to int32) float64
 
 	journal *[]jmove // when set, every move is recorded (perturb.go)
+
+	near *nearPairs // when set, moves keep it up to date (searcher.pairsOf)
 }
 
 func newRefiner(ctx context.Context, g *pgraph, b bounds, lab []int32, ngroups int) *refiner {
@@ -154,6 +156,9 @@ func (r *refiner) move(v, from, to int32) {
 	r.gy[to] += fw * g.y[v]
 	r.gn[to]++
 	r.lab[v] = to
+	if r.near != nil {
+		r.near.moved(r, v, from, to)
+	}
 	r.changedAt[from], r.changedAt[to] = r.round, r.round
 	r.movePin(v, from, to)
 	if r.journal != nil {

@@ -208,6 +208,10 @@ func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, r
 	if groups != nil {
 		count = len(groups)
 	}
+	near := s.nearPairs(since)
+	if near != nil {
+		defer func() { s.refiner.near = nil }()
+	}
 	for i := range count {
 		a := int32(i)
 		if groups != nil {
@@ -218,6 +222,12 @@ func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, r
 		}
 		if len(s.mem[a]) == 0 || len(s.mem[a]) > maxSearchAtoms {
 			continue
+		}
+		if near != nil && !near.mayPair(s, a) {
+			if testHookNearSkip != nil {
+				testHookNearSkip(s, a, since)
+			}
+			continue // no pair of a's can have changed: the test below skips them all
 		}
 		nb = s.neighbours(a, nb[:0])
 		for _, h := range nb {
