@@ -248,12 +248,15 @@ func (s *sites) unitsByPractice(ctx context.Context, unit []int32, nu int, strat
 	ns := s.g.N()
 	// Distinct units per site, in order of first practice.
 	soff := make([]int32, ns+1)
-	var sunits []int32
+	sunits := make([]int32, 0, len(unit)) // at most one entry per practice
 	last := make([]int32, nu)
 	for i := range last {
 		last[i] = -1
 	}
 	for v := range int32(ns) {
+		if v&0xffff == 0xffff && ctx.Err() != nil {
+			return nil // cancelled; the caller checks ctx
+		}
 		for _, p := range s.practices(v) {
 			if u := unit[p]; last[u] != v {
 				last[u] = v
@@ -314,7 +317,7 @@ func (s *sites) unitLists(ctx context.Context, unit, stratum, uoff, umem, soff, 
 		}
 	}
 	for a := int32(lo); a < int32(hi); a++ {
-		if a&0xffff == 0xffff && ctx.Err() != nil {
+		if a&0xfff == 0xfff && ctx.Err() != nil {
 			return nil, false
 		}
 		start := len(adj)

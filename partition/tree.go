@@ -248,7 +248,7 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 	}
 	m := 0
 	for i, e := range edges {
-		if i&0xfffff == 0xfffff && ctx.Err() != nil {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return 0
 		}
 		a, b := ufFind(ts.uf, e.u), ufFind(ts.uf, e.v)
@@ -286,7 +286,7 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 		return 0
 	}
 	for i := 0; i < len(order); i++ {
-		if i&0xfffff == 0xfffff && ctx.Err() != nil {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return 0
 		}
 		u := order[i]
