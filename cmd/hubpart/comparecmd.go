@@ -296,6 +296,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if keep = nf.keep(keep); len(keep) > 0 {
 		ropts = append(ropts, input.KeepColumns(keep...))
 	}
+	reserveHeap(in, nf.postcodes) // before reading
 	nopts, pcs, err := nf.readOptions(ctx, nil)
 	if err != nil {
 		return err

@@ -64,6 +64,7 @@ hubpart does without data of your own.`)
 		}
 		outHTML = mapFile
 	}
+	reserveHeap() // before the country is made
 	var c *synth.Country
 	j := &job{
 		levels: levels, opts: lf.options(), hubs: lf.hubs,

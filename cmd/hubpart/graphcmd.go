@@ -91,6 +91,7 @@ graph of the practice sites (-format metis).`)
 	if err != nil {
 		return err
 	}
+	reserveHeap(in, nf.postcodes) // before reading
 	nopts, pcs, err := nf.readOptions(ctx, nil)
 	if err != nil {
 		return err

@@ -20,8 +20,6 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-
-	"github.com/hubpart/hubpart/internal/hugepage"
 )
 
 const usage = `Usage: hubpart COMMAND [flags]
@@ -38,7 +36,6 @@ Run "hubpart COMMAND -h" for a command's flags.
 `
 
 func main() {
-	hugepage.Reserve(memFloor) // before reading: see limitMemory
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

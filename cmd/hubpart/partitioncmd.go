@@ -113,6 +113,7 @@ of them fails; an output may not overwrite an input or another output.`)
 	}
 	ropts = append(ropts, input.WithProgress(prog.Report))
 	keep = nf.keep(keep)
+	reserveHeap(in, nf.postcodes) // before reading
 	nopts, pcs, err := nf.readOptions(ctx, prog)
 	if err != nil {
 		return err

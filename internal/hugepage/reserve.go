@@ -2,48 +2,76 @@ package hugepage
 
 import (
 	"runtime"
+	"runtime/metrics"
 	"sync"
 )
 
-// chunk is the size of each untouched block Reserve allocates. A block in a
-// free run of the heap left by earlier work is zeroed by the runtime
-// (touched); blocks this large only fit such runs once they have grown
-// that large, so almost every block comes from fresh address space.
+// chunk is the size of each untouched block Reserve allocates. A block
+// placed in a free run of the heap left by earlier work is zeroed by the
+// runtime (touched); blocks this large rarely fit such runs, so almost
+// every block comes from fresh address space.
 const chunk = 64 << 20
 
-// reserved is the most memory marked so far in this process: Go keeps its
-// heap mapped, so what was marked stays marked.
-var reserved struct {
-	sync.Mutex
-	bytes int64
-}
+// mu serialises Reserve calls (runs may overlap in tests).
+var mu sync.Mutex
 
-// Reserve marks at least bytes of the heap's address space for huge pages
-// and returns how many bytes it newly marked: 0 when an earlier call has
-// already marked as much, or where huge pages are off or already on for
-// all memory (see the package comment). It runs a garbage collection when
-// it marks anything, so the marked memory is free before Reserve returns.
-func Reserve(bytes int64) int64 {
+// Reserve makes the heap's address space reach total bytes, the part added
+// marked for huge pages, and returns the bytes added: 0 when the heap is
+// already that large, or where huge pages are off or already on for all
+// memory (see the package comment). Memory the heap held before is left
+// as it is, so a program calls Reserve before its large allocations. It
+// runs a garbage collection when it adds anything, so the added memory is
+// free for the program's next allocations when Reserve returns.
+func Reserve(total int64) int64 {
 	if !wanted() {
 		return 0
 	}
-	reserved.Lock()
-	defer reserved.Unlock()
-	if bytes <= reserved.bytes {
+	mu.Lock()
+	defer mu.Unlock()
+	before, free := heapMapped()
+	if total <= before {
 		return 0
 	}
-	need := bytes - reserved.bytes
-	blocks := make([][]byte, 0, (need+chunk-1)/chunk)
-	for got := int64(0); got < need; got += chunk {
+	// Blocks first fill the heap's free runs large enough for them, adding
+	// nothing; then the heap grows.
+	var blocks [][]byte
+	for tries := (total-before+free)/chunk + 2; tries > 0; tries-- {
+		if mapped, _ := heapMapped(); mapped >= total {
+			break
+		}
 		b := make([]byte, chunk)
 		if advise(b) != nil {
 			return 0 // the kernel refused: leave the heap as it is
 		}
 		blocks = append(blocks, b)
 	}
+	after, _ := heapMapped()
 	clear(blocks)
 	blocks = nil
-	runtime.GC() // free the blocks now, for the run's first allocations
-	reserved.bytes = bytes
-	return need
+	runtime.GC() // free the blocks now, for the next allocations
+	return after - before
+}
+
+// heapMapped returns the address space the heap has mapped (its objects,
+// its unused, free and returned memory: returned memory stays mapped, and
+// marked) and the part of it that is free (free or returned).
+func heapMapped() (mapped, free int64) {
+	s := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	for i, x := range s {
+		if x.Value.Kind() != metrics.KindUint64 {
+			continue
+		}
+		v := int64(x.Value.Uint64())
+		mapped += v
+		if i >= 2 {
+			free += v
+		}
+	}
+	return mapped, free
 }
