@@ -93,6 +93,11 @@ const runHeap = 256 << 20
 // line (0.33–0.35 s instead of 0.43–0.50 s), the GB postcodes 8,000–16,000
 // instead of 280,000 (BENCHMARKS.md).
 func reserveHeap(paths ...string) {
+	hugepage.Reserve(heapFor(paths...))
+}
+
+// heapFor is the heap reserveHeap asks for.
+func heapFor(paths ...string) int64 {
 	var rows int64
 	for _, path := range paths {
 		fi, err := os.Stat(path)
@@ -105,5 +110,5 @@ func reserveHeap(paths ...string) {
 			rows += fi.Size() / minRowBytes
 		}
 	}
-	hugepage.Reserve(max(runHeap, rows*heapPerPractice))
+	return max(runHeap, rows*heapPerPractice)
 }

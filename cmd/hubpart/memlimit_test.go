@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
 )
@@ -42,5 +43,34 @@ func TestLimitMemory(t *testing.T) {
 	b()
 	if got := current(); got != before {
 		t.Errorf("after the runs: limit %d, want %d", got, before)
+	}
+}
+
+func TestHeapFor(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	small := write("england.csv", 557_124)
+	plain := write("big.csv", 30_000_000)       // up to a million rows
+	gz := write("postcodes.csv.GZ", 16_000_000) // up to two million rows
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		want  int64
+	}{
+		{"none", nil, runHeap},
+		{"small file", []string{small}, runHeap},
+		{"plain", []string{plain}, 1_000_000 * heapPerPractice},
+		{"gzipped", []string{gz}, 2_000_000 * heapPerPractice},
+		{"both, an empty flag and a missing file", []string{plain, "", gz, filepath.Join(dir, "missing.csv"), dir}, 3_000_000 * heapPerPractice},
+	} {
+		if got := heapFor(tc.paths...); got != tc.want {
+			t.Errorf("%s: heapFor = %d, want %d", tc.name, got, tc.want)
+		}
 	}
 }

@@ -10,13 +10,15 @@
 // many distributions) it does so only for memory the program has asked
 // for with madvise(MADV_HUGEPAGE), and Go's runtime no longer asks.
 //
-// Reserve asks on the program's behalf: it allocates the memory a run is
-// expected to use as untouched chunks of the heap, marks their address
-// range with MADV_HUGEPAGE, and lets them go. Go never unmaps its heap, so
-// the marked range stays marked; the runs' own allocations then reuse it
-// (the runtime places new spans at the lowest free addresses), and their
-// first touches fault in 2 MiB pages. Nothing of the reserved memory is
-// touched, so it adds nothing to the resident memory.
+// Reserve asks on the program's behalf: it grows the heap to the size a
+// run is expected to reach with untouched 64 MiB blocks, marks their
+// address range with MADV_HUGEPAGE, and lets them go. Go never unmaps its
+// heap, so the marked range stays marked; the run's own allocations then
+// reuse it (the runtime places new spans at the lowest free addresses),
+// and their first touches fault in 2 MiB pages. Nothing of the reserved
+// memory is touched, so it adds nothing to the resident memory. A program
+// reserves before its large allocations (hubpart: before reading its
+// input), so that the heap lies in one marked range.
 //
 // Reserve does nothing where it cannot help: off Linux, where the mode is
 // "always" (every anonymous mapping already gets huge pages) or "never",
