@@ -208,7 +208,10 @@ func (s *searcher) pairsOf(groups []int32, inner bool, since int32, trees int, r
 	if groups != nil {
 		count = len(groups)
 	}
-	near := s.nearPairs(since)
+	var near *nearPairs
+	if groups == nil { // (a list of groups is short: its neighbours cost less than tracking)
+		near = s.nearPairs(since)
+	}
 	if near != nil {
 		defer func() { s.refiner.near = nil }()
 	}

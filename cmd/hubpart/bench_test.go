@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/hubpart/hubpart/internal/hugepage"
 	"io"
 	"path/filepath"
 	"slices"
@@ -146,6 +147,8 @@ func BenchmarkEndToEndClustered(b *testing.B) {
 			if n > 1_000_000 && !*large {
 				b.Skip("10M points: run with -large")
 			}
+			// as runPartition does before reading a file of n rows
+			hugepage.Reserve(heapForRows(int64(n)))
 			pts, err := synth.GeneratePoints(synth.PointsOptions{Points: n, Seed: 1})
 			if err != nil {
 				b.Fatal(err)

@@ -98,6 +98,17 @@ func reserveHeap(paths ...string) {
 
 // heapFor is the heap reserveHeap asks for.
 func heapFor(paths ...string) int64 {
+	return heapForRows(rowsIn(paths...))
+}
+
+// heapForRows is the heap a run on rows practices may grow to (at least
+// runHeap).
+func heapForRows(rows int64) int64 {
+	return max(runHeap, rows*heapPerPractice)
+}
+
+// rowsIn is the most rows the files at paths can hold (see minRowBytes).
+func rowsIn(paths ...string) int64 {
 	var rows int64
 	for _, path := range paths {
 		fi, err := os.Stat(path)
@@ -110,5 +121,5 @@ func heapFor(paths ...string) int64 {
 			rows += fi.Size() / minRowBytes
 		}
 	}
-	return max(runHeap, rows*heapPerPractice)
+	return rows
 }

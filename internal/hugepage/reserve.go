@@ -28,15 +28,17 @@ func Reserve(total int64) int64 {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	before, free := heapMapped()
+	before := heapMapped()
 	if total <= before {
 		return 0
 	}
-	// Blocks first fill the heap's free runs large enough for them, adding
-	// nothing; then the heap grows.
+	// A block that lands in a free run of the heap adds nothing (and is
+	// zeroed by the runtime: touched); a block or two more than the
+	// shortfall allows for that, and no more, so that a fragmented heap is
+	// not touched through.
 	var blocks [][]byte
-	for tries := (total-before+free)/chunk + 2; tries > 0; tries-- {
-		if mapped, _ := heapMapped(); mapped >= total {
+	for tries := (total-before)/chunk + 2; tries > 0; tries-- {
+		if heapMapped() >= total {
 			break
 		}
 		b := make([]byte, chunk)
@@ -45,17 +47,17 @@ func Reserve(total int64) int64 {
 		}
 		blocks = append(blocks, b)
 	}
-	after, _ := heapMapped()
+	after := heapMapped()
 	clear(blocks)
 	blocks = nil
 	runtime.GC() // free the blocks now, for the next allocations
 	return after - before
 }
 
-// heapMapped returns the address space the heap has mapped (its objects,
-// its unused, free and returned memory: returned memory stays mapped, and
-// marked) and the part of it that is free (free or returned).
-func heapMapped() (mapped, free int64) {
+// heapMapped returns the address space the heap has mapped: its objects,
+// its unused and free memory, and what it has returned to the system
+// (which stays mapped, and marked).
+func heapMapped() int64 {
 	s := []metrics.Sample{
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/memory/classes/heap/unused:bytes"},
@@ -63,15 +65,11 @@ func heapMapped() (mapped, free int64) {
 		{Name: "/memory/classes/heap/released:bytes"},
 	}
 	metrics.Read(s)
-	for i, x := range s {
-		if x.Value.Kind() != metrics.KindUint64 {
-			continue
-		}
-		v := int64(x.Value.Uint64())
-		mapped += v
-		if i >= 2 {
-			free += v
+	var n int64
+	for _, x := range s {
+		if x.Value.Kind() == metrics.KindUint64 {
+			n += int64(x.Value.Uint64())
 		}
 	}
-	return mapped, free
+	return n
 }
