@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hubpart/hubpart/internal/hugepage"
 	"github.com/hubpart/hubpart/synth"
 )
 
@@ -64,7 +65,7 @@ hubpart does without data of your own.`)
 		}
 		outHTML = mapFile
 	}
-	reserveHeap() // before the country is made
+	hugepage.Reserve(heapForRows(int64(n))) // before the country is made, as reserveHeap before reading
 	var c *synth.Country
 	j := &job{
 		levels: levels, opts: lf.options(), hubs: lf.hubs,
