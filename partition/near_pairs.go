@@ -17,36 +17,30 @@ package partition
 type nearPairs struct {
 	since int32
 	near  []bool
-	fresh []int32 // groups hot since the last mayPair whose neighbours are not yet marked
+	fresh []int32 // hot groups whose neighbours are not yet marked
+	nb    []int32 // scratch for their neighbours
 }
 
 // nearPairs starts tracking for a pair pass trying pairs changed at or
 // after round since. It returns nil (try every group) for a pass over all
-// pairs (since < 0), inside another tracked pass, or when many groups are hot, where marking their
-// neighbours would cost as much as it saves.
+// pairs (since < 0), inside another tracked pass, or when many groups are
+// hot, where marking their neighbours would cost as much as it saves.
 func (s *searcher) nearPairs(since int32) *nearPairs {
 	if since < 0 || s.refiner.near != nil { // (a pass inside a pass keeps the outer one's)
 		return nil
 	}
-	hot := 0
+	var hot []int32
 	for a, at := range s.changedAt {
 		if at >= since && len(s.mem[a]) > 0 {
-			hot++
+			hot = append(hot, int32(a))
 		}
 	}
-	if 4*hot > len(s.changedAt) {
+	if 4*len(hot) > len(s.changedAt) {
 		return nil
 	}
-	np := &nearPairs{since: since, near: make([]bool, len(s.changedAt))}
-	var nb []int32
-	for a, at := range s.changedAt {
-		if at >= since && len(s.mem[a]) > 0 {
-			np.near[a] = true
-			nb = s.neighbours(int32(a), nb[:0])
-			for _, h := range nb {
-				np.near[h] = true
-			}
-		}
+	np := &nearPairs{since: since, near: make([]bool, len(s.changedAt)), fresh: hot}
+	for _, a := range hot {
+		np.near[a] = true
 	}
 	s.refiner.near = np
 	return np
@@ -68,18 +62,16 @@ func (np *nearPairs) moved(r *refiner, v, from, to int32) {
 }
 
 // mayPair reports whether group a may have a pair to try, first marking
-// the neighbours of groups that became hot since the last call.
+// the neighbours of the hot groups not yet marked (at the pass's start, or
+// changed since the last call).
 func (np *nearPairs) mayPair(s *searcher, a int32) bool {
-	if len(np.fresh) > 0 {
-		var nb []int32
-		for _, x := range np.fresh {
-			nb = s.neighbours(x, nb[:0])
-			for _, h := range nb {
-				np.near[h] = true
-			}
+	for _, x := range np.fresh {
+		np.nb = s.neighbours(x, np.nb[:0])
+		for _, h := range np.nb {
+			np.near[h] = true
 		}
-		np.fresh = np.fresh[:0]
 	}
+	np.fresh = np.fresh[:0]
 	return np.near[a]
 }
 

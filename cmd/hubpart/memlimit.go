@@ -93,12 +93,7 @@ const runHeap = 256 << 20
 // line (0.33–0.35 s instead of 0.43–0.50 s), the GB postcodes 8,000–16,000
 // instead of 280,000 (BENCHMARKS.md).
 func reserveHeap(paths ...string) {
-	hugepage.Reserve(heapFor(paths...))
-}
-
-// heapFor is the heap reserveHeap asks for.
-func heapFor(paths ...string) int64 {
-	return heapForRows(rowsIn(paths...))
+	hugepage.Reserve(heapForRows(rowsIn(paths...)))
 }
 
 // heapForRows is the heap a run on rows practices may grow to (at least

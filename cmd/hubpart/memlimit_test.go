@@ -46,7 +46,7 @@ func TestLimitMemory(t *testing.T) {
 	}
 }
 
-func TestHeapFor(t *testing.T) {
+func TestHeapForRows(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, size int) string {
 		p := filepath.Join(dir, name)
@@ -69,8 +69,8 @@ func TestHeapFor(t *testing.T) {
 		{"gzipped", []string{gz}, 2_000_000 * heapPerPractice},
 		{"both, an empty flag and a missing file", []string{plain, "", gz, filepath.Join(dir, "missing.csv"), dir}, 3_000_000 * heapPerPractice},
 	} {
-		if got := heapFor(tc.paths...); got != tc.want {
-			t.Errorf("%s: heapFor = %d, want %d", tc.name, got, tc.want)
+		if got := heapForRows(rowsIn(tc.paths...)); got != tc.want {
+			t.Errorf("%s: heapForRows(rowsIn) = %d, want %d", tc.name, got, tc.want)
 		}
 	}
 }
