@@ -15,10 +15,12 @@ import (
 // 1e-6 grid.
 func FuzzFinishPolygons(f *testing.F) {
 	f.Add([]byte{0, 0, 10, 0, 10, 10, 0, 10}, uint8(0))
-	f.Add([]byte{0, 0, 0, 10, 10, 10, 10, 0}, uint8(1))                 // clockwise
-	f.Add([]byte{0, 0, 10, 0, 10, 10, 10, 20, 10, 10, 0, 10}, uint8(0)) // spike
-	f.Add([]byte{0, 0, 10, 0, 20, 0}, uint8(3))                         // collinear
-	f.Add([]byte{5, 5, 5, 5, 5, 5, 5, 5}, uint8(0))                     // one point
+	f.Add([]byte{0, 0, 0, 10, 10, 10, 10, 0}, uint8(1))                                 // clockwise
+	f.Add([]byte{0, 0, 10, 0, 10, 10, 10, 20, 10, 10, 0, 10}, uint8(0))                 // spike
+	f.Add([]byte{0, 0, 10, 0, 20, 0}, uint8(3))                                         // collinear
+	f.Add([]byte{5, 5, 5, 5, 5, 5, 5, 5}, uint8(0))                                     // one point
+	f.Add([]byte{0, 0, 10, 0, 10, 10, 20, 10, 20, 20, 10, 20, 10, 10, 0, 10}, uint8(0)) // figure of eight: a pinch
+	f.Add([]byte{0, 0, 40, 0, 40, 40, 20, 40, 30, 20, 10, 20, 20, 40, 0, 40}, uint8(0)) // a loop inwards: a hole touching
 	f.Fuzz(func(t *testing.T, data []byte, jitter uint8) {
 		if len(data) > 400 {
 			return
@@ -48,6 +50,13 @@ func FuzzFinishPolygons(f *testing.F) {
 					}
 				}
 				n := len(r) - 1
+				seen := make(map[orb.Point]bool, n)
+				for _, p := range r[:n] {
+					if seen[p] {
+						t.Fatalf("polygon %d ring %d visits %v twice (a pinch): %v", pi, ri, p, r)
+					}
+					seen[p] = true
+				}
 				for i := range n {
 					if r[(i+n-1)%n] == r[(i+1)%n] {
 						t.Fatalf("spike at vertex %d of %v", i, r)

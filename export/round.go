@@ -1,7 +1,11 @@
 package export
 
 import (
+	"cmp"
 	"math"
+	"slices"
+
+	"github.com/hubpart/hubpart/geo/polygon"
 
 	"github.com/paulmach/orb"
 )
@@ -110,29 +114,133 @@ func orient(r orb.Ring, ccw bool) {
 
 // finishPolygons rounds every vertex (via conv, which also unprojects),
 // repairs the rings, orients them and drops polygons whose outer ring
-// vanished. Holes that vanish are dropped too.
+// vanished. Holes that vanish are dropped too. A ring that rounding pinched
+// (two of its vertices a few centimetres apart became one: a polygon with
+// a neck narrower than the grid) is split there into simple rings
+// (splitPinches): a loop run the way of its ring is a part of it (a further
+// polygon of an outer ring, a further hole of a hole), a loop run the
+// other way a hole of an outer ring (an island of a hole). Parts of a
+// polygon touching at a point are valid: rings may touch at isolated
+// points, never themselves (polygon.Check).
 func finishPolygons(mp orb.MultiPolygon, conv func(orb.Point) orb.Point) orb.MultiPolygon {
 	out := make(orb.MultiPolygon, 0, len(mp))
 	for _, poly := range mp {
-		var q orb.Polygon
+		var outers, holes []orb.Ring
 		for ri, ring := range poly {
 			r := make(orb.Ring, len(ring))
 			for i, p := range ring {
 				r[i] = conv(p)
 			}
 			r = cleanRing(r)
-			if r == nil || ringArea2(r) == 0 {
+			a := 0.0
+			if r != nil {
+				a = ringArea2(r)
+			}
+			if a == 0 {
 				if ri == 0 {
 					break
 				}
 				continue
 			}
-			orient(r, ri == 0)
-			q = append(q, r)
+			for _, loop := range splitPinches(r) {
+				la := ringArea2(loop)
+				if la == 0 {
+					continue
+				}
+				sameWay := (la > 0) == (a > 0)
+				if sameWay == (ri == 0) { // a part of an outer ring, or an island in a hole
+					orient(loop, true)
+					outers = append(outers, loop)
+				} else {
+					orient(loop, false)
+					holes = append(holes, loop)
+				}
+			}
 		}
-		if len(q) > 0 {
-			out = append(out, q)
+		if len(outers) == 0 {
+			continue
+		}
+		first := len(out)
+		for _, r := range outers {
+			out = append(out, orb.Polygon{r})
+		}
+		for _, h := range holes {
+			k := first
+			if len(outers) > 1 {
+				k += holeOwner(outers, h)
+			}
+			out[k] = append(out[k], h)
 		}
 	}
 	return out
+}
+
+// splitPinches returns the closed ring r (cleanRing's result) as simple
+// loops: where a vertex recurs, the stretch between its two visits is a
+// loop of its own, cleaned in turn (loops that vanish are left out), and
+// the rest of the ring goes on from the vertex. A ring without a repeated
+// vertex comes back as it is.
+func splitPinches(r orb.Ring) []orb.Ring {
+	pts := r[:len(r)-1]
+	if !hasRepeat(pts) {
+		return []orb.Ring{r}
+	}
+	var loops []orb.Ring
+	at := make(map[orb.Point]int, len(pts)) // vertex -> index in path
+	path := make([]orb.Point, 0, len(pts))
+	for _, p := range pts {
+		i, ok := at[p]
+		if !ok {
+			at[p] = len(path)
+			path = append(path, p)
+			continue
+		}
+		loop := append(slices.Clone(path[i:]), p)
+		if loop = cleanRing(loop); loop != nil {
+			loops = append(loops, loop)
+		}
+		for _, q := range path[i+1:] {
+			delete(at, q)
+		}
+		path = path[:i+1]
+	}
+	if loop := cleanRing(append(path, path[0])); loop != nil {
+		loops = append(loops, loop)
+	}
+	return loops
+}
+
+// hasRepeat reports whether a vertex occurs twice in pts.
+func hasRepeat(pts []orb.Point) bool {
+	s := slices.Clone(pts)
+	slices.SortFunc(s, func(a, b orb.Point) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// holeOwner returns the index of the outer ring that holds hole h: the
+// first with one of h's vertices inside it (h touches its owner at points
+// at most, so some vertex of h lies strictly inside), else 0.
+func holeOwner(outers []orb.Ring, h orb.Ring) int {
+	for k, o := range outers {
+	vertices:
+		for _, p := range h[:len(h)-1] {
+			switch polygon.RingSide(o, p) {
+			case polygon.Inside:
+				return k
+			case polygon.Outside:
+				break vertices // not in o: try the next outer ring
+			}
+		}
+	}
+	return 0
 }
