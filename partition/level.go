@@ -47,6 +47,8 @@ type levelParams struct {
 	// together (solvePieces): the number of starts follows it, so a level
 	// cut into many pieces (strata, alignment) does not multiply its work.
 	levelAtoms int
+	// idle starts the caller's work beside the run (WithIdle), or is nil.
+	idle func()
 }
 
 // levelWords lets a level name its atoms in the planner's words.

@@ -24,6 +24,8 @@ type options struct {
 
 	freeCount bool // WithFreeCount
 
+	idle func() // WithIdle, wrapped by Run to start at most once
+
 	// Hooks of other features into the search (hooks.go): extra group
 	// costs and pinned atoms, per level.
 	terms []termMaker
@@ -50,6 +52,19 @@ func WithEffort(e int) Option { return func(o *options) { o.effort = e } }
 func WithProgress(fn func(stage string, done, total int)) Option {
 	return func(o *options) { o.progress = fn }
 }
+
+// WithIdle sets a function the run calls at the first moment it leaves a
+// CPU idle: when one of the regions a large piece is refined in side by
+// side is finished before the others (from then on, until the seam
+// between the regions is refined, fewer goroutines have work than there
+// are CPUs). It is for work beside the run that would otherwise take CPU
+// time from it (hubpart computes the export's Voronoi cells so). fn is
+// called on one of the run's goroutines and must return at once, having
+// started its work on a goroutine of its own. It is called at most once
+// per Run, and not at all when no piece is large enough to be refined in
+// regions, so a caller that needs the work done starts it after Run when
+// fn has not been called. The Result does not depend on it.
+func WithIdle(fn func()) Option { return func(o *options) { o.idle = fn } }
 
 // WithTarget sets the level-0 target group weight. Each connected piece of
 // weight W gets k = round(W/target) groups, clamped to the feasible range

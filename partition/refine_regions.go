@@ -66,6 +66,9 @@ func (s *pieceSolver) refineRegions(lab []int32, ng int, seed uint64, regions in
 			if ctx.Err() == nil { // a cancelled run starts no region
 				s.refineRegion(lab, atoms, groups, mix(seed, uint64(r)+1<<32))
 			}
+			if s.p.idle != nil {
+				s.p.idle() // a CPU is free until the seam (WithIdle)
+			}
 		}
 		if r < regions-1 && sem != nil {
 			select {

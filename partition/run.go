@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/hubpart/hubpart/graph"
@@ -34,6 +35,10 @@ func Run(ctx context.Context, g *graph.Graph, ps []input.Practice, levels []Leve
 	}
 	if _, err := totalPatients(ps); err != nil {
 		return nil, err
+	}
+	if fn := o.idle; fn != nil {
+		var once sync.Once
+		o.idle = func() { once.Do(fn) }
 	}
 	r := &runner{ctx: ctx, ps: ps, o: o, res: &Result{Levels: slices.Clone(levels)}, clock: time.Now()}
 	if r.s, err = newSites(g, ps, o.workers); err != nil {
@@ -159,7 +164,8 @@ func (r *runner) params(l int) levelParams {
 		b.max = math.MaxInt64
 	}
 	p := levelParams{b: b, target: defaultTarget(lvl), effort: r.o.effort,
-		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, terms: r.o.terms, pins: r.o.pins}
+		seed: mix(r.o.seed, uint64(l)), workers: r.o.workers, name: lvl.Name, terms: r.o.terms, pins: r.o.pins,
+		idle: r.o.idle}
 	p.atoms = r.atoms(l)
 	p.words = r.words(l, p.atoms)
 	if l == 0 {

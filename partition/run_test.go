@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -151,5 +152,44 @@ func TestRegionsFor(t *testing.T) {
 		if got := regionsFor(tc.n, tc.ng, tc.free); got != tc.want {
 			t.Errorf("regionsFor(%d atoms, %d groups, free %v) = %d, want %d", tc.n, tc.ng, tc.free, got, tc.want)
 		}
+	}
+}
+
+// TestWithIdle checks that the idle function is called once when a piece is
+// refined in regions (the region size lowered to 1,024 atoms, so that 3,600
+// sites make three), never when it is refined whole, and that the result
+// is the same with it as without.
+func TestWithIdle(t *testing.T) {
+	defer func(a int) { regionAtoms = a }(regionAtoms)
+	rng := rand.New(rand.NewPCG(8, 8))
+	g, ps := gridInstance(rng, synthSpec{w: 60, h: 60, shared: 0.05, mean: 8000})
+	for _, tc := range []struct {
+		name  string
+		atoms int
+		calls int32
+	}{
+		{"whole", 32768, 0},
+		{"regions", 1024, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			regionAtoms = tc.atoms
+			var calls atomic.Int32
+			with, err := Run(context.Background(), g, ps, hubLevels, WithSeed(3), WithWorkers(2), WithIdle(func() { calls.Add(1) }))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := calls.Load(); got != tc.calls {
+				t.Errorf("idle called %d times, want %d", got, tc.calls)
+			}
+			without, err := Run(context.Background(), g, ps, hubLevels, WithSeed(3), WithWorkers(2))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for l := range with.Assign {
+				if !slices.Equal(with.Assign[l], without.Assign[l]) {
+					t.Fatalf("level %d: groups differ with WithIdle", l)
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -15,35 +16,49 @@ import (
 // the partition runs.
 
 // cellsAhead computes the export's Voronoi cells (export.NewCells) in the
-// background while the partition runs: they depend only on the sites and
-// the boundary, and the partition leaves a CPU idle most of the time.
+// background: they depend only on the sites and the boundary. They are
+// started when the partition first leaves a CPU idle (partition.WithIdle):
+// started with the partition, they would take CPU time from its regions
+// and leave the seam's idle CPU unused (England with every output: about
+// 11 ms of 235 slower, BENCHMARKS.md).
 type cellsAhead struct {
-	done   chan struct{}
-	cancel context.CancelFunc
-	cells  *export.Cells
-	err    error
+	ctx      context.Context
+	g        *graph.Graph
+	boundary orb.MultiPolygon
+	once     sync.Once
+	done     chan struct{}
+	cancel   context.CancelFunc
+	cells    *export.Cells
+	err      error
 }
 
-// startCells starts computing the cells of g clipped to boundary.
-func startCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon) *cellsAhead {
+// newCellsAhead prepares to compute the cells of g clipped to boundary.
+func newCellsAhead(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon) *cellsAhead {
 	ctx, cancel := context.WithCancel(ctx)
-	c := &cellsAhead{done: make(chan struct{}), cancel: cancel}
-	go func() {
-		defer close(c.done)
-		c.cells, c.err = export.NewCells(ctx, g, boundary)
-	}()
-	return c
+	return &cellsAhead{ctx: ctx, g: g, boundary: boundary, done: make(chan struct{}), cancel: cancel}
 }
 
-// wait returns the cells once they are made.
+// start starts computing the cells, on a goroutine of their own, unless it
+// has started already.
+func (c *cellsAhead) start() {
+	c.once.Do(func() {
+		go func() {
+			defer close(c.done)
+			c.cells, c.err = export.NewCells(c.ctx, c.g, c.boundary)
+		}()
+	})
+}
+
+// wait returns the cells once they are made; start must have been called.
 func (c *cellsAhead) wait() (*export.Cells, error) {
 	<-c.done
 	return c.cells, c.err
 }
 
-// stop cancels the work if it is still running and waits for it to end.
+// stop cancels the work if it is running and waits for it to end.
 func (c *cellsAhead) stop() {
 	c.cancel()
+	c.once.Do(func() { close(c.done) }) // never started: nothing to wait for
 	<-c.done
 }
 

@@ -245,13 +245,15 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	tGraph := time.Since(start)
+	opts := append(append([]partition.Option(nil), j.opts...), partition.WithProgress(prog.Report))
 	var ahead *cellsAhead
 	if j.wantsModel() {
-		ahead = startCells(ctx, g, j.boundary)
+		// The cells start when the partition first leaves a CPU idle
+		// (sooner they would take CPU time from it), or after it.
+		ahead = newCellsAhead(ctx, g, j.boundary)
 		defer ahead.stop()
+		opts = append(opts, partition.WithIdle(ahead.start))
 	}
-
-	opts := append(append([]partition.Option(nil), j.opts...), partition.WithProgress(prog.Report))
 	res, err := partition.Run(ctx, g, j.practices, j.levels, opts...)
 	if err != nil {
 		return err
@@ -262,6 +264,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 
 	if j.wantsModel() {
 		prog.Report("export", 0, 0)
+		ahead.start() // if the partition did not
 		cells, err := ahead.wait()
 		if err != nil {
 			return err
