@@ -16,9 +16,10 @@ import (
 // only on the kernel: a guest page the host is not backing (never touched
 // since boot, or handed back by the guest's free page reporting a few
 // seconds after it was freed, see BENCHMARKS.md) costs a fault in the host
-// as well. On the project's machine of 2 Dec 2026: 365-369 ms/GiB in 4 KiB
-// pages; in huge pages 84.5 ms/GiB over 20 GiB touched back to back
-// (-benchtime 80x), 205-314 ms/GiB over 2 GiB a minute later (-benchtime 8x).
+// as well. On the project's machine of 2 Dec 2026: 364-369 ms/GiB in 4 KiB
+// pages; in huge pages 47.7-84.5 ms/GiB over 20 GiB touched back to back
+// (-benchtime 80x), but 205-314 ms/GiB over 2 GiB (-benchtime 8x), even a
+// minute after a run of 20 GiB.
 func BenchmarkFirstTouch(b *testing.B) {
 	const size = 256 << 20
 	for _, tc := range []struct {
