@@ -239,3 +239,37 @@ func FuzzExportGeometry(f *testing.F) {
 		}
 	})
 }
+
+// TestRepairNear checks that a level broken by rounding around a few hubs
+// (hundreds of cocircular sites: chains of Voronoi vertices centimetres
+// apart) is mended by refinishing the hubs around the failure, not the
+// whole level per snapping radius: after the first try (edges densified,
+// every hub), the try that succeeds refinishes fewer hubs than the level
+// has.
+func TestRepairNear(t *testing.T) {
+	defer func() { testHookRefinished = nil }()
+	for _, c := range []struct {
+		name   string
+		pts    []orb.Point
+		hubMax int64
+	}{
+		{"600 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 600), 5000},
+		{"1000 cocircular points", ringOf(orb.Point{-1, 52}, 0.1, 1000), 30000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var tries []int
+			testHookRefinished = func(groups int) { tries = append(tries, groups) }
+			if err := exportAll(practicesAt(c.pts, 1000), c.hubMax); err != nil {
+				t.Fatal(err)
+			}
+			if len(tries) < 2 {
+				t.Fatalf("repair tries refinished %v hubs: want the whole level, then some near the failure", tries)
+			}
+			level, last := tries[0], tries[len(tries)-1]
+			if last >= level || len(tries) > 1+len(snapRadii) {
+				t.Fatalf("repair tries refinished %v hubs of %d: want the last, successful try near the failure", tries, level)
+			}
+			t.Logf("tries refinished %v hubs", tries)
+		})
+	}
+}

@@ -277,33 +277,54 @@ func dissolve(cells []orb.MultiPolygon, groups [][]int32, clean []bool) []orb.Mu
 // polygon, every practice lies in (or on the boundary of) its own group's
 // polygon, and no two overlap (noOverlap).
 func validateLevel(in Input, l int, polys []orb.MultiPolygon) error {
-	r := in.Result
-	layer := levelName(r, l)
+	if err := firstError(groupErrors(in, l, polys, nil)); err != nil {
+		return err
+	}
+	if err := noOverlap(polys); err != nil {
+		return &GeometryError{Layer: levelName(in.Result, l), ID: -1, Err: err}
+	}
+	return nil
+}
+
+// groupErrors checks each group of level l on its own (checkGroup), all of
+// them when groups is nil, and returns their errors by group (nil for a
+// group that passes or is not checked).
+func groupErrors(in Input, l int, polys []orb.MultiPolygon, groups []int32) []error {
 	errs := make([]error, len(polys))
-	parallel.Each(len(polys), func(gi int) {
-		gr := &r.Groups[l][gi]
-		if len(gr.Members) == 0 {
-			return
+	if groups == nil {
+		parallel.Each(len(polys), func(gi int) { errs[gi] = checkGroup(in, l, gi, polys[gi]) })
+	} else {
+		parallel.Each(len(groups), func(i int) { errs[groups[i]] = checkGroup(in, l, int(groups[i]), polys[groups[i]]) })
+	}
+	return errs
+}
+
+// checkGroup checks the finished polygon of group gi of level l: a valid
+// polygon holding every practice of the group.
+func checkGroup(in Input, l, gi int, poly orb.MultiPolygon) error {
+	gr := &in.Result.Groups[l][gi]
+	if len(gr.Members) == 0 {
+		return nil
+	}
+	layer := levelName(in.Result, l)
+	if err := polygon.Check(poly); err != nil {
+		return &GeometryError{Layer: layer, ID: gi, Err: err}
+	}
+	for _, p := range gr.Members {
+		if !containsPractice(poly, roundPoint(in.Practices[p].Loc)) {
+			return &GeometryError{Layer: layer, ID: gi,
+				Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
 		}
-		if err := polygon.Check(polys[gi]); err != nil {
-			errs[gi] = &GeometryError{Layer: layer, ID: gi, Err: err}
-			return
-		}
-		for _, p := range gr.Members {
-			if !containsPractice(polys[gi], roundPoint(in.Practices[p].Loc)) {
-				errs[gi] = &GeometryError{Layer: layer, ID: gi,
-					Err: fmt.Errorf("practice %s lies outside its %s polygon", in.Practices[p].Code, layer)}
-				return
-			}
-		}
-	})
+	}
+	return nil
+}
+
+// firstError returns the first non-nil error of errs, or nil.
+func firstError(errs []error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-	}
-	if err := noOverlap(polys); err != nil {
-		return &GeometryError{Layer: layer, ID: -1, Err: err}
 	}
 	return nil
 }

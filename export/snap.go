@@ -1,10 +1,15 @@
 package export
 
 import (
-	"github.com/hubpart/hubpart/internal/disjoint"
+	"errors"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
+
+	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/internal/disjoint"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // snapRadii are the distances (projected metres) below which vertices are
@@ -18,18 +23,32 @@ var snapRadii = []float64{0.3, 1, 3, 10, 30}
 // over each of snapRadii (detail finer than the grid, as nearly cocircular
 // sites give: chains of Voronoi vertices centimetres apart); both. It
 // reports whether the polygons then validate (polys holds them).
+//
+// Collapsing is tried first around the groups that fail alone (repairNear):
+// on a level of a hundred thousand hubs, one broken hub then costs the
+// refinishing of a few, not of the level per radius. Densifying, and
+// collapsing when that fails, are tried on the whole level.
 func repairLevel(in Input, l int, merged []orb.MultiPolygon, apex map[orb.Point]int32, polys []orb.MultiPolygon,
 	ll *lonLat, conv func(orb.Point) orb.Point) bool {
 	defer func() { ll.dense = false }()
+	orig := slices.Clone(polys)
 	try := func(dense bool, snap func(orb.Point) orb.Point) bool {
 		ll.dense = dense
-		for gi := range merged {
+		parallel.Each(len(merged), func(gi int) {
 			polys[gi] = ll.finish(merged[gi], func(p orb.Point) orb.Point { return conv(snap(p)) })
+		})
+		if testHookRefinished != nil {
+			testHookRefinished(len(merged))
 		}
 		return validateLevel(in, l, polys) == nil
 	}
 	same := func(p orb.Point) orb.Point { return p }
 	if try(true, same) {
+		return true
+	}
+	copy(polys, orig)
+	ll.dense = false
+	if repairNear(in, l, merged, apex, polys, ll, conv) {
 		return true
 	}
 	for _, dense := range []bool{false, true} {
@@ -41,6 +60,115 @@ func repairLevel(in Input, l int, merged []orb.MultiPolygon, apex map[orb.Point]
 	}
 	return false
 }
+
+// repairNear tries each of snapRadii around the groups of level l whose
+// polygons fail (a group failing its own checks, or one of a pair found
+// overlapping): the vertices of those groups and of their neighbours are
+// collapsed, and every group holding a vertex that moves is refinished, so
+// that shared edges stay shared. It reports whether the level then
+// validates; if not, polys is as it was.
+func repairNear(in Input, l int, merged []orb.MultiPolygon, apex map[orb.Point]int32, polys []orb.MultiPolygon,
+	ll *lonLat, conv func(orb.Point) orb.Point) bool {
+	bad := failingGroups(in, l, polys)
+	if len(bad) == 0 {
+		return false
+	}
+	// Collapse the vertices of the failing groups and of their neighbours
+	// (the groups sharing a vertex with them): a chain of close vertices
+	// runs on past a failing group's corner into its neighbours.
+	corners := map[orb.Point]bool{}
+	for _, gi := range bad {
+		for _, poly := range merged[gi] {
+			for _, ring := range poly {
+				for _, p := range ring {
+					corners[p] = true
+				}
+			}
+		}
+	}
+	near := make([]bool, len(merged))
+	parallel.Each(len(merged), func(gi int) { near[gi] = holdsAny(merged[gi], corners) })
+	var around []orb.MultiPolygon
+	for gi, n := range near {
+		if n {
+			around = append(around, merged[gi])
+		}
+	}
+	for _, r := range snapRadii {
+		snap := newVertexSnap(around, apex, r)
+		moved := map[orb.Point]bool{}
+		for p, q := range snap.rep {
+			if p != q {
+				moved[p] = true
+			}
+		}
+		touched := make([]bool, len(merged))
+		parallel.Each(len(merged), func(gi int) { touched[gi] = holdsAny(merged[gi], moved) })
+		for _, gi := range bad {
+			touched[gi] = true
+		}
+		var redo []int32
+		for gi, t := range touched {
+			if t {
+				redo = append(redo, int32(gi))
+			}
+		}
+		before := make([]orb.MultiPolygon, len(redo))
+		parallel.Each(len(redo), func(i int) {
+			gi := redo[i]
+			before[i] = polys[gi]
+			polys[gi] = ll.finish(merged[gi], func(p orb.Point) orb.Point { return conv(snap.at(p)) })
+		})
+		if testHookRefinished != nil {
+			testHookRefinished(len(redo))
+		}
+		if firstError(groupErrors(in, l, polys, redo)) == nil && noOverlap(polys) == nil {
+			return true
+		}
+		for i, gi := range redo {
+			polys[gi] = before[i]
+		}
+	}
+	return false
+}
+
+// failingGroups lists the groups of level l whose finished polygons fail:
+// those failing their own checks, or else the two of the first overlap
+// found; nil when the failure names no group.
+func failingGroups(in Input, l int, polys []orb.MultiPolygon) []int32 {
+	var bad []int32
+	for gi, err := range groupErrors(in, l, polys, nil) {
+		if err != nil {
+			bad = append(bad, int32(gi))
+		}
+	}
+	if len(bad) > 0 {
+		return bad
+	}
+	var pe *polygon.Error
+	if err := noOverlap(polys); errors.As(err, &pe) && pe.Polygon >= 0 && pe.Other >= 0 {
+		return []int32{int32(min(pe.Polygon, pe.Other)), int32(max(pe.Polygon, pe.Other))}
+	}
+	return nil
+}
+
+// holdsAny reports whether a vertex of mp is in set.
+func holdsAny(mp orb.MultiPolygon, set map[orb.Point]bool) bool {
+	for _, poly := range mp {
+		for _, ring := range poly {
+			for _, p := range ring {
+				if set[p] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// testHookRefinished, when set, is told how many groups each repair try
+// refinished.
+var testHookRefinished func(groups int)
 
 // vertexSnap maps each vertex of a set of polygons to the representative of
 // its cluster: vertices closer than the radius are joined, transitively, so
