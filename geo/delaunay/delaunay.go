@@ -78,7 +78,10 @@ type Triangulation struct {
 // that rounding in the distance order places inside the current hull is
 // located by a walk and inserted by splitting its triangle or edge. Expected
 // time is O(n log n) and memory O(n) (measured figures: BENCHMARKS.md,
-// "Geometry and input").
+// "Geometry and input"). From halvesMin points, with a second CPU, the two
+// halves of the input either side of a vertical line are swept side by
+// side and joined (see halves.go); the GB postcodes then take 616–700 ms
+// instead of 884–937.
 //
 // Triangulate fails only when a coordinate is NaN or infinite (the error
 // wraps geo.ErrNonFinite and names the point) or when there are more than
@@ -103,6 +106,21 @@ func TriangulateContext(ctx context.Context, pts [][2]float64) (*Triangulation, 
 	if len(pts) > MaxPoints {
 		return nil, fmt.Errorf("%w: %d points, at most %d", ErrTooManyPoints, len(pts), MaxPoints)
 	}
+	if halvesWorth(len(pts)) {
+		t := &Triangulation{Points: pts}
+		ok, err := triangulateHalves(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return t, nil
+		}
+	}
+	return sweepAll(ctx, pts)
+}
+
+// sweepAll triangulates pts (finite, at most MaxPoints) in one sweep.
+func sweepAll(ctx context.Context, pts [][2]float64) (*Triangulation, error) {
 	t := &Triangulation{Points: pts, Triangles: []int32{}, Halfedges: []int32{}}
 	i0, i1, i2 := seedTriangle(pts)
 	if i2 < 0 {

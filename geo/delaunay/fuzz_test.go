@@ -1,6 +1,7 @@
 package delaunay
 
 import (
+	"context"
 	"math"
 	"testing"
 )
@@ -50,7 +51,7 @@ func perturb(x float64, k int) float64 {
 // FuzzTriangulate checks every documented invariant of Triangulate (see
 // checkTriangulation: representatives, counter-clockwise triangles,
 // consistent half-edges, convex hull, Euler count, Edges, exact empty
-// circles) on decoded point sets.
+// circles) on decoded point sets, triangulated in one sweep and in halves.
 func FuzzTriangulate(f *testing.F) {
 	f.Add([]byte{0, 0x11, 0x11, 0x11})                                 // all identical
 	f.Add([]byte{0, 0x00, 0x11, 0x22, 0x33, 0x44})                     // diagonal
@@ -66,6 +67,18 @@ func FuzzTriangulate(f *testing.F) {
 		}
 		if err := checkTriangulation(pts, tr); err != nil {
 			t.Fatalf("%v\npoints: %v", err, pts)
+		}
+		// The same points in two halves (triangulateHalves, used from
+		// halvesMin points): when it does not decline, the same checks.
+		h := &Triangulation{Points: pts}
+		ok, err := triangulateHalves(context.Background(), h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			if err := checkTriangulation(pts, h); err != nil {
+				t.Fatalf("in halves: %v\npoints: %v", err, pts)
+			}
 		}
 	})
 }
