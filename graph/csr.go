@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync/atomic"
@@ -50,34 +51,52 @@ type incidence struct {
 }
 
 // newIncidence lists edges, whose endpoints must lie in [0, n), at their
-// ends. The lists are filled in one pass (scattered writes, which other
-// cores would only contend for) and sorted on all cores.
+// ends. Large lists are counted and filled in consecutive ranges of edges,
+// one per core, each range writing its own stretch of every vertex's list
+// (so that the lists come out as one pass in edge order would make them);
+// the lists are then sorted on all cores.
 func newIncidence(n int, edges [][2]int32) incidence {
 	if uint64(len(edges)) > math.MaxUint32 {
 		panic(fmt.Sprintf("graph: %d edges, more than an edge index holds", len(edges)))
 	}
-	off := make([]int32, n+1)
-	for _, e := range edges {
-		if a, b := e[0], e[1]; a != b {
-			off[a+1]++
-			off[b+1]++
+	workers := parallel.Workers(len(edges), runtime.GOMAXPROCS(0), 1<<18)
+	// counts[w][v]: edge ends at v in range w; then where range w starts
+	// writing v's list.
+	counts := make([][]int32, workers)
+	parallel.Ranges(len(edges), workers, func(w, lo, hi int) {
+		c := make([]int32, n)
+		for _, e := range edges[lo:hi] {
+			if a, b := e[0], e[1]; a != b {
+				c[a]++
+				c[b]++
+			}
 		}
-	}
-	for v := 1; v <= n; v++ {
-		off[v] += off[v-1]
+		counts[w] = c
+	})
+	off := make([]int32, n+1)
+	for v := range n {
+		at := off[v]
+		for w := range workers {
+			c := counts[w][v]
+			counts[w][v] = at
+			at += c
+		}
+		off[v+1] = at
 	}
 	keys := make([]uint64, off[n])
-	fill := slices.Clone(off[:n])
-	for i, e := range edges {
-		a, b := e[0], e[1]
-		if a == b {
-			continue
+	parallel.Ranges(len(edges), workers, func(w, lo, hi int) {
+		fill := counts[w]
+		for i := lo; i < hi; i++ {
+			a, b := edges[i][0], edges[i][1]
+			if a == b {
+				continue
+			}
+			keys[fill[a]] = uint64(b)<<32 | uint64(i)
+			fill[a]++
+			keys[fill[b]] = uint64(a)<<32 | uint64(i)
+			fill[b]++
 		}
-		keys[fill[a]] = uint64(b)<<32 | uint64(i)
-		fill[a]++
-		keys[fill[b]] = uint64(a)<<32 | uint64(i)
-		fill[b]++
-	}
+	})
 	parallel.For(n, func(lo, hi int) {
 		for v := lo; v < hi; v++ {
 			slices.Sort(keys[off[v]:off[v+1]])
