@@ -2,6 +2,8 @@ package input
 
 import (
 	"hash/maphash"
+
+	"github.com/hubpart/hubpart/internal/hugepage"
 )
 
 // codeSet detects duplicate codes among millions of records faster and
@@ -131,6 +133,7 @@ func (b *practiceBuf) reserve(n int) {
 		return
 	}
 	b.direct = make([]Practice, 0, n)
+	hugepage.Populate(b.direct) // backed on another core while the records fill it
 	if len(b.chunks) == 1 {
 		b.direct = append(b.direct, b.chunks[0]...)
 		b.chunks = nil

@@ -37,3 +37,23 @@ func advise(b []byte) error {
 	}
 	return nil
 }
+
+// madvPopulateWrite is MADV_POPULATE_WRITE (Linux 5.14): fault a range in
+// as if written, without changing what it holds.
+const madvPopulateWrite = 23
+
+// populate backs the whole pages inside [addr, addr+n) with memory now,
+// a huge page's worth at a time; it stops at the first refusal (an older
+// kernel).
+func populate(addr, n uintptr) {
+	lo := (addr + pageSize - 1) &^ (pageSize - 1)
+	hi := (addr + n) &^ (pageSize - 1)
+	for p := lo; p < hi; p += hugeSize {
+		step := min(hugeSize, hi-p)
+		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, p, step, madvPopulateWrite); errno != 0 {
+			return
+		}
+	}
+}
+
+const pageSize = 4096
