@@ -78,10 +78,11 @@ type Triangulation struct {
 // that rounding in the distance order places inside the current hull is
 // located by a walk and inserted by splitting its triangle or edge. Expected
 // time is O(n log n) and memory O(n) (measured figures: BENCHMARKS.md,
-// "Geometry and input"). From halvesMin points, with a second CPU, the two
-// halves of the input either side of a vertical line are swept side by
-// side and joined (see halves.go); the GB postcodes then take 616–700 ms
-// instead of 884–937.
+// "Geometry and input"). From halvesMin points the two halves of the
+// input either side of a vertical line are swept side by side and joined
+// (see halves.go); the GB postcodes then take 616–700 ms instead of
+// 884–937. The choice depends on the input's size alone, never on the
+// machine.
 //
 // Triangulate fails only when a coordinate is NaN or infinite (the error
 // wraps geo.ErrNonFinite and names the point) or when there are more than

@@ -17,9 +17,8 @@
 //
 // Method: a sweep-hull (s-hull as refined by delaunator), expected
 // O(n log n); see Triangulate. The sweep is sequential, so from 131,072
-// points (with a second CPU) the points are split by a vertical line, the
-// two halves triangulated side by side, and the triangles near the line
-// made again from the sites there (halves.go); where that cannot be done
-// consistently, one sweep does it all. The result depends only on the
-// input.
+// points the points are split by a vertical line, the two halves
+// triangulated side by side, and the triangles near the line made again
+// from the sites there (halves.go); where that cannot be done consistently,
+// one sweep does it all. The result depends only on the input.
 package delaunay

@@ -3,7 +3,6 @@ package delaunay
 import (
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -401,9 +400,12 @@ func circleSide(a, b, c [2]float64, xs float64) int {
 }
 
 // halvesWorth reports whether an input of n points is triangulated in
-// halves: large enough, with a second CPU.
+// halves. It does not depend on the CPUs (with one, the halves are swept
+// one after the other), so that cocircular sites, where the halves and one
+// sweep may choose different triangles, get the same triangulation on
+// every machine.
 func halvesWorth(n int) bool {
-	return n >= halvesMin && runtime.GOMAXPROCS(0) > 1
+	return n >= halvesMin
 }
 
 // walk returns the triangle of tr (a half: local site indices, idx mapping
