@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 )
 
@@ -473,9 +474,10 @@ func TestTriangulateContext(t *testing.T) {
 		t.Fatalf("cancelled: err = %v, want context.Canceled", err)
 	}
 	// cancelled while the sweep runs (after its first look)
-	late := &cancelAfter{Context: context.Background(), n: 1}
-	if _, err := TriangulateContext(late, pts); !errors.Is(err, context.Canceled) || late.n >= 0 {
-		t.Fatalf("cancelled during the sweep: err = %v, looks left %d", err, late.n)
+	late := &cancelAfter{Context: context.Background()}
+	late.n.Store(1)
+	if _, err := TriangulateContext(late, pts); !errors.Is(err, context.Canceled) || late.n.Load() >= 0 {
+		t.Fatalf("cancelled during the sweep: err = %v, looks left %d", err, late.n.Load())
 	}
 	small := pts[:2000]
 	a, err := Triangulate(small)
@@ -492,15 +494,15 @@ func TestTriangulateContext(t *testing.T) {
 }
 
 // cancelAfter is a context whose Err is nil for its first n calls, then
-// context.Canceled.
+// context.Canceled. Like any Context it may be asked from several
+// goroutines at once (the two halves of a large input).
 type cancelAfter struct {
 	context.Context
-	n int
+	n atomic.Int64
 }
 
 func (c *cancelAfter) Err() error {
-	c.n--
-	if c.n < 0 {
+	if c.n.Add(-1) < 0 {
 		return context.Canceled
 	}
 	return nil
