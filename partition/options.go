@@ -24,7 +24,7 @@ type options struct {
 
 	freeCount bool // WithFreeCount
 
-	idle func() // WithIdle, wrapped by Run to start at most once
+	idle func() // WithIdle, wrapped by Run to be called at most once
 
 	// Hooks of other features into the search (hooks.go): extra group
 	// costs and pinned atoms, per level.

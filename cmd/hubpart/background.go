@@ -20,7 +20,7 @@ import (
 // started when the partition first leaves a CPU idle (partition.WithIdle):
 // started with the partition, they would take CPU time from its regions
 // and leave the seam's idle CPU unused (England with every output: about
-// 11 ms of 235 slower, BENCHMARKS.md).
+// 8 ms of 228 slower, BENCHMARKS.md).
 type cellsAhead struct {
 	ctx      context.Context
 	g        *graph.Graph
