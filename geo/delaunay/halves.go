@@ -28,12 +28,12 @@ import (
 //
 // Every step is checked: each edge bounding the safe triangles must be an
 // edge of S's triangulation, the triangle count must be 2n−h−2, the
-// half-edges must pair up and the hull be one loop. Where a
-// check fails (cocircular sites can make the triangulation of S choose the
-// other diagonal of an edge the halves chose), triangulateHalves
-// reports false and the caller triangulates the whole in one sweep. The
-// result is then a valid Delaunay triangulation either way, and the same for
-// the same input.
+// half-edges must pair up and the hull be one loop. Where a check fails
+// (cocircular sites can make the triangulation of S choose the other
+// diagonal of an edge the halves chose), triangulateHalves reports false
+// and the caller triangulates the whole in one sweep. The result is a valid
+// Delaunay triangulation either way (its edges are all locally Delaunay),
+// and the same for the same input.
 
 // halvesMin is the smallest input triangulated in halves: below it the
 // sweep takes less than the halves' bookkeeping would save (a variable so
