@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo"
@@ -94,7 +93,7 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 			return nil, nil, fmt.Errorf("graph: triangulating sites: %w", err)
 		}
 		info.Tri = tri
-		del = delaunayEdges(tri, n)
+		del = delaunayEdges(tri)
 		report("triangulate", n, n)
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -150,42 +149,8 @@ func Build(ctx context.Context, ps []input.Practice, opts ...Option) (*Graph, *B
 // into another (Rep[i] != i, which needs two distinct locations projecting
 // to the same point) is linked to its representative by a zero-length edge
 // so that no site is left out.
-func delaunayEdges(tri *delaunay.Triangulation, n int) [][2]int32 {
-	var edges [][2]int32
-	if he := tri.Halfedges; len(he) >= 1<<18 {
-		// As Edges lists them, on all cores: each range of half-edges
-		// counts its edges, then writes them at its place.
-		workers := parallel.Workers(len(he), runtime.GOMAXPROCS(0), 1<<17)
-		first := func(e int) bool { return he[e] < 0 || int(he[e]) > e }
-		at := make([]int, workers+1)
-		parallel.Ranges(len(he), workers, func(w, lo, hi int) {
-			for e := lo; e < hi; e++ {
-				if first(e) {
-					at[w+1]++
-				}
-			}
-		})
-		for w := range workers {
-			at[w+1] += at[w]
-		}
-		edges = make([][2]int32, at[workers], at[workers]+len(tri.Rep)/8)
-		parallel.Ranges(len(he), workers, func(w, lo, hi int) {
-			k := at[w]
-			for e := lo; e < hi; e++ {
-				if first(e) {
-					a, b := tri.Triangles[e], tri.Triangles[delaunay.NextHalfedge(int32(e))]
-					edges[k] = [2]int32{min(a, b), max(a, b)}
-					k++
-				}
-			}
-		})
-	} else {
-		edges = make([][2]int32, 0, 3*n)
-		tri.Edges(func(a, b int32) bool {
-			edges = append(edges, [2]int32{min(a, b), max(a, b)})
-			return true
-		})
-	}
+func delaunayEdges(tri *delaunay.Triangulation) [][2]int32 {
+	edges := tri.EdgeList(len(tri.Rep) - tri.NumSites())
 	for i, r := range tri.Rep {
 		if r != int32(i) && r >= 0 {
 			edges = append(edges, [2]int32{min(r, int32(i)), max(r, int32(i))})

@@ -156,7 +156,7 @@ func checkBuild(t *testing.T, g *Graph, info *BuildInfo, sea *land) {
 	}
 	r := info.Rule
 	delSet := map[[2]int32]bool{}
-	for _, e := range delaunayEdges(info.Tri, g.N()) {
+	for _, e := range delaunayEdges(info.Tri) {
 		delSet[e] = true
 	}
 	isBridge := map[[2]int32]bool{}

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/robust"
+	"github.com/hubpart/hubpart/internal/parallel"
 )
 
 // MaxPoints is the largest input Triangulate accepts: half-edge
@@ -283,8 +285,8 @@ func (t *Triangulation) Edges(fn func(a, b int32) bool) {
 		}
 		return
 	}
-	for e, twin := range t.Halfedges {
-		if twin >= 0 && int(twin) < e {
+	for e := range t.Halfedges {
+		if !t.edgeFirst(e) {
 			continue // reported from the other side
 		}
 		a, b := t.Triangles[e], t.Triangles[NextHalfedge(int32(e))]
@@ -292,6 +294,53 @@ func (t *Triangulation) Edges(fn func(a, b int32) bool) {
 			return
 		}
 	}
+}
+
+// edgeFirst reports whether half-edge e is the one its edge is reported
+// from: a hull half-edge, or the lower-numbered of a twin pair.
+func (t *Triangulation) edgeFirst(e int) bool {
+	twin := t.Halfedges[e]
+	return twin < 0 || int(twin) > e
+}
+
+// EdgeList returns the edges Edges reports, in the same order, as (a, b)
+// with a < b, in a slice with room for extra more. Large triangulations
+// are listed on all cores: each range of half-edges counts its edges, then
+// writes them at its place.
+func (t *Triangulation) EdgeList(extra int) [][2]int32 {
+	he := t.Halfedges
+	if len(he) < 1<<18 {
+		edges := make([][2]int32, 0, len(he)/2+len(t.Hull)+extra)
+		t.Edges(func(a, b int32) bool {
+			edges = append(edges, [2]int32{a, b})
+			return true
+		})
+		return edges
+	}
+	workers := parallel.Workers(len(he), runtime.GOMAXPROCS(0), 1<<17)
+	at := make([]int, workers+1)
+	parallel.Ranges(len(he), workers, func(w, lo, hi int) {
+		for e := lo; e < hi; e++ {
+			if t.edgeFirst(e) {
+				at[w+1]++
+			}
+		}
+	})
+	for w := range workers {
+		at[w+1] += at[w]
+	}
+	edges := make([][2]int32, at[workers], at[workers]+extra)
+	parallel.Ranges(len(he), workers, func(w, lo, hi int) {
+		k := at[w]
+		for e := lo; e < hi; e++ {
+			if t.edgeFirst(e) {
+				a, b := t.Triangles[e], t.Triangles[NextHalfedge(int32(e))]
+				edges[k] = [2]int32{min(a, b), max(a, b)}
+				k++
+			}
+		}
+	})
+	return edges
 }
 
 // NextHalfedge returns the half-edge after e in its triangle.

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/hubpart/hubpart/geo/robust"
 	"github.com/hubpart/hubpart/internal/parallel"
 )
 
@@ -197,7 +196,7 @@ func triangulateHalves(ctx context.Context, t *Triangulation) (ok bool, err erro
 			}
 			loc := int32(-2)
 			if from >= 0 { // always: the centroid's side holds a corner
-				loc = walk(half[h], pts, idx[h], ctr, from)
+				loc = walkTo(half[h].Triangles, half[h].Halfedges, half[h].Points, ctr, from)
 			}
 			if loc == -2 {
 				lost.Store(true)
@@ -406,31 +405,4 @@ func circleSide(a, b, c [2]float64, xs float64) int {
 // every machine.
 func halvesWorth(n int) bool {
 	return n >= halvesMin
-}
-
-// walk returns the triangle of tr (a half: local site indices, idx mapping
-// them to pts) holding p, walking from triangle t across any edge with p
-// strictly on its far side, or -1 when p is outside tr's hull. A point on
-// an edge gets either triangle. The walk ends on a Delaunay triangulation;
-// a step limit guards it anyway (-2).
-func walk(tr *Triangulation, pts [][2]float64, idx []int32, p [2]float64, t int32) int32 {
-	tri, he := tr.Triangles, tr.Halfedges
-	for step := 0; step < len(tri)+16; step++ {
-		moved := false
-		for k := range int32(3) {
-			e := 3*t + (k+int32(step))%3
-			if robust.Orient2D(pts[idx[tri[e]]], pts[idx[tri[NextHalfedge(e)]]], p) < 0 {
-				if he[e] < 0 {
-					return -1
-				}
-				t = he[e] / 3
-				moved = true
-				break
-			}
-		}
-		if !moved {
-			return t
-		}
-	}
-	return -2
 }

@@ -85,3 +85,24 @@ func triangleSet(t *Triangulation) [][3]int32 {
 	})
 	return out
 }
+
+// TestEdgeList checks that EdgeList lists what Edges reports, in the same
+// order, for a small triangulation (one pass) and a large one (on all
+// cores), with the room asked for.
+func TestEdgeList(t *testing.T) {
+	for _, pts := range [][][2]float64{englandPoints(t), uniformPoints(100_000, 3)} {
+		tr, err := Triangulate(pts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][2]int32
+		tr.Edges(func(a, b int32) bool { want = append(want, [2]int32{a, b}); return true })
+		got := tr.EdgeList(7)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d points: EdgeList gives %d edges, Edges %d, or another order", len(pts), len(got), len(want))
+		}
+		if cap(got)-len(got) < 7 {
+			t.Fatalf("room for %d more, want 7", cap(got)-len(got))
+		}
+	}
+}

@@ -32,37 +32,49 @@ func (s *sweep) insertInside(i int32, from int32) error {
 }
 
 // locate finds the triangle containing p, walking from triangle t towards p
-// across any edge that has p strictly on its outer side. It returns a
-// half-edge of the containing triangle and whether p lies exactly on that
-// half-edge (onEdge), or -1 when p is in no triangle. The walk terminates
-// on Delaunay triangulations; a step limit with an exhaustive search guards
-// against surprises.
+// (walkTo). It returns a half-edge of the containing triangle and whether p
+// lies exactly on that half-edge (onEdge), or -1 when p is in no triangle.
+// Should the walk give up, an exhaustive search guards against surprises.
 func (s *sweep) locate(p [2]float64, t int32) (e int32, onEdge bool) {
-	tri, pts := s.triangles, s.pts
-	limit := len(tri) + 16
-	for step := 0; step < limit; step++ {
+	switch t = walkTo(s.triangles, s.halfedges, s.pts, p, t); t {
+	case -1:
+		return -1, false // outside the hull
+	case -2:
+		for t := range int32(len(s.triangles) / 3) {
+			if e, on := s.classify(p, t); e >= 0 {
+				return e, on
+			}
+		}
+		return -1, false
+	}
+	return s.classify(p, t)
+}
+
+// walkTo returns the triangle holding p (one of them when p is on an edge),
+// walking from triangle t across any edge that has p strictly on its outer
+// side, in a triangulation whose triangles tri index pts (he: their
+// half-edges' twins); -1 when the walk leaves through the hull (p is
+// outside it). The walk terminates on Delaunay triangulations; it gives up
+// (-2) after more steps than there are half-edges.
+func walkTo(tri, he []int32, pts [][2]float64, p [2]float64, t int32) int32 {
+	for step := 0; step < len(tri)+16; step++ {
 		moved := false
 		for k := range int32(3) {
 			e := 3*t + (k+int32(step))%3 // rotate the first edge tried
 			if robust.Orient2D(pts[tri[e]], pts[tri[NextHalfedge(e)]], p) < 0 {
-				if s.halfedges[e] < 0 {
-					return -1, false // outside the hull
+				if he[e] < 0 {
+					return -1
 				}
-				t = s.halfedges[e] / 3
+				t = he[e] / 3
 				moved = true
 				break
 			}
 		}
 		if !moved {
-			return s.classify(p, t)
+			return t
 		}
 	}
-	for t := range int32(len(tri) / 3) {
-		if e, on := s.classify(p, t); e >= 0 {
-			return e, on
-		}
-	}
-	return -1, false
+	return -2
 }
 
 // classify reports whether p is in the closed triangle t: the half-edge p
