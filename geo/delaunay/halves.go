@@ -302,11 +302,11 @@ func triangulateHalves(ctx context.Context, t *Triangulation) (ok bool, err erro
 	// and the safe triangles' bounding ones) pair up, each with one running
 	// the other way; those left single are as many as the hull's edges.
 	// (Pairs within a half are the half's own.)
-	single := 0
+	var single []int32 // the hull's half-edges
 	pairOK := func(e int32) bool {
 		f := hes[e]
 		if f < 0 {
-			single++
+			single = append(single, e)
 			return true
 		}
 		return hes[f] == e && tris[f] == tris[NextHalfedge(e)] && tris[NextHalfedge(f)] == tris[e]
@@ -318,30 +318,28 @@ func triangulateHalves(ctx context.Context, t *Triangulation) (ok bool, err erro
 	}
 	for _, f := range bound {
 		if hes[f] < 0 {
-			single++ // a safe triangle's edge on the hull of all
+			single = append(single, f) // a safe triangle's edge on the hull of all
 		} else if hes[hes[f]] != f {
 			return false, nil
 		}
 	}
-	if single != len(ts.Hull) {
+	if len(single) != len(ts.Hull) {
 		return false, nil
 	}
 
-	// Representatives, and the hull from the hull half-edges.
+	// Representatives, and the hull from its half-edges.
 	rep := make([]int32, n)
 	for h := range 2 {
 		for j, r := range reps[h] {
 			rep[idx[h][j]] = idx[h][r]
 		}
 	}
-	hullNext := map[int32]int32{}
+	hullNext := make(map[int32]int32, len(single))
 	first := int32(math.MaxInt32)
-	for e, tw := range hes {
-		if tw < 0 {
-			a := tris[e]
-			hullNext[a] = tris[NextHalfedge(int32(e))]
-			first = min(first, a)
-		}
+	for _, e := range single {
+		a := tris[e]
+		hullNext[a] = tris[NextHalfedge(e)]
+		first = min(first, a)
 	}
 	hull := make([]int32, 0, len(hullNext))
 	for v := first; ; {
@@ -354,7 +352,7 @@ func triangulateHalves(ctx context.Context, t *Triangulation) (ok bool, err erro
 			break
 		}
 	}
-	if len(hull) != len(hullNext) {
+	if len(hull) != len(single) {
 		return false, nil
 	}
 	t.Triangles, t.Halfedges, t.Hull, t.Rep = tris, hes, hull, rep
