@@ -118,26 +118,60 @@ func (s *codeSet) grow(size int) {
 // practiceBuf collects practices in fixed-size chunks, so reading millions
 // of records never copies a growing slice, and returns them as one slice
 // of exactly the right length. When the caller can estimate the count
-// (reserve), records go straight into one slice of that capacity and are
-// never copied at all unless the estimate was short.
+// (reserve), records go into one slice of that capacity, made on another
+// goroutine (the runtime clears it, and a fresh heap's pages are faulted
+// in, which takes a millisecond per 8 MB or so): until it is ready they go
+// on into chunks, which are copied into it once, when it arrives.
 type practiceBuf struct {
-	direct []Practice // used while len < cap after reserve
-	chunks [][]Practice
-	n      int
+	direct  []Practice // used while len < cap after reserve
+	chunks  [][]Practice
+	n       int
+	pending chan []Practice // reserve's slice, until it is taken
 }
 
-// reserve switches to a single slice with room for n practices; it has no
-// effect once chunks hold more than the first few records.
+// reserve starts making a single slice with room for n practices; it has
+// no effect when that is not more than already read, or once a slice was
+// reserved.
 func (b *practiceBuf) reserve(n int) {
-	if n <= b.n || len(b.chunks) > 1 || b.direct != nil {
+	if n <= b.n || b.direct != nil || b.pending != nil {
 		return
 	}
-	b.direct = make([]Practice, 0, n)
-	hugepage.Populate(b.direct) // backed on another core while the records fill it
-	if len(b.chunks) == 1 {
-		b.direct = append(b.direct, b.chunks[0]...)
-		b.chunks = nil
+	ch := make(chan []Practice, 1) // the maker never blocks, even if nobody takes it
+	b.pending = ch
+	go func() { ch <- makeReserved(n) }()
+}
+
+// makeReserved makes reserve's slice (a variable so that tests can hold it
+// back).
+var makeReserved = func(n int) []Practice {
+	s := make([]Practice, 0, n)
+	hugepage.Populate(s)
+	return s
+}
+
+// take moves the practices read so far into the reserved slice if it is
+// ready (or, with wait, once it is). A slice the records have outgrown
+// meanwhile is dropped, and the chunks stay.
+func (b *practiceBuf) take(wait bool) {
+	var s []Practice
+	if wait {
+		s = <-b.pending
+	} else {
+		select {
+		case s = <-b.pending:
+		default:
+			return
+		}
 	}
+	b.pending = nil
+	if cap(s) <= b.n {
+		return
+	}
+	for i, c := range b.chunks {
+		s = append(s, c...)
+		b.chunks[i] = nil
+	}
+	b.direct, b.chunks = s, nil
 }
 
 // Chunks start at firstChunkLen practices and double up to chunkLen, so
@@ -156,6 +190,14 @@ func (b *practiceBuf) add(p Practice) {
 		return
 	}
 	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == cap(b.chunks[len(b.chunks)-1]) {
+		if b.pending != nil {
+			b.take(false) // a chunk is full: is the slice ready?
+			if b.direct != nil && len(b.chunks) == 0 && len(b.direct) < cap(b.direct) {
+				b.direct = append(b.direct, p)
+				b.n++
+				return
+			}
+		}
 		b.chunks = append(b.chunks, make([]Practice, 0, min(chunkLen, firstChunkLen<<len(b.chunks))))
 	}
 	last := &b.chunks[len(b.chunks)-1]
@@ -165,6 +207,9 @@ func (b *practiceBuf) add(p Practice) {
 
 // slice returns all practices in order, or nil if there are none.
 func (b *practiceBuf) slice() []Practice {
+	if b.pending != nil {
+		b.take(true)
+	}
 	if b.n == 0 {
 		return nil
 	}
