@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hubpart/hubpart/internal/parallel"
 )
@@ -125,43 +126,63 @@ func oversizeAtoms(ag *pgraph, b bounds) []bool {
 }
 
 // findPieces returns the connected components of the atoms not marked
-// over, in order of smallest atom, each with its atoms ascending: a
-// breadth-first search labels the components, and a pass over the atoms in
-// order then lists each component's atoms (already ascending, with no sort).
+// over, in order of smallest atom, each with its atoms ascending. The edges
+// are united in a union-find forest on all cores (pieceRoot, pieceUnite:
+// a larger root is always linked under a smaller one, so each component's
+// root is its smallest atom whatever the order of the unions), and a pass
+// over the atoms in order then numbers the pieces and lists each one's
+// atoms (already ascending, with no sort).
 func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) {
 	n := ag.n()
-	comp := make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
+	workers := workersFor(n)
+	root := make([]int32, n)
+	for v := range root {
+		root[v] = int32(v)
 	}
-	var pieces []*piece
-	var size []int32
-	total := 0
-	queue := make([]int32, 0, 64)
-	for s := range int32(n) {
-		if over[s] || comp[s] >= 0 {
-			continue
-		}
-		id := int32(len(pieces))
-		pc := &piece{attachTo: -1}
-		comp[s] = id
-		queue = append(queue[:0], s)
-		for i := 0; i < len(queue); i++ {
-			if i&0xffff == 0xffff && ctx.Err() != nil {
-				return nil, ctx.Err()
+	parallel.Ranges(n, workers, func(_, lo, hi int) {
+		for u := lo; u < hi; u++ {
+			if u&0xffff == 0xffff && ctx.Err() != nil {
+				return // the caller checks ctx
 			}
-			u := queue[i]
-			pc.W += ag.w[u]
+			if over[u] {
+				continue
+			}
 			for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
-				if !over[v] && comp[v] < 0 {
-					comp[v] = id
-					queue = append(queue, v)
+				if int(v) > u && !over[v] {
+					pieceUnite(root, int32(u), v)
 				}
 			}
 		}
-		pieces = append(pieces, pc)
-		size = append(size, int32(len(queue)))
-		total += len(queue)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	parallel.Ranges(n, workers, func(_, lo, hi int) {
+		for v := lo; v < hi; v++ {
+			atomic.StoreInt32(&root[v], pieceRoot(root, int32(v)))
+		}
+	})
+	// root[v] becomes v's piece, in order: a root is its piece's smallest
+	// atom, so it is numbered before the others read its number.
+	var pieces []*piece
+	var size []int32
+	total := 0
+	for v := range int32(n) {
+		if over[v] {
+			continue
+		}
+		var id int32
+		if r := root[v]; r == v {
+			id = int32(len(pieces))
+			pieces = append(pieces, &piece{attachTo: -1})
+			size = append(size, 0)
+		} else {
+			id = root[r]
+		}
+		root[v] = id
+		pieces[id].W += ag.w[v]
+		size[id]++
+		total++
 	}
 	// One array holds every piece's atoms; each piece's slice is capped so
 	// that an append cannot run into the next piece.
@@ -171,12 +192,47 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 		pc.atoms = all[next : next : next+size[i]]
 		next += size[i]
 	}
-	for v, c := range comp {
-		if c >= 0 {
-			pieces[c].atoms = append(pieces[c].atoms, int32(v))
+	for v := range int32(n) {
+		if !over[v] {
+			pieces[root[v]].atoms = append(pieces[root[v]].atoms, v)
 		}
 	}
 	return pieces, nil
+}
+
+// pieceRoot returns the root of x in a union-find forest where every
+// parent is smaller than its child, halving the path as it goes; it may
+// run beside pieceUnite on other goroutines.
+func pieceRoot(p []int32, x int32) int32 {
+	for {
+		px := atomic.LoadInt32(&p[x])
+		if px == x {
+			return x
+		}
+		gx := atomic.LoadInt32(&p[px])
+		if gx != px {
+			atomic.CompareAndSwapInt32(&p[x], px, gx)
+		}
+		x = gx
+	}
+}
+
+// pieceUnite joins the sets of a and b, linking the larger root under the
+// smaller one; a link is made only while its root is still a root, so
+// concurrent unions never lose one.
+func pieceUnite(p []int32, a, b int32) {
+	for {
+		a, b = pieceRoot(p, a), pieceRoot(p, b)
+		if a == b {
+			return
+		}
+		if a < b {
+			a, b = b, a
+		}
+		if atomic.CompareAndSwapInt32(&p[a], a, b) {
+			return
+		}
+	}
 }
 
 // attachStranded sets attachTo of every piece below the minimum that

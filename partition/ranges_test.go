@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -190,6 +191,22 @@ func TestFindPieces(t *testing.T) {
 	pieces, err := findPieces(context.Background(), ag, over)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, procs := range []int{1, 3} { // the same pieces on any number of cores
+		old := runtime.GOMAXPROCS(procs)
+		again, err := findPieces(context.Background(), ag, over)
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again) != len(pieces) {
+			t.Fatalf("GOMAXPROCS %d: %d pieces, want %d", procs, len(again), len(pieces))
+		}
+		for i := range again {
+			if again[i].W != pieces[i].W || !slices.Equal(again[i].atoms, pieces[i].atoms) {
+				t.Fatalf("GOMAXPROCS %d: piece %d differs", procs, i)
+			}
+		}
 	}
 	if len(pieces) < 100 {
 		t.Fatalf("%d pieces: too few to test", len(pieces))
