@@ -83,9 +83,7 @@ hubpart does without data of your own.`)
 	if mf.title != "" {
 		j.title = mf.title
 	}
-	if j.mapf.attribution == "" {
-		j.mapf.attribution = "Synthetic practices (hubpart demo). Map made with hubpart"
-	}
+	j.dataCredit = "Synthetic practices (hubpart demo)."
 	j.extra.add("-write-data", data, func(w io.Writer) error { return c.WriteCSV(w) })
 	if err := j.files().check(); err != nil {
 		return err

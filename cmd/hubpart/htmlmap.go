@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 
 	"github.com/hubpart/hubpart/export"
@@ -70,12 +69,12 @@ func containsFold(list []string, s string) bool {
 }
 
 // htmlOptions are the options of the interactive page: the static maps'
-// title, and -attribution or else the practices file (the page itself adds
+// title, and -attribution or else the data's credit (the page itself adds
 // "Made with hubpart").
 func (j *job) htmlOptions() export.HTMLOptions {
 	o := export.HTMLOptions{Title: j.mapTitle(), Attribution: j.mapf.attribution}
-	if o.Attribution == "" && j.inputName != "" {
-		o.Attribution = "Practices: " + filepath.Base(j.inputName) + "."
+	if o.Attribution == "" {
+		o.Attribution = j.credit()
 	}
 	return o
 }

@@ -74,14 +74,31 @@ func TestPartitionHTMLMap(t *testing.T) {
 }
 
 // The demo writes hubs.html beside its other files, or where -map says.
+// The page credits the synthetic data and, once, hubpart (the page adds its
+// own "Made with hubpart", so the credit line must not repeat it); the SVG
+// map, which has no such line of its own, credits both.
 func TestDemoHTMLMap(t *testing.T) {
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), []string{"demo", "-n", "300", "-out-dir", dir, "-q"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if st, err := os.Stat(filepath.Join(dir, "hubs.html")); err != nil || st.Size() == 0 {
+	page, err := os.ReadFile(filepath.Join(dir, "hubs.html"))
+	if err != nil || len(page) == 0 {
 		t.Errorf("hubs.html not written: %v", err)
+	}
+	if !strings.Contains(string(page), `"attribution":"Synthetic practices (hubpart demo)."`) {
+		t.Error("the page does not credit the synthetic practices")
+	}
+	if n := strings.Count(strings.ToLower(string(page)), "made with hubpart"); n != 1 {
+		t.Errorf("the page says %d times that it was made with hubpart, want once", n)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "hubs.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), "Synthetic practices (hubpart demo). Map made with hubpart") {
+		t.Error("the SVG map lacks the demo's credit line")
 	}
 	other := filepath.Join(t.TempDir(), "demo-map.html")
 	if code := run(context.Background(), []string{"demo", "-n", "300", "-out-dir", dir, "-map", other, "-q"}, &stdout, &stderr); code != 0 {

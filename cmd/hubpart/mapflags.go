@@ -58,14 +58,23 @@ func (j *job) mapTitle() string {
 	return fmt.Sprintf("%s practices in %s", thousands(len(j.practices)), strings.Join(parts, " and "))
 }
 
+// credit is the data's credit line on the maps without -attribution: the
+// demo's, or the practices file's name ("" when there is none).
+func (j *job) credit() string {
+	switch {
+	case j.dataCredit != "":
+		return j.dataCredit
+	case j.inputName != "":
+		return "Practices: " + filepath.Base(j.inputName) + "."
+	}
+	return ""
+}
+
 // mapOptions are the options of the SVG and PNG maps.
 func (j *job) mapOptions() export.MapOptions {
 	mo := export.MapOptions{Title: j.mapTitle(), Summary: summaryLines(j.res), Attribution: j.mapf.attribution, Insets: j.mapf.insets, Width: j.mapf.width}
 	if mo.Attribution == "" {
-		mo.Attribution = "Map made with hubpart"
-		if j.inputName != "" {
-			mo.Attribution = "Practices: " + filepath.Base(j.inputName) + ". " + mo.Attribution
-		}
+		mo.Attribution = strings.TrimSpace(j.credit() + " Map made with hubpart")
 	}
 	if col := j.mapf.insetLabel; col != "" {
 		mo.InsetLabel = func(p *export.Practice) string {

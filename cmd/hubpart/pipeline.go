@@ -42,6 +42,7 @@ type job struct {
 	title                              string   // fixed title (the demo); "" for -title or one from the counts
 	mapf                               mapFlags // -title, -attribution, -inset-label, -insets
 	inputName                          string   // the practices file, named in the map's attribution
+	dataCredit                         string   // the data's credit on the maps when not a file's (the demo); "" for "Practices: <file>."
 	quiet                              bool
 	prog                               *progress // nil: made from quiet
 
