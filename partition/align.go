@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/disjoint"
 )
 
 // DefaultAlignWeight is the crossing weight of WithAlign used when the
@@ -207,7 +208,7 @@ func newDerivedStrata(g *pgraph, val []int32, b bounds) *derivedStrata {
 	return d
 }
 
-func (d *derivedStrata) root(p int32) int32 { return ufFind(d.uf, p) }
+func (d *derivedStrata) root(p int32) int32 { return disjoint.Find(d.uf, p) }
 
 // feasible reports whether a piece of weight W over n units admits a split
 // into groups within bounds.

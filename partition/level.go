@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"github.com/hubpart/hubpart/internal/parallel"
 )
 
@@ -127,8 +128,8 @@ func oversizeAtoms(ag *pgraph, b bounds) []bool {
 
 // findPieces returns the connected components of the atoms not marked
 // over, in order of smallest atom, each with its atoms ascending. The edges
-// are united in a union-find forest on all cores (pieceRoot, pieceUnite:
-// a larger root is always linked under a smaller one, so each component's
+// are united in a union-find forest on all cores (disjoint.UnionShared: a
+// larger root is always linked under a smaller one, so each component's
 // root is its smallest atom whatever the order of the unions), and a pass
 // over the atoms in order then numbers the pieces and lists each one's
 // atoms (already ascending, with no sort).
@@ -149,7 +150,7 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 			}
 			for _, v := range ag.adj[ag.off[u]:ag.off[u+1]] {
 				if int(v) > u && !over[v] {
-					pieceUnite(root, int32(u), v)
+					disjoint.UnionShared(root, int32(u), v)
 				}
 			}
 		}
@@ -159,7 +160,7 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 	}
 	parallel.Ranges(n, workers, func(_, lo, hi int) {
 		for v := lo; v < hi; v++ {
-			atomic.StoreInt32(&root[v], pieceRoot(root, int32(v)))
+			atomic.StoreInt32(&root[v], disjoint.FindShared(root, int32(v)))
 		}
 	})
 	// root[v] becomes v's piece, in order: a root is its piece's smallest
@@ -198,41 +199,6 @@ func findPieces(ctx context.Context, ag *pgraph, over []bool) ([]*piece, error) 
 		}
 	}
 	return pieces, nil
-}
-
-// pieceRoot returns the root of x in a union-find forest where every
-// parent is smaller than its child, halving the path as it goes; it may
-// run beside pieceUnite on other goroutines.
-func pieceRoot(p []int32, x int32) int32 {
-	for {
-		px := atomic.LoadInt32(&p[x])
-		if px == x {
-			return x
-		}
-		gx := atomic.LoadInt32(&p[px])
-		if gx != px {
-			atomic.CompareAndSwapInt32(&p[x], px, gx)
-		}
-		x = gx
-	}
-}
-
-// pieceUnite joins the sets of a and b, linking the larger root under the
-// smaller one; a link is made only while its root is still a root, so
-// concurrent unions never lose one.
-func pieceUnite(p []int32, a, b int32) {
-	for {
-		a, b = pieceRoot(p, a), pieceRoot(p, b)
-		if a == b {
-			return
-		}
-		if a < b {
-			a, b = b, a
-		}
-		if atomic.CompareAndSwapInt32(&p[a], a, b) {
-			return
-		}
-	}
 }
 
 // attachStranded sets attachTo of every piece below the minimum that

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"github.com/hubpart/hubpart/internal/parallel"
 )
 
@@ -351,10 +352,7 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 				first[l] = int32(p)
 				continue
 			}
-			a, b := ufFind(uf, raw[q]), ufFind(uf, raw[p])
-			if a != b {
-				uf[max(a, b)] = min(a, b)
-			}
+			disjoint.Union(uf, raw[q], raw[p])
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -367,7 +365,7 @@ func level0Units(ctx context.Context, s *sites, ps []input.Practice, lvl Level, 
 		id[i] = -1
 	}
 	for p := range ps {
-		r := ufFind(uf, raw[p])
+		r := disjoint.Find(uf, raw[p])
 		if id[r] < 0 {
 			id[r] = int32(nu)
 			nu++

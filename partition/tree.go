@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/hubpart/hubpart/internal/disjoint"
 	"github.com/hubpart/hubpart/internal/parallel"
 )
 
@@ -118,33 +119,6 @@ func newTreeScratch(n int) *treeScratch {
 		cs: make([]int32, n), ce: make([]int32, n)}
 }
 
-func ufFind(uf []int32, a int32) int32 {
-	for uf[a] != a {
-		uf[a] = uf[uf[a]]
-		a = uf[a]
-	}
-	return a
-}
-
-// rankFind returns the root of a's set in a union-find forest whose roots
-// hold −1 − their rank (a root's rank lives in the array the finds already
-// read, not in a second one) and whose other entries are parents; it
-// halves the path as it goes.
-func rankFind(uf []int32, a int32) int32 {
-	for {
-		p := uf[a]
-		if p < 0 {
-			return a
-		}
-		gp := uf[p]
-		if gp < 0 {
-			return p
-		}
-		uf[a] = gp
-		a = gp
-	}
-}
-
 // randomMST replaces order (a vertex set whose induced subgraph is
 // connected; order[0] stays the root) by the breadth-first order of a
 // minimum spanning tree of the induced subgraph under edge weights
@@ -253,7 +227,7 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return 0
 		}
-		ts.uf[u] = -1 // a root of rank 0 (see rankFind)
+		ts.uf[u] = -1 // a singleton (disjoint.FindRanked)
 		for _, c := range cand[ts.cs[u]:ts.ce[u]] {
 			r := rng.Uint64()
 			j := fs * (float32(r>>40)*(2.0/(1<<24)) - 1)
@@ -270,20 +244,10 @@ func redrawMST(ctx context.Context, ts *treeScratch, order []int32, rng *rand.Ra
 		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return 0
 		}
-		a, b := rankFind(ts.uf, e.u), rankFind(ts.uf, e.v)
-		if a == b {
-			continue
-		}
 		// Union by rank keeps the finds short; which root survives does
 		// not change which edges join the tree.
-		switch ra, rb := ts.uf[a], ts.uf[b]; {
-		case ra > rb: // a's rank is the lower
-			ts.uf[a] = b
-		case ra < rb:
-			ts.uf[b] = a
-		default:
-			ts.uf[a] = b
-			ts.uf[b]--
+		if !disjoint.UnionRanked(ts.uf, e.u, e.v) {
+			continue
 		}
 		edges[m] = e
 		m++

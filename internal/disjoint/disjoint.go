@@ -1,8 +1,15 @@
-// Package disjoint is a disjoint-set forest (union-find) over the integers
-// 0..n-1, with path halving. The root of a set is always its smallest
-// member, so callers that keep per-set data at the root (a representative
-// point, a circumcentre) get the same answer whatever order the unions
-// come in.
+// Package disjoint holds the module's disjoint-set forests (union-find)
+// over the integers 0..n-1, each with path halving:
+//
+//   - Sets, and Find and Union on a caller's own slice: the root of a set
+//     is always its smallest member, so callers that keep per-set data at
+//     the root (a representative point, a circumcentre) get the same answer
+//     whatever order the unions come in;
+//   - FindShared and UnionShared: the same forest, for unions made on
+//     several goroutines at once (compare-and-swap);
+//   - FindRanked and UnionRanked: union by rank, the rank kept in the
+//     root's own entry, for long runs of unions whose roots nobody reads
+//     (which edges join a spanning tree): shorter paths, no second array.
 package disjoint
 
 // Sets partitions 0..n-1 into disjoint sets; New makes n singletons.
@@ -21,21 +28,13 @@ func New(n int) *Sets {
 }
 
 // Find returns the root (the smallest member) of x's set.
-func (s *Sets) Find(x int32) int32 {
-	for s.parent[x] != x {
-		s.parent[x] = s.parent[s.parent[x]]
-		x = s.parent[x]
-	}
-	return x
-}
+func (s *Sets) Find(x int32) int32 { return Find(s.parent, x) }
 
 // Union merges the sets of a and b and reports whether they were separate.
 func (s *Sets) Union(a, b int32) bool {
-	ra, rb := s.Find(a), s.Find(b)
-	if ra == rb {
+	if !Union(s.parent, a, b) {
 		return false
 	}
-	s.parent[max(ra, rb)] = min(ra, rb)
 	s.count--
 	return true
 }
