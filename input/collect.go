@@ -184,20 +184,16 @@ const (
 )
 
 func (b *practiceBuf) add(p Practice) {
+	full := len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == cap(b.chunks[len(b.chunks)-1])
+	if full && b.pending != nil {
+		b.take(false) // a chunk is full: is the reserved slice ready?
+	}
 	if b.direct != nil && len(b.chunks) == 0 && len(b.direct) < cap(b.direct) {
 		b.direct = append(b.direct, p)
 		b.n++
 		return
 	}
-	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == cap(b.chunks[len(b.chunks)-1]) {
-		if b.pending != nil {
-			b.take(false) // a chunk is full: is the slice ready?
-			if b.direct != nil && len(b.chunks) == 0 && len(b.direct) < cap(b.direct) {
-				b.direct = append(b.direct, p)
-				b.n++
-				return
-			}
-		}
+	if full {
 		b.chunks = append(b.chunks, make([]Practice, 0, min(chunkLen, firstChunkLen<<len(b.chunks))))
 	}
 	last := &b.chunks[len(b.chunks)-1]
