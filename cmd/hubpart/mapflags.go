@@ -18,7 +18,7 @@ type mapFlags struct {
 
 func (mf *mapFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&mf.title, "title", "", "map `title` (default: the counts, e.g. \"6,658 practices in 1,517 hubs and 396 areas\")")
-	fs.StringVar(&mf.attribution, "attribution", "", "attribution `line` at the foot of the map, e.g. the data's licence (default: the input file and hubpart)")
+	fs.StringVar(&mf.attribution, "attribution", "", "attribution `line` at the foot of the map, e.g. the data's licence (default: the data's source, such as the input file, and hubpart)")
 	fs.StringVar(&mf.insetLabel, "inset-label", "", "`column` of the practices naming the map's insets by their central hub site (default: a town column if the input has one, else the practice name)")
 	fs.IntVar(&mf.width, "map-width", 1200, "width of the SVG and PNG maps in `pixels`")
 	fs.IntVar(&mf.insets, "insets", 0, "largest `number` of magnified insets of crowded places on the map (0: up to 6; -1: none)")
