@@ -296,8 +296,10 @@ func TJunctions(cells []orb.MultiPolygon) []bool {
 		lo = [2]float64{min(lo[0], p[0]), min(lo[1], p[1])}
 		hi = [2]float64{max(hi[0], p[0]), max(hi[1], p[1])}
 	}
-	// About two vertices per grid cell.
-	side := math.Sqrt(max((hi[0]-lo[0])*(hi[1]-lo[1]), 1e-300) / float64(len(verts)) * 2)
+	// About one vertex (counted as often as its rings hold it: two or three
+	// times inside) per two grid cells; sites cluster, so dense places
+	// still hold several per grid cell.
+	side := math.Sqrt(max((hi[0]-lo[0])*(hi[1]-lo[1]), 1e-300) / float64(len(verts)) * 0.5)
 	if !(side > 0) || math.IsInf(side, 0) {
 		side = 1
 	}
@@ -321,6 +323,30 @@ func TJunctions(cells []orb.MultiPolygon) []bool {
 		items[fill[y*nx+x]] = p
 		fill[y*nx+x]++
 	}
+	// A vertex shared by several cells is kept once in its bucket (the
+	// edges below scan each bucket they meet).
+	w := int32(0)
+	for b := range nx * ny {
+		in := items[start[b]:start[b+1]]
+		start[b] = w
+		if len(in) > 24 {
+			slices.SortFunc(in, cmpPoint)
+			w += int32(copy(items[w:], slices.Compact(in)))
+			continue
+		}
+		k := w
+	next:
+		for _, p := range in {
+			for _, q := range items[k:w] {
+				if p == q {
+					continue next
+				}
+			}
+			items[w] = p
+			w++
+		}
+	}
+	start[nx*ny] = w
 	for _, e := range edges {
 		if marked[e.cell] {
 			continue

@@ -2,9 +2,11 @@ package voronoi
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo/polygon"
+	"github.com/hubpart/hubpart/geo/robust"
 	"github.com/paulmach/orb"
 )
 
@@ -156,6 +158,74 @@ func TestDissolveKnownEngland(t *testing.T) {
 			if !want[g].Equal(got[g]) {
 				t.Fatalf("size %d, group %d differs with the knowledge", size, g)
 			}
+		}
+	}
+}
+
+// TJunctions agrees with testing every edge against every vertex on
+// quadtree subdivisions: leaves beside smaller leaves hold T-junctions, and
+// deep corners pack dozens of shared vertices into one bucket.
+func TestTJunctionsBruteForce(t *testing.T) {
+	brute := func(cells []orb.MultiPolygon) []bool {
+		var verts [][2]float64
+		for _, mp := range cells {
+			for _, poly := range mp {
+				for _, r := range poly {
+					for _, p := range r {
+						verts = append(verts, [2]float64(p))
+					}
+				}
+			}
+		}
+		marked := make([]bool, len(cells))
+		for c, mp := range cells {
+			for _, poly := range mp {
+				for _, r := range poly {
+					for k := 0; k+1 < len(r); k++ {
+						a, b := [2]float64(r[k]), [2]float64(r[k+1])
+						for _, p := range verts {
+							if p != a && p != b && min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
+								min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1]) && robust.Orient2D(a, b, p) == 0 {
+								marked[c] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		return marked
+	}
+	for seed := range uint64(6) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		var cells []orb.MultiPolygon
+		var split func(x, y, s float64, depth int)
+		split = func(x, y, s float64, depth int) {
+			// Leaves of 1/128 to 1/512 in the corner below 1/32: a dense
+			// cluster with T-junctions of its own.
+			corner := x < 1.0/32 && y < 1.0/32
+			if corner && (depth < 7 || depth < 9 && rng.Float64() < 0.5) || depth < 2 || depth < 5 && rng.Float64() < 0.4 {
+				h := s / 2
+				split(x, y, h, depth+1)
+				split(x+h, y, h, depth+1)
+				split(x, y+h, h, depth+1)
+				split(x+h, y+h, h, depth+1)
+				return
+			}
+			cells = append(cells, orb.MultiPolygon{{vtSq(x, y, x+s, y+s)}})
+		}
+		split(0, 0, 1, 0)
+		got, want := TJunctions(cells), brute(cells)
+		n := 0
+		for i := range want {
+			if want[i] {
+				n++
+			}
+			if got[i] != want[i] {
+				t.Fatalf("seed %d, cell %d of %d: marked %v, want %v", seed, i, len(cells), got[i], want[i])
+			}
+		}
+		if n == 0 || n == len(cells) {
+			t.Fatalf("seed %d: %d of %d cells marked: the case tests nothing", seed, n, len(cells))
 		}
 	}
 }
