@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"github.com/hubpart/hubpart/geo/polygon"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/hubpart/hubpart/geo/robust"
@@ -113,50 +114,74 @@ func cancel(edges []dirEdge) []dirEdge {
 }
 
 // cancelExact drops pairs (a->b, b->a) and keeps the net multiplicity of
-// every undirected edge in its net direction.
-func cancelExact(edges []dirEdge) []dirEdge {
+// every undirected edge in its net direction: of the edges of one key, the
+// earliest ones running that way. Which edges are kept depends only on
+// which share a key and on their order, so the edges are brought together
+// by a hash of the key (sorting 64-bit words: the hash above, the edge's
+// index below) and the few sharing a hash are told apart by the key itself
+// (an edge always shares its own, even with a NaN in it).
+func cancelExact(edges []dirEdge) []dirEdge { return cancelHashed(edges, hashKey) }
+
+// cancelHashed is cancelExact with the hash given (tests give one that
+// collides).
+func cancelHashed(edges []dirEdge, hash func(lo, hi [2]float64) uint64) []dirEdge {
+	idxBits := bits.Len(uint(len(edges)))
 	type keyed struct {
 		lo, hi [2]float64
-		i      int32
 		fwd    bool
 	}
 	ks := make([]keyed, len(edges))
+	words := make([]uint64, len(edges))
 	for i, e := range edges {
 		lo, hi, f := edgeKey(e)
-		ks[i] = keyed{lo, hi, int32(i), f}
+		ks[i] = keyed{lo, hi, f}
+		words[i] = hash(lo, hi)<<idxBits | uint64(i)
 	}
-	slices.SortFunc(ks, func(x, y keyed) int {
-		if c := cmpPoint(x.lo, y.lo); c != 0 {
-			return c
-		}
-		if c := cmpPoint(x.hi, y.hi); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.i, y.i)
-	})
+	slices.Sort(words)
 	keep := make([]bool, len(edges))
-	for s := 0; s < len(ks); {
-		e := s
-		net := 0
-		for e < len(ks) && ks[e].lo == ks[s].lo && ks[e].hi == ks[s].hi {
-			if ks[e].fwd {
-				net++
-			} else {
-				net--
-			}
+	var run []int32
+	for s := 0; s < len(words); {
+		e := s + 1
+		for e < len(words) && words[e]>>idxBits == words[s]>>idxBits {
 			e++
 		}
-		// Keep |net| of the edges running in the net direction (the
-		// earliest ones, for determinism).
-		for k := s; k < e && net != 0; k++ {
-			if ks[k].fwd == (net > 0) {
-				keep[ks[k].i] = true
-				if net > 0 {
-					net--
-				} else {
-					net++
+		if e == s+1 { // a key of its own: net one, kept
+			keep[words[s]&(1<<idxBits-1)] = true
+			s = e
+			continue
+		}
+		// The keys sharing this hash, each with its edges in index order.
+		run = run[:0]
+		for _, w := range words[s:e] {
+			run = append(run, int32(w&(1<<idxBits-1)))
+		}
+		for len(run) > 0 {
+			first := run[0]
+			k0 := ks[first]
+			net := 0
+			for _, i := range run {
+				if i == first || ks[i].lo == k0.lo && ks[i].hi == k0.hi {
+					if ks[i].fwd {
+						net++
+					} else {
+						net--
+					}
 				}
 			}
+			rest := run[:0] // the other keys, compacted in place
+			for _, i := range run {
+				if i != first && (ks[i].lo != k0.lo || ks[i].hi != k0.hi) {
+					rest = append(rest, i)
+				} else if net != 0 && ks[i].fwd == (net > 0) {
+					keep[i] = true
+					if net > 0 {
+						net--
+					} else {
+						net++
+					}
+				}
+			}
+			run = rest
 		}
 		s = e
 	}
@@ -167,6 +192,27 @@ func cancelExact(edges []dirEdge) []dirEdge {
 		}
 	}
 	return out
+}
+
+// hashKey mixes the bits of an edge's key (a zero of either sign as +0,
+// since the two compare equal).
+func hashKey(lo, hi [2]float64) uint64 {
+	b := func(x float64) uint64 {
+		if x == 0 {
+			return 0
+		}
+		return math.Float64bits(x)
+	}
+	h := b(lo[0])
+	for _, x := range [3]float64{lo[1], hi[0], hi[1]} {
+		h ^= h >> 31
+		h *= 0x9e3779b97f4a7c15
+		h ^= b(x)
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return h
 }
 
 // splitTJunctions splits every edge at the vertices of the other edges

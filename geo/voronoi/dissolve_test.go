@@ -1,8 +1,10 @@
 package voronoi
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo/polygon"
@@ -228,4 +230,84 @@ func TestTJunctionsBruteForce(t *testing.T) {
 			t.Fatalf("seed %d: %d of %d cells marked: the case tests nothing", seed, n, len(cells))
 		}
 	}
+}
+
+// cancelExact keeps the very edges that sorting the keys themselves keeps
+// (cancelExactSorted, the former way), on random edges between few points,
+// so that keys repeat in both directions and many times, with zeros of
+// both signs; and with the hash spread over only two values, so that
+// different keys share a hash.
+func TestCancelExactSorted(t *testing.T) {
+	pts := [][2]float64{{0, 0}, {math.Copysign(0, -1), 1}, {0, 1}, {1, math.Copysign(0, -1)}, {1, 1}, {2, 0.5}, {-1, 3}}
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		edges := make([]dirEdge, rng.IntN(60))
+		for i := range edges {
+			edges[i] = dirEdge{pts[rng.IntN(len(pts))], pts[rng.IntN(len(pts))]}
+		}
+		want := cancelExactSorted(edges)
+		if got := cancelExact(edges); !slices.Equal(got, want) {
+			t.Fatalf("seed %d: %v, want %v", seed, got, want)
+		}
+		two := func(lo, hi [2]float64) uint64 { return hashKey(lo, hi) & 1 }
+		if got := cancelHashed(edges, two); !slices.Equal(got, want) {
+			t.Fatalf("seed %d, hashes colliding: %v, want %v", seed, got, want)
+		}
+	}
+}
+
+// cancelExactSorted is cancelExact as it was, sorting the keys themselves.
+func cancelExactSorted(edges []dirEdge) []dirEdge {
+	type keyed struct {
+		lo, hi [2]float64
+		i      int32
+		fwd    bool
+	}
+	ks := make([]keyed, len(edges))
+	for i, e := range edges {
+		lo, hi, f := edgeKey(e)
+		ks[i] = keyed{lo, hi, int32(i), f}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		if c := cmpPoint(x.lo, y.lo); c != 0 {
+			return c
+		}
+		if c := cmpPoint(x.hi, y.hi); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
+	})
+	keep := make([]bool, len(edges))
+	for s := 0; s < len(ks); {
+		e := s
+		net := 0
+		for e < len(ks) && ks[e].lo == ks[s].lo && ks[e].hi == ks[s].hi {
+			if ks[e].fwd {
+				net++
+			} else {
+				net--
+			}
+			e++
+		}
+		// Keep |net| of the edges running in the net direction (the
+		// earliest ones, for determinism).
+		for k := s; k < e && net != 0; k++ {
+			if ks[k].fwd == (net > 0) {
+				keep[ks[k].i] = true
+				if net > 0 {
+					net--
+				} else {
+					net++
+				}
+			}
+		}
+		s = e
+	}
+	out := make([]dirEdge, 0, len(edges)/4+4)
+	for i, e := range edges {
+		if keep[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
