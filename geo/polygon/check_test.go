@@ -3,9 +3,11 @@ package polygon
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo"
+	"github.com/hubpart/hubpart/geo/robust"
 	"github.com/paulmach/orb"
 )
 
@@ -170,5 +172,54 @@ func TestCheckStar(t *testing.T) {
 	s[500] = orb.Point{1200, 0}
 	if err := Check(orb.MultiPolygon{{s}}); !errors.Is(err, ErrRingIntersection) {
 		t.Fatalf("crossing star: %v", err)
+	}
+}
+
+// Crossing's quick rejection of edges above, below or left of the point
+// gives what the orientation alone gives, on every edge and point of a
+// small grid (collinear, end-on and degenerate cases) and on random ones.
+func TestCrossingQuick(t *testing.T) {
+	full := func(a, b, p [2]float64) (on, crosses bool) {
+		if a == b {
+			return a == p, false
+		}
+		o := robust.Orient2D(a, b, p)
+		if o == robust.Collinear && min(a[0], b[0]) <= p[0] && p[0] <= max(a[0], b[0]) &&
+			min(a[1], b[1]) <= p[1] && p[1] <= max(a[1], b[1]) {
+			return true, false
+		}
+		return false, (a[1] > p[1]) != (b[1] > p[1]) && (b[1] > a[1]) == (o == robust.CounterClockwise)
+	}
+	var grid [][2]float64
+	for x := range 4 {
+		for y := range 4 {
+			grid = append(grid, [2]float64{float64(x), float64(y)})
+		}
+	}
+	check := func(a, b, p [2]float64) {
+		t.Helper()
+		on, cr := Crossing(a, b, p)
+		wantOn, wantCr := full(a, b, p)
+		if on != wantOn || cr != wantCr {
+			t.Fatalf("Crossing(%v, %v, %v) = %v, %v; want %v, %v", a, b, p, on, cr, wantOn, wantCr)
+		}
+	}
+	for _, a := range grid {
+		for _, b := range grid {
+			for _, p := range grid {
+				check(a, b, p)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var q [3][2]float64
+		for i := range q {
+			q[i] = [2]float64{rng.Float64(), rng.Float64()}
+			if rng.IntN(4) == 0 { // share a coordinate with another point
+				q[i][rng.IntN(2)] = q[rng.IntN(3)][rng.IntN(2)]
+			}
+		}
+		check(q[0], q[1], q[2])
 	}
 }

@@ -39,6 +39,13 @@ func (s Side) String() string {
 // ab, crosses whether the edge a→b crosses the ray from p towards +x (each
 // crossing toggles inside/outside). Degenerate edges (a == b) never cross.
 func Crossing[P ~[2]float64](a, b, p P) (on, crosses bool) {
+	// An edge wholly above, below or left of p (strictly) neither holds p
+	// nor crosses its ray: the test below would say so exactly (an edge
+	// left of p that straddles its line has p on its right going up, on
+	// its left going down), so it is skipped without the orientation.
+	if p[1] < a[1] && p[1] < b[1] || p[1] > a[1] && p[1] > b[1] || p[0] > a[0] && p[0] > b[0] {
+		return false, false
+	}
 	if a == b {
 		return a == p, false
 	}
