@@ -56,7 +56,8 @@ func (r *refiner) balance(frozen func(v int32) bool) int {
 // balanceGroups is balance mending only the groups of roots (nil: all),
 // trying at most total moves.
 func (r *refiner) balanceGroups(frozen func(v int32) bool, roots []int32, total int) int {
-	c := &chainer{r: r, frozen: frozen, mem: groupMembers(r.lab, len(r.gw)), limit: total}
+	c := &chainer{r: r, frozen: frozen, mem: groupMembers(r.lab, len(r.gw)), limit: total,
+		isMoved: make([]bool, r.g.n()), seenAtom: make([]uint32, r.g.n()), seenGroup: make([]uint32, len(r.gw))}
 	if roots == nil {
 		roots = make([]int32, len(r.gw))
 		for a := range roots {
@@ -133,6 +134,14 @@ type chainer struct {
 	before   int64 // how far the group being mended was out of bounds
 	rootOver bool  // it was over the maximum
 	cands    []chainMove
+	isMoved  []bool // per atom: in moved
+	// A candidate move is looked at once per step of a chain: seenAtom
+	// (the atom taken into the group) and seenGroup (the group an atom is
+	// given to) hold the tick of the step, or of the atom, that saw it.
+	seenAtom, seenGroup []uint32
+	tick                uint32
+	bnd                 []int32                   // boundary's result
+	saved               [balanceDepth + 1][]int32 // open as it was, per depth
 	// hops[0][a] and hops[1][a]: steps in the graph of groups from group a
 	// to the nearest group with room to take (0) or weight to spare (1)
 	// about half a mean atom: the chains head that way first.
@@ -213,6 +222,9 @@ func (c *chainer) mend(a int32) bool {
 	c.rootOver = c.r.gw[a] > c.r.b.max
 	for depth := 1; depth <= balanceDepth && c.steps < balanceBudget; depth++ {
 		if c.extend(a, a, depth) {
+			for _, v := range c.moved {
+				c.isMoved[v] = false
+			}
 			c.moved = c.moved[:0]
 			return true
 		}
@@ -238,7 +250,29 @@ func (c *chainer) extend(root, z int32, depth int) bool {
 	if !over {
 		side = 1
 	}
+	// next returns a fresh tick, clearing the marks when it wraps.
+	next := func() uint32 {
+		if c.tick++; c.tick == 0 {
+			clear(c.seenAtom)
+			clear(c.seenGroup)
+			c.tick = 1
+		}
+		return c.tick
+	}
+	tick := next()
 	add := func(v, from, to int32) {
+		// Each (atom, group) once: a second look would decide the same.
+		if over {
+			if c.seenGroup[to] == tick {
+				return
+			}
+			c.seenGroup[to] = tick
+		} else {
+			if c.seenAtom[v] == tick {
+				return
+			}
+			c.seenAtom[v] = tick
+		}
 		w := g.w[v]
 		if z != root && (to == root || from == root) {
 			// root may take part again (a swap), but must end nearer its
@@ -254,10 +288,7 @@ func (c *chainer) extend(root, z int32, depth int) bool {
 		if slices.Contains(c.open, to) && to != z || slices.Contains(c.open, from) && from != z {
 			return
 		}
-		if slices.Contains(c.moved, v) || slices.ContainsFunc(c.cands[start:], func(m chainMove) bool { return m.v == v && m.to == to }) {
-			return
-		}
-		if over && r.gw[z]-w < b.min || !over && r.gw[z]+w > b.max || !c.movable(from, v) {
+		if c.isMoved[v] || over && r.gw[z]-w < b.min || !over && r.gw[z]+w > b.max {
 			return
 		}
 		// the other group: no further out of bounds than it was, unless it
@@ -267,13 +298,17 @@ func (c *chainer) extend(root, z int32, depth int) bool {
 			other, ow = from, r.gw[from]-w
 		}
 		end := b.dist(ow) <= b.dist(r.gw[other])
-		if !end && (depth == 1 || !b.in(r.gw[other])) {
+		if !end && (depth == 1 || !b.in(r.gw[other])) || !c.movable(from, v) {
 			return
 		}
 		c.cands = append(c.cands, chainMove{v, from, to, end, c.hops[side][other], b.dist(ow),
 			leaveCost(w, g.x[v], g.y[v], r.gw[from], r.gx[from], r.gy[from]) + joinCost(w, g.x[v], g.y[v], r.gw[to], r.gx[to], r.gy[to])})
 	}
-	for _, v := range c.boundary(z) {
+	c.bnd = c.boundary(z, c.bnd[:0])
+	for _, v := range c.bnd {
+		if over {
+			tick = next() // the groups v may go to
+		}
 		for _, u := range g.adj[g.off[v]:g.off[v+1]] {
 			if y := r.lab[u]; y != z {
 				if over {
@@ -308,9 +343,11 @@ func (c *chainer) extend(root, z int32, depth int) bool {
 		if r.lab[m.v] != m.from {
 			continue
 		}
-		saved := slices.Clone(c.open)
+		saved := append(c.saved[depth][:0], c.open...)
+		c.saved[depth] = saved
 		c.move(m.v, m.from, m.to)
 		c.moved = append(c.moved, m.v)
+		c.isMoved[m.v] = true
 		if z != root && b.in(r.gw[z]) {
 			c.open = slices.DeleteFunc(c.open, func(a int32) bool { return a == z })
 		}
@@ -327,8 +364,9 @@ func (c *chainer) extend(root, z int32, depth int) bool {
 		if depth > 1 && c.extend(root, c.open[len(c.open)-1], depth-1) {
 			return true
 		}
-		c.open = saved
+		c.open = append(c.open[:0], saved...)
 		c.moved = c.moved[:len(c.moved)-1]
+		c.isMoved[m.v] = false
 		c.move(m.v, m.to, m.from)
 	}
 	return false
@@ -361,10 +399,10 @@ func (c *chainer) movable(a, v int32) bool {
 	return r.gn[a] > 1 && !r.pinned(v) && (c.frozen == nil || !c.frozen(v)) && r.connectedWithout(a, v)
 }
 
-// boundary lists the atoms of x next to another group, ascending.
-func (c *chainer) boundary(x int32) []int32 {
+// boundary appends to out the atoms of x next to another group,
+// ascending.
+func (c *chainer) boundary(x int32, out []int32) []int32 {
 	r, g := c.r, c.r.g
-	var out []int32
 	for _, v := range c.mem[x] {
 		for _, u := range g.adj[g.off[v]:g.off[v+1]] {
 			if r.lab[u] != x {

@@ -12,10 +12,12 @@ import (
 // found (testdata/slow/runcount-far.fuzz, in the fuzzer's format: 31
 // practices on 21 sites, hubs of [20,000, 50,000]) with a count far from
 // the 25 hubs it takes unasked. Without WithCount it runs in about 10 ms;
-// with any count from 1 to 16 in about 2 s, nearly all of it in the chains
-// of moves (balanceGroups) that resplitAround runs after each re-split of
-// the groups round each one out of bounds. Under the fuzzer's coverage
-// instrumentation a variant took over its 10 s limit.
+// with any count from 1 to 16 in about 2 s at first, nearly all of it in
+// the chains of moves (balanceGroups) that resplitAround runs after each
+// re-split of the groups round each one out of bounds (1.1-1.4 s since the
+// chains stopped searching lists for the atoms already moved and the moves
+// already listed). Under the fuzzer's coverage instrumentation a variant
+// took over its 10 s limit.
 func BenchmarkRunCountFar(b *testing.B) {
 	raw, err := os.ReadFile("testdata/slow/runcount-far.fuzz")
 	if err != nil {
