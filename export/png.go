@@ -72,7 +72,7 @@ func (s *scene) raster() (*image.RGBA, error) {
 			d := image.Rect(int(math.Round(in.dst[0])), int(math.Round(in.dst[1])), int(math.Round(in.dst[2])), int(math.Round(in.dst[3])))
 			sub := image.NewRGBA(d)
 			draw.Draw(sub, d, image.NewUniform(colBackground), image.Point{}, draw.Src)
-			s.drawMap(&painter{dst: sub}, in.apply, 1.25, hairline)
+			s.drawMap(&painter{dst: sub}, in, 1.25, hairline)
 			subs[k-bands] = sub
 			return
 		}
@@ -197,21 +197,33 @@ func (s *scene) raster() (*image.RGBA, error) {
 }
 
 // drawMap paints hubs, hub edges, warnings, area edges and practice dots,
-// mapping picture coordinates through xf (an increasing affine map) and
-// scaling dot radii by dotScale (nil xf: the identity, shapes used as they
-// are). Line widths do not scale. Only what can
-// show is drawn: shapes and dots outside the painter's image (the part of
-// the map an inset shows) are skipped, and an edge shared by two hubs is
-// stroked once.
-func (s *scene) drawMap(p *painter, xf func([2]float64) [2]float64, dotScale, hairline float64) {
-	identity := xf == nil // shapes are used as they are, never changed
-	if identity {
-		xf = func(q [2]float64) [2]float64 { return q }
-	}
+// mapping picture coordinates into the inset in (nil: the main map, shapes
+// used as they are) and scaling dot radii by dotScale. Line widths do not
+// scale. Only what can show is drawn: shapes and dots outside the
+// painter's image (the part of the map an inset shows) are skipped, and an
+// edge shared by two hubs is stroked once.
+func (s *scene) drawMap(p *painter, in *inset, dotScale, hairline float64) {
+	identity := in == nil // shapes are used as they are, never changed
+	xf := func(q [2]float64) [2]float64 { return q }
 	view := p.dst.Bounds()
+	// win is the part of the map the inset's image shows: a box wholly
+	// outside it by more than its pad and a pixel cannot show, and is
+	// skipped without mapping it.
+	var win [4]float64
+	if !identity {
+		xf = in.apply
+		win = [4]float64{
+			in.src[0] + (float64(view.Min.X)-in.dst[0])/in.zoom, in.src[1] + (float64(view.Min.Y)-in.dst[1])/in.zoom,
+			in.src[0] + (float64(view.Max.X)-in.dst[0])/in.zoom, in.src[1] + (float64(view.Max.Y)-in.dst[1])/in.zoom,
+		}
+	}
 	visible := func(b [4]float64, pad float64) bool {
 		lo, hi := [2]float64{b[0], b[1]}, [2]float64{b[2], b[3]}
 		if !identity {
+			m := (pad + 1) / in.zoom
+			if b[2] < win[0]-m || b[0] > win[2]+m || b[3] < win[1]-m || b[1] > win[3]+m {
+				return false
+			}
 			lo, hi = xf(lo), xf(hi)
 		}
 		return hi[0]+pad >= float64(view.Min.X) && lo[0]-pad <= float64(view.Max.X) &&
