@@ -240,7 +240,11 @@ func nearestDistances(xy [][2]float64) []float64 {
 				if dx*dx >= best*best {
 					break
 				}
-				if d := math.Hypot(dx, xy[j][1]-xy[i][1]); d > 0 && d < best {
+				dy := xy[j][1] - xy[i][1]
+				if math.Abs(dy) >= best {
+					continue // Hypot(dx, dy) >= |dy|: no nearer
+				}
+				if d := math.Hypot(dx, dy); d > 0 && d < best {
 					best = d
 				}
 			}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/hubpart/hubpart/geo/polygon"
@@ -95,5 +97,41 @@ func TestBuildPieces(t *testing.T) {
 				t.Errorf("union area %v, want cells %v + outside wedges %v", got, want, extraArea)
 			}
 		})
+	}
+}
+
+// nearestDistances gives each point the distance to its nearest distinct
+// point, as testing every pair does, on random points with repeats and a
+// dense cluster.
+func TestNearestDistances(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 5))
+	for n := range 60 {
+		xy := make([][2]float64, n)
+		for i := range xy {
+			switch rng.IntN(4) {
+			case 0:
+				if i > 0 {
+					xy[i] = xy[rng.IntN(i)] // a repeat
+					continue
+				}
+				fallthrough
+			case 1:
+				xy[i] = [2]float64{rng.Float64() * 1e-3, rng.Float64() * 1e-3} // the cluster
+			default:
+				xy[i] = [2]float64{rng.Float64(), rng.Float64()}
+			}
+		}
+		got := nearestDistances(xy)
+		for i, p := range xy {
+			want := 0.0
+			for j, q := range xy {
+				if d := math.Hypot(q[0]-p[0], q[1]-p[1]); j != i && d > 0 && (want == 0 || d < want) {
+					want = d
+				}
+			}
+			if got[i] != want {
+				t.Fatalf("n %d, point %d: %v, want %v", n, i, got[i], want)
+			}
+		}
 	}
 }
