@@ -45,8 +45,8 @@ func (p *painter) fillIn(rings [][][2]float64, src image.Image, clip image.Recta
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, r := range rings {
 		for _, q := range r {
-			minX, minY = math.Min(minX, q[0]), math.Min(minY, q[1])
-			maxX, maxY = math.Max(maxX, q[0]), math.Max(maxY, q[1])
+			minX, minY = min(minX, q[0]), min(minY, q[1])
+			maxX, maxY = max(maxX, q[0]), max(maxY, q[1])
 		}
 	}
 	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
@@ -95,8 +95,8 @@ func (p *painter) fillTiled(polys [][][2]float64, src image.Image) {
 		minX, minY := math.Inf(1), math.Inf(1)
 		maxX, maxY := math.Inf(-1), math.Inf(-1)
 		for _, v := range q {
-			minX, minY = math.Min(minX, v[0]), math.Min(minY, v[1])
-			maxX, maxY = math.Max(maxX, v[0]), math.Max(maxY, v[1])
+			minX, minY = min(minX, v[0]), min(minY, v[1])
+			maxX, maxY = max(maxX, v[0]), max(maxY, v[1])
 		}
 		b := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(view)
 		if b.Empty() {
