@@ -537,6 +537,36 @@ func writeSmallPNG(path string, shot []byte) error {
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
+// The footer parts the credit from "Made with hubpart." by a dot, unless
+// the credit ends a sentence itself (or there is none).
+func TestHTMLCreditInBrowser(t *testing.T) {
+	ctx := startBrowser(t)
+	m := build(t, synthetic(t, true))
+	for _, c := range []struct{ credit, after string }{
+		{"Contains OS data", `" ·"`},
+		{"Synthetic practices (hubpart demo).", "none"},
+		{"", "none"},
+	} {
+		var buf bytes.Buffer
+		if err := m.WriteHTML(&buf, HTMLOptions{Title: "Credit", Attribution: c.credit}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "credit.html")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		openPage(t, ctx, fileURL(path))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.getElementById("attribution").textContent,
+			getComputedStyle(document.getElementById("attribution"), "::after").content]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{c.credit, c.after}; !slices.Equal(got, want) {
+			t.Errorf("credit %q: footer %q, want %q", c.credit, got, want)
+		}
+	}
+}
+
 // Names that try to be markup stay text in the browser.
 func TestHTMLEscapesInBrowser(t *testing.T) {
 	ctx := startBrowser(t)

@@ -126,7 +126,11 @@
 
   // ---------- page text ----------
   $("title").textContent = D.title;
-  $("attribution").textContent = D.attribution || "";
+  var credit = D.attribution || "";
+  $("attribution").textContent = credit;
+  // A dot parts the credit from "Made with hubpart." unless the credit
+  // ends a sentence itself.
+  $("attribution").classList.toggle("sep", credit !== "" && !/[.!?]$/.test(credit));
   var total = 0;
   for (i = 0; i < NP; i++) total += P.patients[i];
   var summary = [plural(hubs.length, D.hubLevel || "hub")];
