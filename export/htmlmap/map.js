@@ -128,7 +128,7 @@
   $("title").textContent = D.title;
   var credit = D.attribution || "";
   $("attribution").textContent = credit;
-  // A dot parts the credit from "Made with hubpart." unless the credit
+  // A dot parts the credit from the footer's own line unless the credit
   // ends a sentence itself.
   $("attribution").classList.toggle("sep", credit !== "" && !/[.!?]$/.test(credit));
   var total = 0;
