@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hubpart/hubpart/geo"
 	"github.com/hubpart/hubpart/geo/delaunay"
@@ -34,19 +35,33 @@ type Cells struct {
 // boundary. It returns the wrapped error of the projection, triangulation
 // or Voronoi cells, or ctx.Err() when ctx is cancelled.
 func NewCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon) (*Cells, error) {
-	return makeCells(ctx, g, boundary, true)
+	return makeCells(ctx, g, nil, boundary, true)
+}
+
+// NewCellsOf is NewCells reusing tri, the triangulation graph.Build made of
+// g's sites (graph.BuildInfo.Tri), instead of triangulating them again (for
+// the GB postcodes, about a second of CPU). tri must be of g.XY, point for
+// point (an *InputError otherwise); it is only read.
+func NewCellsOf(ctx context.Context, g *graph.Graph, tri *delaunay.Triangulation, boundary orb.MultiPolygon) (*Cells, error) {
+	if tri == nil {
+		return nil, &InputError{Field: "Triangulation", Detail: "nil"}
+	}
+	return makeCells(ctx, g, tri, boundary, true)
 }
 
 // makeCells makes the cells; marks says whether to find the cells with
 // T-junctions too, which lets Build skip the search in Dissolve: worth it
 // ahead of time (NewCells, beside the partition), not inside Build, where
 // it costs about what it saves.
-func makeCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon, marks bool) (*Cells, error) {
+func makeCells(ctx context.Context, g *graph.Graph, tri *delaunay.Triangulation, boundary orb.MultiPolygon, marks bool) (*Cells, error) {
 	if g == nil {
 		return nil, &InputError{Field: "Graph", Detail: "nil"}
 	}
 	if len(g.Loc) != g.N() || len(g.XY) != g.N() {
 		return nil, &InputError{Field: "Graph", Detail: fmt.Sprintf("%d sites with %d locations and %d plane points (build it with graph.Build)", g.N(), len(g.Loc), len(g.XY))}
+	}
+	if tri != nil && !slices.Equal(tri.Points, g.XY) {
+		return nil, &InputError{Field: "Triangulation", Detail: fmt.Sprintf("not of the graph's sites (%d points for %d sites)", len(tri.Points), g.N())}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -59,7 +74,10 @@ func makeCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon, m
 	if len(boundary) > 0 {
 		c.clip = projectBoundary(boundary, proj.Forward)
 	}
-	if c.tri, err = delaunay.TriangulateContext(ctx, g.XY); err != nil {
+	if c.tri = tri; tri == nil {
+		c.tri, err = delaunay.TriangulateContext(ctx, g.XY)
+	}
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -86,7 +104,7 @@ func makeCells(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon, m
 func cellsFor(ctx context.Context, in Input) (*Cells, error) {
 	c := in.Cells
 	if c == nil {
-		return makeCells(ctx, in.Graph, in.Boundary, false)
+		return makeCells(ctx, in.Graph, nil, in.Boundary, false)
 	}
 	if c.graph != in.Graph {
 		return nil, &InputError{Field: "Cells", Detail: "made for another Graph"}

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/paulmach/orb"
 )
 
 // Cells made beforehand give the same files as cells made by Build, with
-// and without a boundary.
+// and without a boundary, and so do cells made from a triangulation of the
+// sites made beforehand (NewCellsOf, as the command reuses graph.Build's).
 func TestBuildWithCellsSameFiles(t *testing.T) {
 	ctx := context.Background()
 	for _, withBoundary := range []bool{false, true} {
@@ -22,6 +24,16 @@ func TestBuildWithCellsSameFiles(t *testing.T) {
 		}
 		pre := in
 		pre.Cells = c
+		tri, err := delaunay.Triangulate(in.Graph.XY)
+		if err != nil {
+			t.Fatal(err)
+		}
+		co, err := NewCellsOf(ctx, in.Graph, tri, in.Boundary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		of := in
+		of.Cells = co
 		files := func(in Input) [][]byte {
 			m := build(t, in)
 			var gj, svg, png bytes.Buffer
@@ -36,10 +48,13 @@ func TestBuildWithCellsSameFiles(t *testing.T) {
 			}
 			return [][]byte{gj.Bytes(), svg.Bytes(), png.Bytes()}
 		}
-		want, got := files(in), files(pre)
+		want, got, gotOf := files(in), files(pre), files(of)
 		for k, name := range []string{"GeoJSON", "SVG", "PNG"} {
 			if !bytes.Equal(got[k], want[k]) {
 				t.Errorf("boundary %v: %s differs with cells made beforehand", withBoundary, name)
+			}
+			if !bytes.Equal(gotOf[k], want[k]) {
+				t.Errorf("boundary %v: %s differs with cells made from the triangulation", withBoundary, name)
 			}
 		}
 	}
@@ -83,6 +98,17 @@ func TestCellsMismatch(t *testing.T) {
 	if _, err := NewCells(ctx, &graph.Graph{}, nil); err == nil {
 		// An empty graph has no sites to triangulate.
 		t.Error("NewCells of an empty graph: no error")
+	}
+	// NewCellsOf refuses a triangulation of other points, or none.
+	tri, err := delaunay.Triangulate(other.XY[:other.N()-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tr := range map[string]*delaunay.Triangulation{"another triangulation": tri, "no triangulation": nil} {
+		var ie *InputError
+		if _, err := NewCellsOf(ctx, in.Graph, tr, in.Boundary); !errors.As(err, &ie) || ie.Field != "Triangulation" {
+			t.Errorf("%s: err = %v, want an InputError on Triangulation", name, err)
+		}
 	}
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()

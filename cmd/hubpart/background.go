@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/hubpart/hubpart/export"
+	"github.com/hubpart/hubpart/geo/delaunay"
 	"github.com/hubpart/hubpart/graph"
 	"github.com/hubpart/hubpart/input"
 )
@@ -24,6 +25,7 @@ import (
 type cellsAhead struct {
 	ctx      context.Context
 	g        *graph.Graph
+	tri      *delaunay.Triangulation // graph.Build's, reused
 	boundary orb.MultiPolygon
 	once     sync.Once
 	done     chan struct{}
@@ -32,10 +34,11 @@ type cellsAhead struct {
 	err      error
 }
 
-// newCellsAhead prepares to compute the cells of g clipped to boundary.
-func newCellsAhead(ctx context.Context, g *graph.Graph, boundary orb.MultiPolygon) *cellsAhead {
+// newCellsAhead prepares to compute the cells of g, whose sites graph.Build
+// triangulated as tri, clipped to boundary.
+func newCellsAhead(ctx context.Context, g *graph.Graph, tri *delaunay.Triangulation, boundary orb.MultiPolygon) *cellsAhead {
 	ctx, cancel := context.WithCancel(ctx)
-	return &cellsAhead{ctx: ctx, g: g, boundary: boundary, done: make(chan struct{}), cancel: cancel}
+	return &cellsAhead{ctx: ctx, g: g, tri: tri, boundary: boundary, done: make(chan struct{}), cancel: cancel}
 }
 
 // start starts computing the cells, on a goroutine of their own, unless it
@@ -44,7 +47,7 @@ func (c *cellsAhead) start() {
 	c.once.Do(func() {
 		go func() {
 			defer close(c.done)
-			c.cells, c.err = export.NewCells(c.ctx, c.g, c.boundary)
+			c.cells, c.err = export.NewCellsOf(c.ctx, c.g, c.tri, c.boundary)
 		}()
 	})
 }

@@ -245,13 +245,17 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Nothing but the bridges' count is read from info after this, and its
+	// triangulation only by the cells: without outputs that need them, the
+	// partition runs with neither held.
+	bridges, tri := len(info.Bridges), info.Tri
 	tGraph := time.Since(start)
 	opts := append(append([]partition.Option(nil), j.opts...), partition.WithProgress(prog.Report))
 	var ahead *cellsAhead
 	if j.wantsModel() {
 		// The cells start when the partition first leaves a CPU idle
 		// (sooner they would take CPU time from it), or after it.
-		ahead = newCellsAhead(ctx, g, j.boundary)
+		ahead = newCellsAhead(ctx, g, tri, j.boundary)
 		defer ahead.stop()
 		opts = append(opts, partition.WithIdle(ahead.start))
 	}
@@ -289,7 +293,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "practices %s in, %s out; patients %s in, %s out\n",
 		thousands(len(j.practices)), thousands(len(res.Assign[0])), thousands(pIn), thousands(res.Quality[0].Patients))
 	fmt.Fprintf(stdout, "graph: %s sites, %s edges (%s bridges) in %v\n",
-		thousands(g.N()), thousands(g.NumEdges()), thousands(len(info.Bridges)), tGraph.Round(time.Millisecond))
+		thousands(g.N()), thousands(g.NumEdges()), thousands(bridges), tGraph.Round(time.Millisecond))
 	if err := res.Report(stdout); err != nil {
 		return err
 	}
