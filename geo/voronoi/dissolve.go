@@ -185,6 +185,11 @@ func cancelHashed(edges []dirEdge, hash func(lo, hi [2]float64) uint64) []dirEdg
 		}
 		s = e
 	}
+	return keptEdges(edges, keep)
+}
+
+// keptEdges returns the edges marked in keep, in their order.
+func keptEdges(edges []dirEdge, keep []bool) []dirEdge {
 	out := make([]dirEdge, 0, len(edges)/4+4)
 	for i, e := range edges {
 		if keep[i] {

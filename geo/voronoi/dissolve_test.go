@@ -303,11 +303,5 @@ func cancelExactSorted(edges []dirEdge) []dirEdge {
 		}
 		s = e
 	}
-	out := make([]dirEdge, 0, len(edges)/4+4)
-	for i, e := range edges {
-		if keep[i] {
-			out = append(out, e)
-		}
-	}
-	return out
+	return keptEdges(edges, keep)
 }
